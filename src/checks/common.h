@@ -1,0 +1,47 @@
+// Helpers shared by several checks: what a `tools` entry refers to, field access by type, and
+// fixes that more than one rule offers. Anything used by one check only stays in that check.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/check.h"
+
+namespace agentlint {
+
+// What one `tools` / `disallowedTools` entry refers to.
+struct ToolRef {
+  enum Kind {
+    kEmpty,         // an empty item
+    kWildcard,      // `*`
+    kBuiltin,       // a name in rules/tools.yaml (any status)
+    kAgentTypes,    // `Agent(a, b)` / `Task(a)`
+    kSpecifier,     // `Bash(git diff:*)`: a known tool with a permission specifier
+    kMcp,           // a well-formed MCP reference
+    kMalformedMcp,  // looks like an MCP reference but does not match the grammar
+    kWrongCase,     // a known tool spelt in another case
+    kUnknown,
+  };
+  Kind kind = kUnknown;
+  const ToolInfo* tool = nullptr;  // kBuiltin, kSpecifier, kWrongCase, kAgentTypes
+};
+
+ToolRef ResolveTool(const Knowledge& knowledge, std::string_view name, bool disallowed_list);
+
+// True when the agent actually gets the tool this entry names (used by no-usable-tools).
+bool GrantsSomething(const ToolRef& ref, const AgentDoc& doc);
+
+// The canonical name of an entry for comparisons (aliases resolved, specifiers stripped).
+std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry);
+
+// The scalar value of a top-level field, or nullptr when absent or not a scalar.
+const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key);
+
+// Edits that turn every CRLF of the file into LF.
+Fix CrlfToLf(const SourceFile& source);
+
+// Edits that remove `entry` (and the separator before it) from a `tools` list.
+TextEdit RemoveToolEntry(const ToolList& list, size_t index, std::string_view text);
+
+}  // namespace agentlint

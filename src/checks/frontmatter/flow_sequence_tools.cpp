@@ -1,0 +1,26 @@
+#include "checks/common.h"
+
+namespace agentlint {
+
+void CheckFlowSequenceTools(const FileContext& ctx, Reporter& out) {
+  for (const char* field : {"tools", "disallowedTools"}) {
+    const YamlNode* node = ctx.doc.Field(field);
+    if (!node || !node->IsSequence() || !node->flow) continue;
+    std::string joined;
+    bool plain = true;
+    for (const YamlNode& item : node->children) {
+      if (!item.IsScalar() || item.value.find(',') != std::string::npos) plain = false;
+      if (!joined.empty()) joined += ", ";
+      joined += item.value;
+    }
+    Diagnostic& d = out.Report(node->span,
+                               "`" + std::string(field) + "` is a flow sequence; Claude Code has "
+                               "dropped the first and last entries of such lists",
+                               "write a comma-separated string: `" + std::string(field) + ": " + joined + "`");
+    if (plain && !node->children.empty()) {
+      d.fix = Fix{"rewrite as a comma-separated string", {{node->span, joined}}, true};
+    }
+  }
+}
+
+}  // namespace agentlint

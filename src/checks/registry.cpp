@@ -1,0 +1,31 @@
+#include "checks/registry.h"
+
+namespace agentlint {
+
+#define RULE(id, name, category, severity, scope, fixable, function, summary) \
+  void function(const FileContext&, Reporter&);
+#include "checks/checks.def"
+#undef RULE
+
+// Rules the engine reports itself (internal-error) have no per-file check.
+void CheckNothing(const FileContext&, Reporter&) {}
+
+const std::vector<RuleInfo>& AllRules() {
+  static const std::vector<RuleInfo> rules = {
+#define RULE(id, name, category, severity, scope, fixable, function, summary)                    \
+  RuleInfo{#id,      name,           Category::category, Severity::severity, RuleScope::scope, \
+           summary, &function, fixable},
+#include "checks/checks.def"
+#undef RULE
+  };
+  return rules;
+}
+
+const RuleInfo* FindRule(std::string_view id_or_name) {
+  for (const RuleInfo& rule : AllRules()) {
+    if (rule.id == id_or_name || rule.name == id_or_name) return &rule;
+  }
+  return nullptr;
+}
+
+}  // namespace agentlint

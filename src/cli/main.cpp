@@ -1,0 +1,145 @@
+// agentlint's command line: CLI11 -> request -> lint -> render -> exit code. Nothing else.
+// Exit codes: 0 nothing at or above the failure level, 1 findings, 2 usage error, 3 internal error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "checks/registry.h"
+#include "core/embedded.h"
+#include "core/knowledge.h"
+#include "core/linter.h"
+#include "core/version.h"
+#include "output/json.h"
+#include "output/text.h"
+
+namespace agentlint {
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;
+
+struct Request {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string fail_on = "error";
+  int max_warnings = -1;
+  bool quiet = false;
+};
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+int ListRules() {
+  std::cout << "ID     NAME                               CATEGORY     SEVERITY  SUMMARY\n";
+  for (const RuleInfo& rule : AllRules()) {
+    std::string line = std::string(rule.id) + "  " + std::string(rule.name);
+    line.resize(std::max<size_t>(line.size() + 1, 42), ' ');
+    std::string category = CategoryName(rule.category);
+    category.resize(13, ' ');
+    std::string severity = SeverityName(rule.severity);
+    severity.resize(10, ' ');
+    std::cout << line << category << severity << rule.summary << "\n";
+  }
+  return kExitClean;
+}
+
+int Explain(const std::string& id) {
+  const RuleInfo* rule = FindRule(id);
+  if (!rule) {
+    std::cerr << "agentlint: unknown rule `" << id << "`; `agentlint rules` lists them\n";
+    return kExitUsage;
+  }
+  const std::string_view doc = FindEmbedded(rule->DocPath());
+  if (doc.empty()) {
+    std::cerr << "agentlint: no documentation for " << rule->id << "\n";
+    return kExitInternal;
+  }
+  std::cout << doc;
+  return kExitClean;
+}
+
+int Run(const Request& request) {
+  const LintResult result = Lint(request.paths, LintOptions{});
+  for (const std::string& error : result.errors) std::cerr << "agentlint: " << error << "\n";
+  if (request.format == "json") {
+    std::cout << RenderJson(result);
+  } else {
+    std::cout << RenderText(result, {UseColor(request.color), request.quiet});
+  }
+  const Severity fail_level = *ParseSeverity(request.fail_on);
+  bool internal = false;
+  bool failing = false;
+  int warnings = 0;
+  for (const Diagnostic& d : result.diagnostics) {
+    internal |= d.rule->id == "AL901";
+    failing |= d.severity >= fail_level;
+    warnings += d.severity == Severity::kWarning;
+  }
+  if (request.max_warnings >= 0 && warnings > request.max_warnings) failing = true;
+  if (internal) return kExitInternal;
+  if (!result.errors.empty()) return kExitUsage;
+  return failing ? kExitFindings : kExitClean;
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"agentlint: a linter for AI-agent definition files (Markdown with YAML front matter)",
+               "agentlint"};
+  app.set_version_flag("--version", std::string("agentlint ") + kVersion + " (knowledge " +
+                                        kKnowledgeDate + ")");
+  Request request;
+  app.add_option("paths", request.paths, "files and directories to lint (default: .)");
+  app.add_option("--format", request.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--color", request.color, "colored output (NO_COLOR is honoured in auto mode)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", request.fail_on, "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->capture_default_str();
+  app.add_option("--max-warnings", request.max_warnings,
+                 "exit 1 when there are more warnings than this")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+
+  CLI::App* rules = app.add_subcommand("rules", "list every rule: id, name, category, severity");
+  CLI::App* explain = app.add_subcommand("explain", "print a rule's documentation");
+  std::string rule_id;
+  explain->add_option("rule", rule_id, "rule id or name, e.g. AL103 or unknown-tool")->required();
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (rules->parsed()) return ListRules();
+  if (explain->parsed()) return Explain(rule_id);
+  if (request.paths.empty()) request.paths.push_back(".");
+  return Run(request);
+}
+
+}  // namespace
+}  // namespace agentlint
+
+int main(int argc, char** argv) {
+  try {
+    return agentlint::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "agentlint: internal error: " << e.what() << "\n";
+    return agentlint::kExitInternal;
+  }
+}

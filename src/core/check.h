@@ -1,0 +1,60 @@
+// What a rule is (RuleInfo), what a per-file check sees (FileContext) and how it reports
+// (Reporter). Checks are plain functions, stateless, so files can be linted in parallel.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "core/knowledge.h"
+
+namespace agentlint {
+
+enum class Category { kInput, kFrontMatter, kBody, kConsistency, kProject, kSecurity, kEngine };
+const char* CategoryName(Category category);  // "input", "frontmatter", ...
+
+// Which files a rule judges: every file, or only files written for Claude Code.
+enum class RuleScope { kAnyDialect, kClaudeOnly };
+
+struct FileContext;
+class Reporter;
+using FileCheck = void (*)(const FileContext&, Reporter&);
+
+struct RuleInfo {
+  std::string_view id;    // "AL103"
+  std::string_view name;  // "unknown-tool"
+  Category category;
+  Severity severity;  // default severity
+  RuleScope scope;
+  std::string_view summary;
+  FileCheck check;  // nullptr for rules reported by the engine itself
+  bool fixable;
+  // Path of the rule's doc among the embedded files: src/checks/<category>/<name_with_underscores>.md
+  std::string DocPath() const;
+};
+
+struct FileContext {
+  const AgentDoc& doc;
+  const Knowledge& knowledge;
+};
+
+class Reporter {
+ public:
+  Reporter(const RuleInfo& rule, const AgentDoc& doc, std::vector<Diagnostic>& out)
+      : rule_(rule), doc_(doc), out_(out) {}
+
+  // Adds a finding at `span` of the current file; the returned reference stays valid until the
+  // next Report call, for adding related locations or a fix.
+  Diagnostic& Report(Span span, std::string message, std::string help = {});
+
+ private:
+  const RuleInfo& rule_;
+  const AgentDoc& doc_;
+  std::vector<Diagnostic>& out_;
+};
+
+Location MakeLocation(const SourceFile& source, Span span);
+
+}  // namespace agentlint

@@ -1,0 +1,58 @@
+// One finding: which rule, how severe, where (byte span plus resolved line and column), what is
+// wrong, what to do, other locations involved, and an optional fix made of byte edits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.h"
+
+namespace agentlint {
+
+enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
+const char* SeverityName(Severity severity);
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+struct RuleInfo;
+
+struct Location {
+  std::string path;
+  Span span;
+  LineCol start;
+  LineCol end;
+};
+
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+// Replace the bytes of `span` with `replacement`.
+struct TextEdit {
+  Span span;
+  std::string replacement;
+};
+
+struct Fix {
+  std::string description;
+  std::vector<TextEdit> edits;
+  bool safe = true;
+};
+
+struct Diagnostic {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::kWarning;
+  Location location;
+  std::string line_text;  // the first source line of the span, for the code frame
+  std::string message;
+  std::string help;
+  std::vector<RelatedLocation> related;
+  std::optional<Fix> fix;
+};
+
+// Sort order of all output: path, line, column, rule id, message.
+bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace agentlint

@@ -1,0 +1,212 @@
+#include "core/discover.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "core/knowledge.h"
+#include "core/text.h"
+
+namespace agentlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The first bytes of a file, enough to see its front matter.
+std::string Peek(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(8192, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return head;
+}
+
+// True when the text opens with (or, after blank lines, has) a `---` block declaring `name:` or
+// `description:` at the top level.
+bool LooksLikeAgent(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t pos = 0;
+  while (pos < head.size()) {  // skip blank lines
+    const size_t eol = head.find('\n', pos);
+    const std::string_view line = head.substr(pos, eol == std::string_view::npos ? head.size() - pos : eol - pos);
+    if (!Trim(line).empty()) break;
+    if (eol == std::string_view::npos) return false;
+    pos = eol + 1;
+  }
+  if (Trim(head.substr(pos, head.find('\n', pos) - pos)) != "---") return false;
+  size_t line_start = head.find('\n', pos);
+  while (line_start != std::string_view::npos) {
+    ++line_start;
+    const size_t eol = head.find('\n', line_start);
+    const std::string_view line = head.substr(line_start, eol == std::string_view::npos ? head.size() - line_start : eol - line_start);
+    const std::string_view trimmed = Trim(line);
+    if (trimmed == "---") return false;
+    if (line.substr(0, 5) == "name:" || line.substr(0, 12) == "description:") return true;
+    line_start = eol;
+  }
+  return false;
+}
+
+bool HasFrontMatterFence(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  return head.substr(0, 3) == "---";
+}
+
+// Markdown files with front matter that are not agents: skills, commands, prompts, rules.
+bool IsOtherKind(const std::string& generic) {
+  const std::string p = "/" + generic;
+  for (const char* dir : {"/skills/", "/commands/", "/prompts/", "/instructions/", "/.cursor/rules/",
+                          "/output-styles/", "/hooks/"}) {
+    if (p.find(dir) != std::string::npos) return true;
+  }
+  const std::string name = fs::path(generic).filename().string();
+  return name == "SKILL.md" || EndsWith(name, ".prompt.md") || EndsWith(name, ".instructions.md");
+}
+
+bool IsReadmeLike(const std::string& generic) {
+  const std::string stem = Lower(fs::path(generic).stem().string());
+  for (const std::string& name : EmbeddedKnowledge().readme_names) {
+    if (stem == name || EndsWith(stem, "_" + name) || EndsWith(stem, "-" + name)) return true;
+  }
+  return false;
+}
+
+struct Walker {
+  Discovery& out;
+  fs::path root_canonical;
+  std::set<fs::path> visited;
+
+  bool InsideRoot(const fs::path& canonical) const {
+    const auto [root_end, ignored] =
+        std::mismatch(root_canonical.begin(), root_canonical.end(), canonical.begin(), canonical.end());
+    return root_end == root_canonical.end();
+  }
+
+  void ConsiderFile(const fs::path& path) {
+    const std::string generic = path.generic_string();
+    if (!EndsWith(generic, ".md")) return;
+    const FileOrigin origin = ClassifyPath(generic);
+    const std::string head = Peek(path);
+    bool lint = false;
+    if (origin.agent_location || EndsWith(generic, ".agent.md")) {
+      lint = HasFrontMatterFence(head) || LooksLikeAgent(head) || !IsReadmeLike(generic);
+    } else {
+      lint = !IsOtherKind(generic) && LooksLikeAgent(head);
+    }
+    if (lint) {
+      out.files.push_back({generic, origin});
+    } else {
+      out.skipped.push_back(generic);
+    }
+  }
+
+  void Walk(const fs::path& dir, int depth) {
+    if (depth > 64) return;
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(dir, ec);
+    if (ec || !InsideRoot(canonical) || !visited.insert(canonical).second) return;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
+      if (name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn") continue;
+      std::error_code type_ec;
+      if (entry.is_symlink(type_ec)) {
+        const fs::path target = fs::canonical(entry.path(), type_ec);
+        if (type_ec || !InsideRoot(target)) continue;  // dangling, or out of the named tree
+      }
+      if (entry.is_directory(type_ec)) {
+        Walk(entry.path(), depth + 1);
+      } else if (entry.is_regular_file(type_ec)) {
+        ConsiderFile(entry.path());
+      }
+    }
+  }
+};
+
+bool PluginManifestAbove(const fs::path& agents_dir) {
+  std::error_code ec;
+  return fs::is_regular_file(agents_dir.parent_path() / ".claude-plugin" / "plugin.json", ec);
+}
+
+}  // namespace
+
+FileOrigin ClassifyPath(const std::string& path) {
+  FileOrigin origin;
+  const fs::path p = fs::path(path).lexically_normal();
+  std::vector<std::string> parts;
+  for (const fs::path& part : p.parent_path()) parts.push_back(part.string());
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string& dir = parts[i];
+    const std::string parent = i > 0 ? parts[i - 1] : "";
+    if ((dir == "agents" && (parent == ".claude" || parent == ".github" || parent == ".kiro" ||
+                             parent == ".gemini" || parent == ".opencode")) ||
+        (dir == "agent" && parent == ".opencode")) {
+      origin.agent_location = true;
+    }
+    if (dir == "agents") {
+      fs::path agents_dir;
+      for (size_t k = 0; k <= i; ++k) agents_dir /= parts[k];
+      if (PluginManifestAbove(agents_dir)) {
+        origin.agent_location = true;
+        origin.plugin_agent = true;
+      }
+    }
+  }
+  return origin;
+}
+
+Discovery Discover(const std::vector<std::string>& paths) {
+  Discovery out;
+  for (const std::string& arg : paths) {
+    struct stat st {};
+    if (::stat(arg.c_str(), &st) != 0) {
+      out.errors.push_back(arg + ": no such file or directory");
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      std::error_code ec;
+      Walker walker{out, fs::canonical(arg, ec), {}};
+      walker.Walk(arg, 0);
+    } else if (S_ISREG(st.st_mode)) {
+      FileOrigin origin = ClassifyPath(arg);
+      origin.named = true;
+      out.files.push_back({fs::path(arg).generic_string(), origin});
+    } else {
+      out.errors.push_back(arg + ": not a regular file or directory");
+    }
+  }
+  // Sorted, and each file once even when named twice (directly and through its folder).
+  std::stable_sort(out.files.begin(), out.files.end(),
+                   [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
+  std::vector<DiscoveredFile> unique;
+  std::set<std::string> seen;
+  for (DiscoveredFile& file : out.files) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(file.path, ec);
+    if (seen.insert(ec ? file.path : key.string()).second) {
+      unique.push_back(std::move(file));
+    } else {
+      for (DiscoveredFile& kept : unique) {
+        if (kept.path == file.path) kept.origin.named |= file.origin.named;
+      }
+    }
+  }
+  out.files = std::move(unique);
+  std::sort(out.skipped.begin(), out.skipped.end());
+  return out;
+}
+
+}  // namespace agentlint

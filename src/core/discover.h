@@ -1,0 +1,32 @@
+// Finds the agent files to lint under the paths the user named: files named on the command line
+// always; under a directory, every Markdown file in an agent location (.claude/agents, a plugin's
+// agents/, .github/agents, .opencode/agent[s], .kiro/agents, .gemini/agents) and every other
+// Markdown file whose front matter declares `name` or `description`. Never follows a symlink out
+// of the named tree or into a loop; skips .git and node_modules. The result is sorted.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace agentlint {
+
+struct DiscoveredFile {
+  std::string path;
+  FileOrigin origin;
+};
+
+struct Discovery {
+  std::vector<DiscoveredFile> files;
+  std::vector<std::string> skipped;  // Markdown files looked at and found not to be agents
+  std::vector<std::string> errors;   // named paths that do not exist or cannot be used
+};
+
+Discovery Discover(const std::vector<std::string>& paths);
+
+// Where a path sits (agent location, plugin agent), judged from its components and the plugin
+// manifest above it.
+FileOrigin ClassifyPath(const std::string& path);
+
+}  // namespace agentlint

@@ -1,0 +1,110 @@
+// An agent file split into its parts: the front matter (as a located YAML tree, parsed strictly
+// and, when that fails, the way Claude Code's tolerant loader reads it) and the Markdown body.
+// Parse problems are recorded as facts here; rules in src/checks/input turn them into findings.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/markdown.h"
+#include "core/source.h"
+#include "core/yaml.h"
+
+namespace agentlint {
+
+// Which tool's vocabulary a file is written in. Claude Code's checks only judge Claude files.
+enum class Dialect { kClaude, kCopilot, kOpenCode, kKiro, kGemini };
+const char* DialectName(Dialect dialect);
+
+// Where a file sits, as decided by discovery.
+struct FileOrigin {
+  bool named = false;           // named on the command line
+  bool agent_location = false;  // inside .claude/agents, a plugin's agents/, .github/agents, ...
+  bool plugin_agent = false;    // inside <plugin>/agents with .claude-plugin/plugin.json above
+  std::string read_error;       // why the file could not be read (its text is then empty)
+};
+
+struct DocumentLimits {
+  size_t max_front_matter_bytes = 256 * 1024;
+  int max_yaml_depth = 64;
+};
+
+struct FrontMatterBlock {
+  bool present = false;  // the file opens with a `---` line (after an optional BOM)
+  bool closed = false;   // ... and a later line is exactly `---`
+  Span open_fence;       // the opening `---` line
+  Span content;          // between the fences
+  Span close_fence;      // the closing `---` line
+  // When absent: where a front-matter block seems to be instead (indented or further down).
+  std::optional<Span> misplaced;
+};
+
+// A top-level `key: value` line whose plain value strict YAML rejects (an unquoted `: ` or ` #`).
+struct TolerantLine {
+  Span key;
+  Span value;
+};
+
+// One entry of `tools` / `disallowedTools`, whether written as a comma string or a YAML list.
+struct ToolEntry {
+  std::string name;    // trimmed; empty for an empty item (`Read,,Grep`)
+  Span span;           // the entry as written
+  bool quoted = false; // quotes inside a comma string ("Read", 'Grep')
+};
+
+struct ToolList {
+  const YamlNode* node = nullptr;  // the field's value; nullptr when the field is absent
+  bool from_string = false;        // written as a comma-separated string
+  std::vector<ToolEntry> entries;
+};
+
+class AgentDoc {
+ public:
+  AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits = {});
+
+  const SourceFile& source() const { return source_; }
+  const std::string& path() const { return source_.path(); }
+  const FileOrigin& origin() const { return origin_; }
+  Dialect dialect() const { return dialect_; }
+
+  const FrontMatterBlock& front_matter() const { return front_matter_; }
+  // The strict YAML parse of the front matter (absent when there is no closed block).
+  const std::optional<YamlParse>& strict_yaml() const { return strict_; }
+  // True when strict YAML fails but Claude Code's tolerant reading succeeds.
+  bool tolerant_yaml() const { return tolerant_; }
+  const std::vector<TolerantLine>& tolerant_lines() const { return tolerant_lines_; }
+  bool front_matter_too_large() const { return too_large_; }
+  bool front_matter_too_deep() const { return too_deep_; }
+  // The front matter's root node, from the strict or the tolerant parse; nullptr when neither.
+  const YamlNode* root() const { return root_ ? &*root_ : nullptr; }
+  // The value of a top-level field, or nullptr.
+  const YamlNode* Field(std::string_view key) const;
+  ToolList Tools(std::string_view key) const;
+
+  const Body& body() const { return body_; }
+  Span body_span() const { return body_.span; }
+
+ private:
+  void SplitFrontMatter();
+  void ParseFrontMatter(const DocumentLimits& limits);
+  std::string Blanked(Span keep) const;
+
+  SourceFile source_;
+  FileOrigin origin_;
+  Dialect dialect_ = Dialect::kClaude;
+  FrontMatterBlock front_matter_;
+  std::optional<YamlParse> strict_;
+  bool tolerant_ = false;
+  bool too_large_ = false;
+  bool too_deep_ = false;
+  std::vector<TolerantLine> tolerant_lines_;
+  std::optional<YamlNode> root_;
+  Body body_;
+};
+
+// Splits a `tools`-style value into located entries (exposed for tests).
+ToolList SplitToolList(const YamlNode& node, std::string_view text);
+
+}  // namespace agentlint

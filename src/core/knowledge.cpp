@@ -1,0 +1,283 @@
+#include "core/knowledge.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <stdexcept>
+
+#include "core/embedded.h"
+#include "core/yaml.h"
+
+namespace agentlint {
+
+Knowledge::Knowledge() = default;
+Knowledge::~Knowledge() = default;
+Knowledge::Knowledge(Knowledge&&) noexcept = default;
+Knowledge& Knowledge::operator=(Knowledge&&) noexcept = default;
+
+bool Contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+const ToolInfo* Knowledge::FindTool(std::string_view name) const {
+  for (const ToolInfo& tool : tools) {
+    if (tool.name == name) return &tool;
+  }
+  return nullptr;
+}
+
+const ToolInfo* Knowledge::FindToolIgnoringCase(std::string_view name) const {
+  const auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string wanted = lower(name);
+  for (const ToolInfo& tool : tools) {
+    if (lower(tool.name) == wanted) return &tool;
+  }
+  return nullptr;
+}
+
+const FieldInfo* Knowledge::FindField(std::string_view name) const {
+  for (const FieldInfo& field : fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+bool Knowledge::IsMcpReference(std::string_view name) const {
+  return mcp_pattern && RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *mcp_pattern);
+}
+
+namespace {
+
+class Reader {
+ public:
+  Reader(std::string file, std::vector<KnowledgeError>& errors)
+      : file_(std::move(file)), errors_(errors) {}
+
+  void Error(const std::string& message) { errors_.push_back({file_, message}); }
+
+  std::string Str(const YamlNode& map, std::string_view key, bool required = false) {
+    const YamlNode* node = map.Find(key);
+    if (!node) {
+      if (required) Error("missing `" + std::string(key) + "`");
+      return {};
+    }
+    if (!node->IsScalar()) Error("`" + std::string(key) + "` must be a string");
+    return node->value;
+  }
+
+  std::vector<std::string> List(const YamlNode* node, std::string_view what) {
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (!node->IsSequence()) {
+      Error("`" + std::string(what) + "` must be a list");
+      return out;
+    }
+    std::set<std::string> seen;
+    for (const YamlNode& item : node->children) {
+      if (!item.IsScalar()) {
+        Error("`" + std::string(what) + "` items must be strings");
+        continue;
+      }
+      if (!seen.insert(item.value).second) Error("duplicate `" + item.value + "` in " + std::string(what));
+      out.push_back(item.value);
+    }
+    return out;
+  }
+
+  std::map<std::string, std::string> Map(const YamlNode* node, std::string_view what) {
+    std::map<std::string, std::string> out;
+    if (!node) return out;
+    if (!node->IsMapping()) {
+      Error("`" + std::string(what) + "` must be a mapping");
+      return out;
+    }
+    for (size_t i = 0; i < node->MapSize(); ++i) {
+      if (!out.emplace(node->Key(i).value, node->Value(i).value).second) {
+        Error("duplicate key `" + node->Key(i).value + "` in " + std::string(what));
+      }
+    }
+    return out;
+  }
+
+  std::unique_ptr<re2::RE2> Pattern(const std::string& pattern) {
+    auto re = std::make_unique<re2::RE2>(pattern, re2::RE2::Quiet);
+    if (!re->ok()) Error("pattern `" + pattern + "` does not compile: " + re->error());
+    return re;
+  }
+
+ private:
+  std::string file_;
+  std::vector<KnowledgeError>& errors_;
+};
+
+ToolStatus ParseStatus(Reader& r, const std::string& s) {
+  if (s == "current") return ToolStatus::kCurrent;
+  if (s == "alias") return ToolStatus::kAlias;
+  if (s == "deprecated") return ToolStatus::kDeprecated;
+  if (s == "removed") return ToolStatus::kRemoved;
+  if (s == "renamed") return ToolStatus::kRenamed;
+  r.Error("unknown tool status `" + s + "`");
+  return ToolStatus::kCurrent;
+}
+
+void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
+  const YamlNode* list = root.Find("tools");
+  if (!list || !list->IsSequence()) return r.Error("`tools` must be a list");
+  std::set<std::string> names;
+  for (const YamlNode& item : list->children) {
+    ToolInfo tool;
+    tool.name = r.Str(item, "name", true);
+    if (!names.insert(tool.name).second) r.Error("duplicate tool `" + tool.name + "`");
+    tool.status = ParseStatus(r, r.Str(item, "status", true));
+    tool.replacement = r.Str(item, "replacement");
+    tool.since = r.Str(item, "since");
+    tool.removed_in = r.Str(item, "removed_in");
+    tool.note = r.Str(item, "note");
+    tool.fixable = r.Str(item, "fix") == "true";
+    const std::string subagents = r.Str(item, "subagents", true);
+    if (subagents == "never") {
+      tool.subagents = SubagentAvailability::kNever;
+    } else if (subagents == "plan_mode_only") {
+      tool.subagents = SubagentAvailability::kPlanModeOnly;
+    } else if (subagents != "always") {
+      r.Error("unknown subagents value `" + subagents + "`");
+    }
+    tool.background_kept = r.Str(item, "background", true) != "dropped";
+    if (tool.status != ToolStatus::kCurrent && tool.status != ToolStatus::kDeprecated &&
+        tool.status != ToolStatus::kAlias && tool.status != ToolStatus::kRemoved &&
+        tool.replacement.empty()) {
+      r.Error("renamed tool `" + tool.name + "` needs a replacement");
+    }
+    k.tools.push_back(std::move(tool));
+  }
+  for (const ToolInfo& tool : k.tools) {
+    if (tool.fixable && !k.FindTool(tool.replacement)) {
+      r.Error("fixable tool `" + tool.name + "` must be replaced by one known tool");
+    }
+  }
+  if (const YamlNode* mcp = root.Find("mcp")) k.mcp_pattern = r.Pattern(r.Str(*mcp, "pattern", true));
+}
+
+FieldType ParseType(Reader& r, const std::string& s) {
+  static const std::map<std::string, FieldType> kTypes = {
+      {"string", FieldType::kString},     {"string_or_list", FieldType::kStringOrList},
+      {"bool", FieldType::kBool},         {"positive_int", FieldType::kPositiveInt},
+      {"mapping", FieldType::kMapping},   {"list", FieldType::kList},
+      {"any", FieldType::kAny}};
+  const auto it = kTypes.find(s);
+  if (it == kTypes.end()) {
+    r.Error("unknown field type `" + s + "`");
+    return FieldType::kAny;
+  }
+  return it->second;
+}
+
+void LoadFields(Knowledge& k, const YamlNode& root, Reader& r) {
+  const YamlNode* list = root.Find("fields");
+  if (!list || !list->IsSequence()) return r.Error("`fields` must be a list");
+  std::set<std::string> names;
+  for (const YamlNode& item : list->children) {
+    FieldInfo field;
+    field.name = r.Str(item, "name", true);
+    if (!names.insert(field.name).second) r.Error("duplicate field `" + field.name + "`");
+    field.type = ParseType(r, r.Str(item, "type", true));
+    field.values = r.List(item.Find("values"), "values");
+    field.typos = r.List(item.Find("typos"), "typos");
+    field.plugin_ignored = r.Str(item, "plugin_ignored") == "true";
+    k.fields.push_back(std::move(field));
+  }
+  if (const YamlNode* modes = root.Find("permission_modes")) {
+    k.permission_modes = r.List(modes->Find("values"), "permission_modes.values");
+    k.removed_permission_modes = r.Map(modes->Find("removed_values"), "removed_values");
+  }
+  k.foreign_keys = r.Map(root.Find("foreign_keys"), "foreign_keys");
+  for (const auto& [key, origin] : k.foreign_keys) {
+    if (k.FindField(key)) r.Error("foreign key `" + key + "` is also a Claude Code field");
+  }
+}
+
+void LoadModels(Knowledge& k, const YamlNode& root, Reader& r) {
+  k.model_aliases = r.List(root.Find("aliases"), "aliases");
+  k.model_cli_only = r.List(root.Find("cli_only"), "cli_only");
+  k.model_id_pattern = r.Pattern(r.Str(root, "id_pattern", true));
+  for (const std::string& p : r.List(root.Find("foreign_patterns"), "foreign_patterns")) {
+    k.foreign_model_patterns.push_back(r.Pattern(p));
+  }
+}
+
+using Loader = void (*)(Knowledge&, const YamlNode&, Reader&);
+
+void LoadColors(Knowledge& k, const YamlNode& root, Reader& r) {
+  k.colors = r.List(root.Find("documented"), "documented");
+  k.undocumented_colors = r.List(root.Find("undocumented"), "undocumented");
+}
+
+void LoadHooks(Knowledge& k, const YamlNode& root, Reader& r) {
+  k.hook_events = r.List(root.Find("events"), "events");
+  k.hook_types = r.List(root.Find("handler_types"), "handler_types");
+  k.no_prompt_hook_events = r.List(root.Find("no_prompt_handlers"), "no_prompt_handlers");
+  k.mcp_server_types = r.List(root.Find("mcp_server_types"), "mcp_server_types");
+}
+
+void LoadAgents(Knowledge& k, const YamlNode& root, Reader& r) {
+  k.builtin_agents = r.List(root.Find("builtin"), "builtin");
+  k.readme_names = r.List(root.Find("readme_names"), "readme_names");
+}
+
+const std::map<std::string, Loader>& Loaders() {
+  static const std::map<std::string, Loader> loaders = {
+      {"rules/tools.yaml", LoadTools},   {"rules/fields.yaml", LoadFields},
+      {"rules/models.yaml", LoadModels}, {"rules/colors.yaml", LoadColors},
+      {"rules/hooks.yaml", LoadHooks},   {"rules/agents.yaml", LoadAgents}};
+  return loaders;
+}
+
+}  // namespace
+
+Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
+                        std::vector<KnowledgeError>& errors) {
+  Knowledge k;
+  std::set<std::string> seen;
+  for (const auto& [path, contents] : files) {
+    const auto loader = Loaders().find(path);
+    if (loader == Loaders().end()) continue;  // knowledge for later stages
+    seen.insert(path);
+    Reader reader(path, errors);
+    const YamlParse parse = ParseYaml(contents);
+    if (!parse.ok || !parse.root || !parse.root->IsMapping()) {
+      reader.Error("does not parse as a YAML mapping: " + parse.error);
+      continue;
+    }
+    for (const YamlDuplicateKey& dup : parse.duplicate_keys) reader.Error("duplicate key `" + dup.key + "`");
+    loader->second(k, *parse.root, reader);
+  }
+  for (const auto& [path, loader] : Loaders()) {
+    if (!seen.count(path)) errors.push_back({path, "knowledge file is missing"});
+  }
+  return k;
+}
+
+const Knowledge& EmbeddedKnowledge() {
+  static const Knowledge knowledge = [] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const EmbeddedFile& file : EmbeddedFiles()) {
+      if (file.path.substr(0, 6) == "rules/") files.emplace_back(file.path, file.data);
+    }
+    std::vector<KnowledgeError> errors;
+    Knowledge k = LoadKnowledge(files, errors);
+    if (!errors.empty()) {
+      throw std::runtime_error("embedded knowledge is broken: " + errors[0].file + ": " +
+                               errors[0].message);
+    }
+    return k;
+  }();
+  return knowledge;
+}
+
+}  // namespace agentlint

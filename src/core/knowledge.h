@@ -1,0 +1,90 @@
+// Typed tables of what agentlint knows about the agent formats (tools, fields, models, colors,
+// hooks, built-in agents), loaded once from the YAML files in rules/ that are embedded into the
+// binary. Checks consult these tables; no tool or field name is hard-coded in a check.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace agentlint {
+
+enum class ToolStatus { kCurrent, kAlias, kDeprecated, kRemoved, kRenamed };
+enum class SubagentAvailability { kAlways, kNever, kPlanModeOnly };
+
+struct ToolInfo {
+  std::string name;
+  ToolStatus status = ToolStatus::kCurrent;
+  std::string replacement;
+  std::string since;
+  std::string removed_in;
+  std::string note;
+  bool fixable = false;  // the replacement is a one-to-one rename
+  SubagentAvailability subagents = SubagentAvailability::kAlways;
+  bool background_kept = true;
+};
+
+enum class FieldType { kString, kStringOrList, kBool, kPositiveInt, kMapping, kList, kAny };
+
+struct FieldInfo {
+  std::string name;
+  FieldType type = FieldType::kAny;
+  std::vector<std::string> values;
+  std::vector<std::string> typos;
+  bool plugin_ignored = false;
+};
+
+struct Knowledge {
+  Knowledge();
+  ~Knowledge();
+  Knowledge(Knowledge&&) noexcept;
+  Knowledge& operator=(Knowledge&&) noexcept;
+
+  std::vector<ToolInfo> tools;
+  std::unique_ptr<re2::RE2> mcp_pattern;
+  std::vector<FieldInfo> fields;
+  std::vector<std::string> permission_modes;
+  std::map<std::string, std::string> removed_permission_modes;
+  std::map<std::string, std::string> foreign_keys;  // key -> where it comes from
+  std::vector<std::string> model_aliases;
+  std::vector<std::string> model_cli_only;
+  std::unique_ptr<re2::RE2> model_id_pattern;
+  std::vector<std::unique_ptr<re2::RE2>> foreign_model_patterns;
+  std::vector<std::string> colors;
+  std::vector<std::string> undocumented_colors;
+  std::vector<std::string> hook_events;
+  std::vector<std::string> hook_types;
+  std::vector<std::string> no_prompt_hook_events;
+  std::vector<std::string> mcp_server_types;
+  std::vector<std::string> builtin_agents;
+  std::vector<std::string> readme_names;
+
+  const ToolInfo* FindTool(std::string_view name) const;
+  // A tool whose name equals `name` ignoring case, when `name` itself is not a tool.
+  const ToolInfo* FindToolIgnoringCase(std::string_view name) const;
+  const FieldInfo* FindField(std::string_view name) const;
+  bool IsMcpReference(std::string_view name) const;
+};
+
+// One problem found while loading the knowledge files (a test asserts there are none).
+struct KnowledgeError {
+  std::string file;
+  std::string message;
+};
+
+// Builds the tables from (path, contents) pairs; problems are appended to `errors`.
+Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
+                        std::vector<KnowledgeError>& errors);
+
+// The knowledge embedded in this binary, loaded on first use.
+const Knowledge& EmbeddedKnowledge();
+
+bool Contains(const std::vector<std::string>& list, std::string_view value);
+
+}  // namespace agentlint

@@ -1,0 +1,86 @@
+#include "core/linter.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "checks/registry.h"
+#include "core/check.h"
+#include "core/knowledge.h"
+
+namespace agentlint {
+
+AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options) {
+  FileOrigin origin = file.origin;
+  std::string text;
+  struct stat st {};
+  if (::stat(file.path.c_str(), &st) != 0) {
+    origin.read_error = std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    origin.read_error = "not a regular file";
+  } else if (static_cast<size_t>(st.st_size) > options.max_file_bytes) {
+    origin.read_error = "the file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+                        std::to_string(options.max_file_bytes);
+  } else {
+    std::ifstream in(file.path, std::ios::binary);
+    if (!in) {
+      origin.read_error = std::strerror(errno);
+    } else {
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      if (in.bad()) {
+        origin.read_error = "read failed";
+        text.clear();
+      }
+    }
+  }
+  return AgentDoc(SourceFile(file.path, std::move(text)), origin, options.limits);
+}
+
+std::vector<Diagnostic> CheckDocument(const AgentDoc& doc) {
+  std::vector<Diagnostic> out;
+  const Knowledge& knowledge = EmbeddedKnowledge();
+  const FileContext ctx{doc, knowledge};
+  for (const RuleInfo& rule : AllRules()) {
+    if (rule.scope == RuleScope::kClaudeOnly && doc.dialect() != Dialect::kClaude) continue;
+    if (!doc.origin().read_error.empty() && rule.id != "AL001") continue;
+    Reporter reporter(rule, doc, out);
+    try {
+      rule.check(ctx, reporter);
+    } catch (const std::exception& e) {
+      Reporter internal(*FindRule("internal-error"), doc, out);
+      internal.Report({0, 0}, "rule " + std::string(rule.id) + " failed: " + e.what(),
+                      "please report this with the file attached");
+    }
+  }
+  return out;
+}
+
+void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), DiagnosticLess);
+  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.rule == b.rule && a.location.path == b.location.path &&
+           a.location.span.begin == b.location.span.begin &&
+           a.location.span.end == b.location.span.end && a.message == b.message;
+  };
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(), same), diagnostics.end());
+}
+
+LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options) {
+  LintResult result;
+  Discovery discovery = Discover(paths);
+  result.errors = std::move(discovery.errors);
+  result.skipped = std::move(discovery.skipped);
+  for (const DiscoveredFile& file : discovery.files) {
+    const AgentDoc doc = LoadDocument(file, options);
+    std::vector<Diagnostic> found = CheckDocument(doc);
+    std::move(found.begin(), found.end(), std::back_inserter(result.diagnostics));
+    ++result.files_linted;
+  }
+  SortAndDeduplicate(result.diagnostics);
+  return result;
+}
+
+}  // namespace agentlint

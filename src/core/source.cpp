@@ -1,0 +1,103 @@
+#include "core/source.h"
+
+#include <algorithm>
+
+namespace agentlint {
+
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len = 0;
+  char32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  char32_t cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  // Reject overlong forms, surrogates and values past U+10FFFF.
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+char32_t DecodeUtf8(std::string_view text, size_t i) {
+  const size_t len = Utf8SequenceLength(text, i);
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (len <= 1) return c;
+  char32_t cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return cp;
+}
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  has_bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    const char c = text_[i];
+    if (c == '\n') {
+      if (i > 0 && text_[i - 1] == '\r') {
+        ++crlf_count_;
+      } else {
+        ++lf_count_;
+      }
+      line_starts_.push_back(i + 1);
+    } else if (static_cast<unsigned char>(c) >= 0x80 && !first_invalid_utf8_) {
+      const size_t len = Utf8SequenceLength(text_, i);
+      if (len == 0) {
+        first_invalid_utf8_ = i;
+      } else {
+        i += len - 1;
+      }
+    }
+  }
+}
+
+LineCol SourceFile::Locate(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const int line = static_cast<int>(it - line_starts_.begin());
+  size_t start = line_starts_[line - 1];
+  if (line == 1 && has_bom_ && offset >= 3) start = 3;  // the BOM is not a column
+  int column = 1;
+  for (size_t i = start; i < offset;) {
+    const size_t len = Utf8SequenceLength(text_, i);
+    i += len == 0 ? 1 : len;
+    ++column;
+  }
+  return {line, column};
+}
+
+size_t SourceFile::LineStart(int line) const {
+  if (line < 1) return 0;
+  if (line > line_count()) return text_.size();
+  return line_starts_[line - 1];
+}
+
+size_t SourceFile::LineContentEnd(int line) const {
+  if (line < 1 || line > line_count()) return text_.size();
+  const size_t start = LineStart(line);
+  size_t end = line == line_count() ? text_.size() : line_starts_[line] - 1;
+  if (end > start && text_[end - 1] == '\r') --end;
+  return end;
+}
+
+std::string_view SourceFile::LineText(int line) const {
+  const size_t start = LineStart(line);
+  return std::string_view(text_).substr(start, LineContentEnd(line) - start);
+}
+
+}  // namespace agentlint

@@ -1,0 +1,63 @@
+// One input file as bytes, plus the facts every later stage needs about them: where lines start,
+// BOM, line endings and UTF-8 validity. Every position in agentlint is a byte offset into text();
+// line and column are computed only when rendering (column counted in Unicode code points).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agentlint {
+
+// A half-open byte range [begin, end) in a SourceFile's text.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+struct LineCol {
+  int line = 1;    // 1-based
+  int column = 1;  // 1-based, in code points
+};
+
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  size_t size() const { return text_.size(); }
+
+  bool has_bom() const { return has_bom_; }
+  size_t crlf_count() const { return crlf_count_; }
+  size_t lf_count() const { return lf_count_; }  // bare LF line ends, not part of CRLF
+  // Offset of the first byte that is not valid UTF-8, if any.
+  std::optional<size_t> first_invalid_utf8() const { return first_invalid_utf8_; }
+
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  LineCol Locate(size_t offset) const;
+  size_t LineStart(int line) const;
+  // The line's text without its line ending.
+  std::string_view LineText(int line) const;
+  // Offset just past the line's content (before CR LF or LF).
+  size_t LineContentEnd(int line) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<size_t> line_starts_;
+  bool has_bom_ = false;
+  size_t crlf_count_ = 0;
+  size_t lf_count_ = 0;
+  std::optional<size_t> first_invalid_utf8_;
+};
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when the bytes there are invalid.
+size_t Utf8SequenceLength(std::string_view text, size_t i);
+// Decodes the code point at text[i] (which must start a valid sequence).
+char32_t DecodeUtf8(std::string_view text, size_t i);
+
+}  // namespace agentlint

@@ -1,0 +1,266 @@
+#include "core/yaml.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace agentlint {
+
+const YamlNode* YamlNode::Find(std::string_view key) const {
+  if (kind != YamlKind::kMapping) return nullptr;
+  for (size_t i = 0; i < MapSize(); ++i) {
+    if (Key(i).IsScalar() && Key(i).value == key) return &Value(i);
+  }
+  return nullptr;
+}
+
+int EstimateYamlDepth(std::string_view text) {
+  int flow = 0;
+  int max_flow = 0;
+  int max_indent = 0;
+  bool line_start = true;
+  int indent = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      line_start = true;
+      indent = 0;
+      continue;
+    }
+    if (line_start) {
+      if (c == ' ') {
+        ++indent;
+        continue;
+      }
+      line_start = false;
+      max_indent = std::max(max_indent, indent);
+    }
+    if (c == '[' || c == '{') max_flow = std::max(max_flow, ++flow);
+    if ((c == ']' || c == '}') && flow > 0) --flow;
+  }
+  // Indentation of two spaces per level is the common case; one space per level is the worst.
+  return std::max(max_flow, max_indent / 2);
+}
+
+namespace {
+
+size_t SkipQuoted(std::string_view text, size_t pos) {
+  const char quote = text[pos];
+  for (size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return text.size();
+}
+
+size_t LineIndent(std::string_view text, size_t line_start) {
+  size_t i = line_start;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i - line_start;
+}
+
+// End of a block scalar (| or >) whose header is at pos: the last line indented deeper than the
+// line holding the header.
+size_t BlockScalarEnd(std::string_view text, size_t pos) {
+  size_t line_start = text.rfind('\n', pos);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  const size_t header_indent = LineIndent(text, line_start);
+  size_t end = text.find('\n', pos);
+  if (end == std::string_view::npos) return text.size();
+  size_t cursor = end + 1;
+  while (cursor < text.size()) {
+    size_t eol = text.find('\n', cursor);
+    if (eol == std::string_view::npos) eol = text.size();
+    const std::string_view line = text.substr(cursor, eol - cursor);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (!blank) {
+      if (LineIndent(text, cursor) <= header_indent) break;
+      end = eol;
+      if (end > cursor && text[end - 1] == '\r') --end;
+    }
+    cursor = eol + 1;
+  }
+  return end;
+}
+
+size_t PlainScalarEnd(std::string_view text, size_t pos, const std::string& value) {
+  if (value.empty()) return pos;
+  if (text.substr(pos, value.size()) == value) return pos + value.size();
+  // A folded multi-line plain scalar: find its last word after pos.
+  const size_t last_space = value.find_last_of(' ');
+  const std::string tail = last_space == std::string::npos ? value : value.substr(last_space + 1);
+  const size_t found = text.find(tail, pos);
+  if (found != std::string_view::npos) return found + tail.size();
+  size_t eol = text.find('\n', pos);
+  return eol == std::string_view::npos ? text.size() : eol;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(std::string_view text) : text_(text) {}
+
+  std::optional<YamlNode> TakeRoot() { return std::move(root_); }
+  std::vector<YamlDuplicateKey> TakeDuplicates() { return std::move(duplicates_); }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    YamlNode node;
+    node.kind = YamlKind::kNull;
+    const size_t pos = Pos(mark);
+    node.span = {pos, pos};
+    // An explicit `null` or `~` has a width; an empty value has none.
+    for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+      if (text_.substr(pos, word.size()) == word) node.span.end = pos + word.size();
+    }
+    Add(std::move(node));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    YamlNode node;
+    node.kind = YamlKind::kAlias;
+    const size_t pos = Pos(mark);
+    size_t end = pos + 1;
+    while (end < text_.size() && !std::isspace(static_cast<unsigned char>(text_[end])) &&
+           text_[end] != ',' && text_[end] != ']' && text_[end] != '}') {
+      ++end;
+    }
+    node.span = {pos, end};
+    Add(std::move(node));
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    YamlNode node;
+    node.kind = YamlKind::kScalar;
+    node.value = value;
+    if (tag != "?" && tag != "!") node.tag = tag;
+    size_t pos = Pos(mark);
+    // Skip a tag or anchor written before the value.
+    while (pos < text_.size() && (text_[pos] == '!' || text_[pos] == '&')) {
+      while (pos < text_.size() && text_[pos] != ' ' && text_[pos] != '\n') ++pos;
+      while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    }
+    const char first = pos < text_.size() ? text_[pos] : '\0';
+    size_t end = pos;
+    if (first == '"' || first == '\'') {
+      node.style = first == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
+      end = SkipQuoted(text_, pos);
+    } else if ((first == '|' || first == '>') && tag == "!") {
+      node.style = first == '|' ? ScalarStyle::kLiteral : ScalarStyle::kFolded;
+      end = BlockScalarEnd(text_, pos);
+    } else {
+      node.style = ScalarStyle::kPlain;
+      end = PlainScalarEnd(text_, pos, value);
+    }
+    node.span = {pos, std::max(pos, end)};
+    Add(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
+    Open(YamlKind::kSequence, mark, tag, style);
+  }
+  void OnSequenceEnd() override { Close(']'); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    Open(YamlKind::kMapping, mark, tag, style);
+  }
+  void OnMapEnd() override { Close('}'); }
+
+ private:
+  size_t Pos(const YAML::Mark& mark) const {
+    if (mark.pos < 0) return 0;
+    return std::min(static_cast<size_t>(mark.pos), text_.size());
+  }
+
+  void Open(YamlKind kind, const YAML::Mark& mark, const std::string& tag,
+            YAML::EmitterStyle::value style) {
+    YamlNode node;
+    node.kind = kind;
+    node.flow = style == YAML::EmitterStyle::Flow;
+    if (tag != "?" && tag != "!") node.tag = tag;
+    const size_t pos = Pos(mark);
+    node.span = {pos, pos};
+    stack_.push_back(std::move(node));
+  }
+
+  void Close(char bracket) {
+    YamlNode node = std::move(stack_.back());
+    stack_.pop_back();
+    for (const YamlNode& child : node.children) node.span.end = std::max(node.span.end, child.span.end);
+    if (node.flow) {
+      size_t i = node.span.end;
+      while (i < text_.size() && text_[i] != bracket && text_[i] != '\n') ++i;
+      if (i < text_.size() && text_[i] == bracket) node.span.end = i + 1;
+    }
+    if (node.kind == YamlKind::kMapping) FindDuplicates(node);
+    Add(std::move(node));
+  }
+
+  void FindDuplicates(const YamlNode& map) {
+    for (size_t i = 0; i < map.MapSize(); ++i) {
+      if (!map.Key(i).IsScalar()) continue;
+      for (size_t j = 0; j < i; ++j) {
+        if (map.Key(j).IsScalar() && map.Key(j).value == map.Key(i).value) {
+          duplicates_.push_back({map.Key(i).value, map.Key(i).span, map.Key(j).span});
+          break;
+        }
+      }
+    }
+  }
+
+  void Add(YamlNode node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+    } else {
+      stack_.back().children.push_back(std::move(node));
+    }
+  }
+
+  std::string_view text_;
+  std::vector<YamlNode> stack_;
+  std::optional<YamlNode> root_;
+  std::vector<YamlDuplicateKey> duplicates_;
+};
+
+}  // namespace
+
+YamlParse ParseYaml(std::string_view text, const YamlLimits& limits) {
+  YamlParse result;
+  if (EstimateYamlDepth(text) > limits.max_depth) {
+    result.too_deep = true;
+    result.error = "nesting deeper than " + std::to_string(limits.max_depth) + " levels";
+    return result;
+  }
+  TreeBuilder builder(text);
+  try {
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    parser.HandleNextDocument(builder);
+    result.root = builder.TakeRoot();
+    if (!result.root) result.root = YamlNode{};  // an empty document
+    result.duplicate_keys = builder.TakeDuplicates();
+    result.ok = true;
+  } catch (const YAML::Exception& e) {
+    result.error = e.msg;
+    result.error_offset = e.mark.pos < 0 ? 0 : std::min(static_cast<size_t>(e.mark.pos), text.size());
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+}  // namespace agentlint

@@ -1,0 +1,21 @@
+// Human output: `path:line:col: severity: message [AL103 unknown-tool]`, the source line with a
+// caret under the span, help and related-location notes, and a summary line.
+#pragma once
+
+#include <string>
+
+#include "core/linter.h"
+
+namespace agentlint {
+
+struct TextOptions {
+  bool color = false;
+  bool quiet = false;  // findings only, one line each; no code frame, no summary
+};
+
+std::string RenderText(const LintResult& result, const TextOptions& options);
+
+// "3 errors, 1 warning and 2 infos" style counts, shared by the summary.
+std::string CountSummary(const LintResult& result);
+
+}  // namespace agentlint
