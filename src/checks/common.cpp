@@ -71,19 +71,28 @@ bool GrantsSomething(const ToolRef& ref, const AgentDoc& doc) {
   }
 }
 
-std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry) {
-  std::string name = entry.name;
-  const ToolRef ref = ResolveTool(knowledge, name, false);
-  if (ref.tool && (ref.kind == ToolRef::kBuiltin || ref.kind == ToolRef::kSpecifier ||
-                   ref.kind == ToolRef::kWrongCase)) {
-    name = ref.tool->status == ToolStatus::kAlias ? ref.tool->replacement : ref.tool->name;
-  }
-  return name;
+std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry,
+                              bool strip_specifier) {
+  const ToolRef ref = ResolveTool(knowledge, entry.name, false);
+  const bool whole_tool = ref.kind == ToolRef::kBuiltin || ref.kind == ToolRef::kWrongCase ||
+                          (ref.kind == ToolRef::kSpecifier && strip_specifier);
+  if (!ref.tool || !whole_tool) return entry.name;
+  return ref.tool->status == ToolStatus::kAlias ? ref.tool->replacement : ref.tool->name;
 }
 
 const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key) {
   const YamlNode* node = doc.Field(key);
   return node && node->IsScalar() ? node : nullptr;
+}
+
+std::string FieldTypoOf(const Knowledge& knowledge, const std::string& key) {
+  if (knowledge.FindField(key) || knowledge.foreign_keys.count(key)) return "";
+  std::vector<std::string> names;
+  for (const FieldInfo& field : knowledge.fields) {
+    if (Contains(field.typos, key)) return field.name;
+    names.push_back(field.name);
+  }
+  return ClosestMatch(key, names);
 }
 
 Fix CrlfToLf(const SourceFile& source) {

@@ -32,11 +32,17 @@ ToolRef ResolveTool(const Knowledge& knowledge, std::string_view name, bool disa
 // True when the agent actually gets the tool this entry names (used by no-usable-tools).
 bool GrantsSomething(const ToolRef& ref, const AgentDoc& doc);
 
-// The canonical name of an entry for comparisons (aliases resolved, specifiers stripped).
-std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry);
+// The canonical name of an entry for comparisons: aliases resolved, case fixed, and with
+// `strip_specifier` the permission specifier dropped (`Bash(git diff:*)` -> `Bash`).
+std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry,
+                              bool strip_specifier);
 
 // The scalar value of a top-level field, or nullptr when absent or not a scalar.
 const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key);
+
+// For a front-matter key that is not a Claude Code field: the field it is probably a typo of,
+// or "" when it is not close to any (then it is some other framework's key).
+std::string FieldTypoOf(const Knowledge& knowledge, const std::string& key);
 
 // Edits that turn every CRLF of the file into LF.
 Fix CrlfToLf(const SourceFile& source);

@@ -17,6 +17,8 @@ const char* DialectName(Dialect dialect) {
       return "kiro";
     case Dialect::kGemini:
       return "gemini";
+    case Dialect::kOther:
+      return "other";
   }
   return "claude";
 }
@@ -32,7 +34,17 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-Dialect DetectDialect(std::string_view path, const YamlNode* root) {
+// A model of another vendor (`gpt-5`, `gemini-2.5-pro`, `provider/model`) outside a Claude Code
+// location marks a file written for some other agent framework.
+bool ForeignModel(const YamlNode* root) {
+  const YamlNode* model = root ? root->Find("model") : nullptr;
+  if (!model || !model->IsScalar()) return false;
+  const std::string& v = model->value;
+  return v.find('/') != std::string::npos || v.rfind("gpt", 0) == 0 || v.rfind("gemini", 0) == 0 ||
+         v.rfind("o1", 0) == 0 || v.rfind("o3", 0) == 0 || v.rfind("o4", 0) == 0;
+}
+
+Dialect DetectDialect(std::string_view path, const YamlNode* root, bool claude_location) {
   std::string p(path);
   std::replace(p.begin(), p.end(), '\\', '/');
   p = "/" + p;
@@ -56,6 +68,7 @@ Dialect DetectDialect(std::string_view path, const YamlNode* root) {
     const YamlNode* tools = root->Find("tools");
     if (tools && tools->IsMapping()) return Dialect::kOpenCode;
   }
+  if (!claude_location && ForeignModel(root)) return Dialect::kOther;
   return Dialect::kClaude;
 }
 
@@ -76,7 +89,7 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
     : source_(std::move(source)), origin_(origin) {
   SplitFrontMatter();
   ParseFrontMatter(limits);
-  dialect_ = DetectDialect(source_.path(), root());
+  dialect_ = DetectDialect(source_.path(), root(), origin_.agent_location);
   size_t body_begin = front_matter_.closed ? front_matter_.close_fence.end : 0;
   if (front_matter_.closed) {
     // The body starts on the line after the closing fence.

@@ -15,7 +15,7 @@
 namespace agentlint {
 
 // Which tool's vocabulary a file is written in. Claude Code's checks only judge Claude files.
-enum class Dialect { kClaude, kCopilot, kOpenCode, kKiro, kGemini };
+enum class Dialect { kClaude, kCopilot, kOpenCode, kKiro, kGemini, kOther };
 const char* DialectName(Dialect dialect);
 
 // Where a file sits, as decided by discovery.

@@ -5,20 +5,24 @@ namespace agentlint {
 void CheckForeignField(const FileContext& ctx, Reporter& out) {
   const YamlNode* root = ctx.doc.root();
   if (!root || !root->IsMapping()) return;
-  std::vector<std::string> keys;
+  std::string list;
+  size_t count = 0;
   const YamlNode* first = nullptr;
   for (size_t i = 0; i < root->MapSize(); ++i) {
     const YamlNode& key = root->Key(i);
-    if (!key.IsScalar() || !ctx.knowledge.foreign_keys.count(key.value)) continue;
+    if (!key.IsScalar() || ctx.knowledge.FindField(key.value) || key.value == "allowed-tools" ||
+        key.value == "allowedTools" || !FieldTypoOf(ctx.knowledge, key.value).empty()) {
+      continue;  // a field, allowed-tools-in-agent, or unknown-field (a typo)
+    }
     if (!first) first = &key;
-    keys.push_back("`" + key.value + "` (" + ctx.knowledge.foreign_keys.at(key.value) + ")");
+    const auto origin = ctx.knowledge.foreign_keys.find(key.value);
+    list += std::string(count++ ? ", " : "") + "`" + key.value + "`" +
+            (origin != ctx.knowledge.foreign_keys.end() ? " (" + origin->second + ")" : "");
   }
   if (!first) return;
-  std::string list;
-  for (size_t i = 0; i < keys.size(); ++i) list += (i ? ", " : "") + keys[i];
   out.Report(first->span,
-             std::string(keys.size() == 1 ? "key " : "keys ") + list + " " +
-                 (keys.size() == 1 ? "is" : "are") + " ignored by Claude Code",
+             (count == 1 ? "key " : "keys ") + list + (count == 1 ? " is not a Claude Code field and is ignored"
+                             : " are not Claude Code fields and are ignored"),
              "harmless; keep them if another tool reads them");
 }
 

@@ -77,6 +77,21 @@ void CheckMalformedHooks(const FileContext& ctx, Reporter& out) {
     return;
   }
   if (!hooks->IsMapping()) return;  // wrong-field-type
+  // The claude-flow shape (`pre: |` / `post: |` shell snippets): one finding, not one per key.
+  bool any_event = false;
+  bool all_text = true;
+  for (size_t i = 0; i < hooks->MapSize(); ++i) {
+    any_event |= Contains(ctx.knowledge.hook_events, hooks->Key(i).value);
+    all_text &= hooks->Value(i).IsScalar();
+  }
+  if (!any_event && all_text && hooks->MapSize() > 0) {
+    out.Report(hooks->Key(0).span,
+               "`hooks` holds shell snippets keyed by `" + hooks->Key(0).value +
+                   "` (the claude-flow shape); Claude Code expects events such as `PreToolUse`",
+               "rewrite as `PreToolUse:` / `Stop:` matcher groups with `type: command` handlers, "
+               "or remove `hooks`");
+    return;
+  }
   for (size_t i = 0; i < hooks->MapSize(); ++i) CheckEvent(ctx, out, hooks->Key(i), hooks->Value(i));
 }
 
