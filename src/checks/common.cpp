@@ -86,7 +86,11 @@ const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key) {
 }
 
 std::string FieldTypoOf(const Knowledge& knowledge, const std::string& key) {
-  if (knowledge.FindField(key) || knowledge.foreign_keys.count(key)) return "";
+  // allowed-tools is reported by allowed-tools-in-agent, not as a typo of `tools`.
+  if (knowledge.FindField(key) || knowledge.foreign_keys.count(key) || key == "allowed-tools" ||
+      key == "allowedTools") {
+    return "";
+  }
   std::vector<std::string> names;
   for (const FieldInfo& field : knowledge.fields) {
     if (Contains(field.typos, key)) return field.name;

@@ -81,7 +81,13 @@ struct Parser {
   }
 
   void AddHtml(cmark_node* node) {
-    const Span span = NodeSpan(node);
+    // cmark can report an HTML block's end before its start; its literal is exact.
+    Span span = NodeSpan(node);
+    if (const char* literal = cmark_node_get_literal(node)) {
+      std::string_view view(literal);
+      while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
+      span.end = std::min(text.size(), span.begin + view.size());
+    }
     const std::string_view html = text.substr(span.begin, span.end - span.begin);
     size_t at = 0;
     while ((at = html.find("<!--", at)) != std::string_view::npos) {

@@ -61,7 +61,7 @@ size_t SkipQuoted(std::string_view text, size_t pos) {
       }
     }
   }
-  return text.size();
+  return std::string_view::npos;  // never closed
 }
 
 size_t LineIndent(std::string_view text, size_t line_start) {
@@ -112,6 +112,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   std::optional<YamlNode> TakeRoot() { return std::move(root_); }
   std::vector<YamlDuplicateKey> TakeDuplicates() { return std::move(duplicates_); }
+  // yaml-cpp accepts a quoted scalar that runs to the end of the input; YAML does not.
+  std::optional<size_t> unclosed_quote() const { return unclosed_quote_; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -158,6 +160,10 @@ class TreeBuilder : public YAML::EventHandler {
     if (first == '"' || first == '\'') {
       node.style = first == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
       end = SkipQuoted(text_, pos);
+      if (end == std::string_view::npos) {
+        end = text_.size();
+        if (!unclosed_quote_) unclosed_quote_ = pos;
+      }
     } else if ((first == '|' || first == '>') && tag == "!") {
       node.style = first == '|' ? ScalarStyle::kLiteral : ScalarStyle::kFolded;
       end = BlockScalarEnd(text_, pos);
@@ -234,6 +240,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<YamlNode> stack_;
   std::optional<YamlNode> root_;
   std::vector<YamlDuplicateKey> duplicates_;
+  std::optional<size_t> unclosed_quote_;
 };
 
 }  // namespace
@@ -250,6 +257,11 @@ YamlParse ParseYaml(std::string_view text, const YamlLimits& limits) {
     std::istringstream stream{std::string(text)};
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
+    if (const auto at = builder.unclosed_quote()) {
+      result.error = "a quoted value is never closed";
+      result.error_offset = *at;
+      return result;
+    }
     result.root = builder.TakeRoot();
     if (!result.root) result.root = YamlNode{};  // an empty document
     result.duplicate_keys = builder.TakeDuplicates();

@@ -32,11 +32,6 @@ void CheckServer(const FileContext& ctx, Reporter& out, const YamlNode& name, co
 void CheckMalformedMcpServers(const FileContext& ctx, Reporter& out) {
   const YamlNode* servers = ctx.doc.Field("mcpServers");
   if (!servers || servers->IsNull()) return;
-  if (servers->IsMapping()) {
-    out.Report(servers->span, "`mcpServers` must be a list, not a mapping",
-               "write each server as a list item: `- name` or `- name: {type: ..., ...}`");
-    return;
-  }
   if (!servers->IsSequence()) return;  // wrong-field-type
   for (const YamlNode& item : servers->children) {
     if (item.IsScalar()) continue;  // the name of a configured server

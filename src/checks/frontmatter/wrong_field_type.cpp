@@ -82,8 +82,9 @@ void CheckWrongFieldType(const FileContext& ctx, Reporter& out) {
     const std::string expected = Expected(field->type, value);
     if (expected.empty()) continue;
     const Span span = value.span.empty() ? root->Key(i).span : value.span;
-    out.Report(span, "`" + field->name + "` must be " + expected + ", not " + Describe(value),
-               "a value of the wrong type is dropped or stops the agent from loading");
+    std::string help = "a value of the wrong type is dropped or stops the agent from loading";
+    if (field->name == "mcpServers") help = "write each server as a list item: `- name` or `- name: {type: ..., ...}`";
+    out.Report(span, "`" + field->name + "` must be " + expected + ", not " + Describe(value), help);
   }
 }
 

@@ -1,0 +1,161 @@
+// Runs the real agentlint binary: exit codes, formats, several paths, missing paths, colors,
+// golden output for examples/, and the seeds from ../shared when they are beside the checkout.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "test_util.h"
+
+using namespace agentlint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+// Runs `args` (already shell-quoted) in the source directory; stderr is captured too when
+// `with_stderr`.
+Run Agentlint(const std::string& args, bool with_stderr = false, const std::string& env = "") {
+  const std::string command = "cd '" + SourceDir() + "' && " + env + " '" + AGENTLINT_BINARY + "' " + args +
+                              (with_stderr ? " 2>&1" : " 2>/dev/null");
+  Run run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+void Golden(const std::string& name, const std::string& actual) {
+  const fs::path path = SourceDir() + "/tests/golden/" + name;
+  const char* update = std::getenv("AGENTLINT_UPDATE_GOLDEN");
+  if (update && *update) WriteFile(path, actual);
+  CHECK_MESSAGE(ReadFile(path) == actual,
+                "output differs from tests/golden/" << name << "; rerun with AGENTLINT_UPDATE_GOLDEN=1 and review the diff");
+}
+
+const char* kClean = "---\nname: clean\ndescription: A clean agent. Use for tests.\ntools: Read\n---\nBody\n";
+
+}  // namespace
+
+TEST_CASE("cli: version, rules and explain") {
+  const Run version = Agentlint("--version");
+  CHECK(version.code == 0);
+  CHECK(version.out.find("agentlint 0.") == 0);
+  CHECK(version.out.find("knowledge 20") != std::string::npos);
+
+  const Run rules = Agentlint("rules");
+  CHECK(rules.code == 0);
+  for (const agentlint::RuleInfo& rule : agentlint::AllRules()) {
+    CHECK(rules.out.find(std::string(rule.id) + "  " + std::string(rule.name)) != std::string::npos);
+  }
+  const Run explain = Agentlint("explain unknown-tool");
+  CHECK(explain.code == 0);
+  CHECK(explain.out.find("# AL103 unknown-tool") == 0);
+  CHECK(Agentlint("explain AL103").out == explain.out);
+  CHECK(Agentlint("explain AL999").code == 2);
+}
+
+TEST_CASE("cli: usage errors exit 2") {
+  CHECK(Agentlint("--format xml examples").code == 2);
+  CHECK(Agentlint("--no-such-option").code == 2);
+  CHECK(Agentlint("--color sometimes examples").code == 2);
+}
+
+TEST_CASE("cli: examples give the golden text and JSON output and exit 1") {
+  const Run text = Agentlint("examples --color never");
+  CHECK(text.code == 1);
+  Golden("examples.txt", text.out);
+  const Run json = Agentlint("examples --format json");
+  CHECK(json.code == 1);
+  CHECK(JsonChecker(json.out).Valid());
+  Golden("examples.json", json.out);
+  // Deterministic: the same bytes on every run.
+  CHECK(Agentlint("examples --format json").out == json.out);
+}
+
+TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
+  TempDir tmp;
+  WriteFile(tmp.path() / "clean.md", kClean);
+  WriteFile(tmp.path() / "warn.md", "---\nname: w\ndescription: Warns. Use for tests.\ntools: [Read]\n---\nBody\n");
+  WriteFile(tmp.path() / "err.md", "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
+  const std::string dir = tmp.path().string();
+  CHECK(Agentlint("'" + dir + "/clean.md'").code == 0);
+  CHECK(Agentlint("'" + dir + "/warn.md'").code == 0);
+  CHECK(Agentlint("--fail-on warning '" + dir + "/warn.md'").code == 1);
+  CHECK(Agentlint("--max-warnings 0 '" + dir + "/warn.md'").code == 1);
+  CHECK(Agentlint("--max-warnings 1 '" + dir + "/warn.md'").code == 0);
+  CHECK(Agentlint("'" + dir + "/err.md'").code == 1);
+
+  const Run both = Agentlint("'" + dir + "/clean.md' '" + dir + "/err.md' '" + dir + "/missing.md'", true);
+  CHECK(both.code == 2);
+  CHECK(both.out.find("missing.md: no such file or directory") != std::string::npos);
+  CHECK(both.out.find("err.md:4:8: error") != std::string::npos);
+  CHECK(both.out.find("in 2 agent files") != std::string::npos);
+}
+
+TEST_CASE("cli: colors follow --color and NO_COLOR; quiet prints findings only") {
+  TempDir tmp;
+  WriteFile(tmp.path() / "err.md", "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
+  const std::string file = "'" + (tmp.path() / "err.md").string() + "'";
+  CHECK(Agentlint("--color always " + file).out.find("\x1b[") != std::string::npos);
+  CHECK(Agentlint("--color never " + file).out.find("\x1b[") == std::string::npos);
+  CHECK(Agentlint(file, false, "NO_COLOR=1").out.find("\x1b[") == std::string::npos);
+  const Run quiet = Agentlint("-q " + file);
+  CHECK(quiet.out.find(" | ") == std::string::npos);
+  CHECK(quiet.out.find("Found") == std::string::npos);
+  CHECK(quiet.out.find("err.md:4:8: error:") != std::string::npos);
+}
+
+TEST_CASE("cli: an unreadable path is a finding, and the other files are still linted") {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "dir.md");
+  WriteFile(tmp.path() / ".claude/agents/ok.md", kClean);
+  const Run run = Agentlint("--format json '" + (tmp.path() / "dir.md").string() + "' '" + tmp.path().string() + "'");
+  CHECK(JsonChecker(run.out).Valid());
+  CHECK(run.out.find("\"linted\": 1") != std::string::npos);
+
+  // A file that vanishes between discovery and reading: LoadDocument reports AL001.
+  const agentlint::AgentDoc doc = agentlint::LoadDocument({(tmp.path() / "gone.md").string(), {}}, {});
+  const auto found = agentlint::CheckDocument(doc);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->id == "AL001");
+}
+
+TEST_CASE("cli: the two seeds in one .claude/agents folder") {
+  const fs::path seeds = fs::path(SourceDir()).parent_path() / "shared/seeds";
+  if (!fs::exists(seeds / "database-expert.md")) {
+    MESSAGE("../shared/seeds is not beside this checkout; skipped");
+    return;
+  }
+  TempDir tmp;
+  for (const char* name : {"database-expert.md", "database-expert-moai.md"}) {
+    WriteFile(tmp.path() / ".claude/agents" / name, ReadFile(seeds / name));
+  }
+  const Run run = Agentlint("--format json '" + tmp.path().string() + "'");
+  REQUIRE(JsonChecker(run.out).Valid());
+  const auto has = [&](const std::string& needle) { return run.out.find(needle) != std::string::npos; };
+  CHECK(has("\"line\": 4, \"column\": 91, \"end_line\": 4, \"end_column\": 101"));  // BashOutput
+  CHECK(has("`BashOutput` was removed"));
+  CHECK(has("`KillShell` was removed"));
+  CHECK(has("\"line\": 4, \"column\": 103"));
+  CHECK(has("`SlashCommand` was removed"));
+  CHECK(has("\"line\": 4, \"column\": 114"));
+  CHECK(has("use `TaskStop`"));
+  CHECK(has("use `Skill`"));
+  CHECK_FALSE(has("mcp__ide__"));
+  CHECK_FALSE(has("AL111"));
+  CHECK_FALSE(has("AL113"));
+  CHECK(has("\"rule\": \"AL124\""));
+  CHECK(has("\"rule\": \"AL110\""));
+  CHECK(has("key `type`"));
+}

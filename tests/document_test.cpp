@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "core/document.h"
+
+using namespace agentlint;
+
+TEST_CASE("document: front matter and body split, BOM and CRLF aware") {
+  const AgentDoc doc(SourceFile("a.md", "\xEF\xBB\xBF---\r\nname: x\r\n---\r\n# Body\r\n"), {});
+  CHECK(doc.front_matter().present);
+  CHECK(doc.front_matter().closed);
+  REQUIRE(doc.root());
+  REQUIRE(doc.Field("name"));
+  CHECK(doc.Field("name")->value == "x");
+  REQUIRE(doc.body().headings.size() == 1);
+  CHECK(doc.source().Locate(doc.body().headings[0].span.begin).line == 4);
+}
+
+TEST_CASE("document: the tolerant reading recovers one-line values with `: `") {
+  const std::string text =
+      "---\nname: helper\ndescription: Use when: the user asks. Example: user: hi\ntools: Read\n---\nBody\n";
+  const AgentDoc doc(SourceFile("a.md", text), {});
+  REQUIRE(doc.strict_yaml());
+  CHECK_FALSE(doc.strict_yaml()->ok);
+  CHECK(doc.tolerant_yaml());
+  REQUIRE(doc.tolerant_lines().size() == 1);
+  const YamlNode* d = doc.Field("description");
+  REQUIRE(d);
+  CHECK(d->value == "Use when: the user asks. Example: user: hi");
+  CHECK(text.substr(d->span.begin, d->span.end - d->span.begin) == d->value);
+  REQUIRE(doc.Field("tools"));
+  CHECK(doc.Field("tools")->value == "Read");
+}
+
+TEST_CASE("document: unindented continuation lines are not tolerated") {
+  const AgentDoc doc(
+      SourceFile("a.md", "---\nname: x\ndescription: Use me.\nExamples:\n- user: hi\nsee: this\n  bad: here\n---\n"),
+      {});
+  CHECK_FALSE(doc.tolerant_yaml());
+  CHECK(doc.root() == nullptr);
+}
+
+TEST_CASE("document: tools as a comma string and as a list give the same located entries") {
+  const std::string a = "---\ntools: Read, Grep, Bash(git add:*, git diff)\n---\n";
+  const std::string b = "---\ntools:\n  - Read\n  - Grep\n  - \"Bash(git add:*, git diff)\"\n---\n";
+  const AgentDoc da(SourceFile("a.md", a), {});
+  const AgentDoc db(SourceFile("b.md", b), {});
+  const ToolList la = da.Tools("tools");
+  const ToolList lb = db.Tools("tools");
+  REQUIRE(la.entries.size() == 3);
+  REQUIRE(lb.entries.size() == 3);
+  for (size_t i = 0; i < 3; ++i) CHECK(la.entries[i].name == lb.entries[i].name);
+  CHECK(a.substr(la.entries[1].span.begin, 4) == "Grep");
+  CHECK(b.substr(lb.entries[1].span.begin, 4) == "Grep");
+  CHECK(la.from_string);
+  CHECK_FALSE(lb.from_string);
+}
+
+TEST_CASE("document: misplaced and unclosed front matter") {
+  const AgentDoc late(SourceFile("a.md", "\n\n---\nname: x\n---\n"), {});
+  CHECK_FALSE(late.front_matter().present);
+  REQUIRE(late.front_matter().misplaced);
+  CHECK(late.front_matter().misplaced->begin == 2);
+
+  const AgentDoc open(SourceFile("b.md", "---\nname: x\n"), {});
+  CHECK(open.front_matter().present);
+  CHECK_FALSE(open.front_matter().closed);
+  CHECK(open.root() == nullptr);
+}
+
+TEST_CASE("document: dialects come from the path and the front matter") {
+  CHECK(AgentDoc(SourceFile(".github/agents/a.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kCopilot);
+  CHECK(AgentDoc(SourceFile("x/review.agent.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kCopilot);
+  CHECK(AgentDoc(SourceFile("p/.opencode/agent/a.md", "---\nmode: all\n---\n"), {}).dialect() == Dialect::kOpenCode);
+  CHECK(AgentDoc(SourceFile("x/a.md", "---\nmode: subagent\n---\n"), {}).dialect() == Dialect::kOpenCode);
+  CHECK(AgentDoc(SourceFile("x/.kiro/agents/a.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kKiro);
+  CHECK(AgentDoc(SourceFile("x/a.md", "---\nname: a\nmodel: gpt-5\n---\n"), {}).dialect() == Dialect::kOther);
+  CHECK(AgentDoc(SourceFile(".claude/agents/a.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kClaude);
+}
+
+TEST_CASE("document: front matter over the size limit is not parsed") {
+  DocumentLimits limits;
+  limits.max_front_matter_bytes = 64;
+  const AgentDoc doc(SourceFile("a.md", "---\ndescription: " + std::string(200, 'x') + "\n---\n"), {}, limits);
+  CHECK(doc.front_matter_too_large());
+  CHECK(doc.root() == nullptr);
+}

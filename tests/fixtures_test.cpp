@@ -1,0 +1,129 @@
+// The one fixture runner: lints every file under fixtures/ with all default rules and matches
+// the diagnostics against the expectations written in the file (or its NAME.md.expect sidecar),
+// exactly, both ways. Syntax: `expect: [LINE:COL|COL] RULE ["text in message or help"]`, several per
+// comment separated by `;`. A comment alone on its line applies to the next line.
+#include <doctest/doctest.h>
+
+#include <re2/re2.h>
+
+#include <sstream>
+
+#include "core/text.h"
+#include "test_util.h"
+
+using namespace agentlint;
+using namespace agentlint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Expectation {
+  int line = 0;
+  int column = 0;  // 0: any
+  std::string rule;
+  std::string text;
+  bool matched = false;
+};
+
+void ParseSpecs(std::string_view specs, int line, std::vector<Expectation>& out) {
+  static const RE2 kSpec(R"re(\s*(?:(\d+):(\d+)|(\d+))?\s*(AL\d{3}|[a-z0-9-]+)(?:\s+"([^"]*)")?\s*)re");
+  std::stringstream stream{std::string(specs)};
+  std::string spec;
+  while (std::getline(stream, spec, ';')) {
+    std::string l, c, col, rule, text;
+    REQUIRE_MESSAGE(RE2::FullMatch(spec, kSpec, &l, &c, &col, &rule, &text), "bad expectation: " << spec);
+    Expectation e;
+    e.line = l.empty() ? line : std::stoi(l);
+    e.column = !c.empty() ? std::stoi(c) : (!col.empty() ? std::stoi(col) : 0);
+    e.rule = rule;
+    e.text = text;
+    out.push_back(e);
+  }
+}
+
+std::vector<Expectation> Expectations(const fs::path& file, const std::string& text) {
+  std::vector<Expectation> out;
+  const fs::path sidecar = file.string() + ".expect";
+  if (fs::exists(sidecar)) {
+    std::stringstream lines(ReadFile(sidecar));
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (!Trim(line).empty()) ParseSpecs(line, 0, out);
+    }
+    return out;
+  }
+  static const RE2 kComment(R"((?:#|<!--)\s*expect:\s*([^>]*?)\s*(?:-->)?\s*$)");
+  std::stringstream lines(text);
+  std::string line;
+  int number = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    std::string specs;
+    re2::StringPiece input(line);
+    if (!RE2::PartialMatch(input, kComment, &specs)) continue;
+    const size_t at = line.find("expect:");
+    size_t marker = line.rfind("<!--", at);
+    const size_t hash = line.rfind('#', at);
+    if (marker == std::string::npos || (hash != std::string::npos && hash > marker)) marker = hash;
+    const bool alone = Trim(std::string_view(line).substr(0, marker)).empty();
+    ParseSpecs(specs, alone ? number + 1 : number, out);
+  }
+  return out;
+}
+
+bool Matches(const Expectation& e, const Diagnostic& d) {
+  return (e.rule == d.rule->id || e.rule == d.rule->name) && e.line == d.location.start.line &&
+         (e.column == 0 || e.column == d.location.start.column) &&
+         (d.message.find(e.text) != std::string::npos || d.help.find(e.text) != std::string::npos);
+}
+
+std::string Describe(const Diagnostic& d) {
+  return std::to_string(d.location.start.line) + ":" + std::to_string(d.location.start.column) + " " +
+         std::string(d.rule->id) + " " + std::string(d.rule->name) + " \"" + d.message + "\"";
+}
+
+std::vector<fs::path> FixtureFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(SourceDir() + "/fixtures")) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && entry.path().extension() == ".md" &&
+        name.find(".fixed.md") == std::string::npos) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects") {
+  const std::vector<fs::path> files = FixtureFiles();
+  CHECK(files.size() > 60);
+  for (const fs::path& file : files) {
+    CAPTURE(file.string());
+    const std::string text = ReadFile(file);
+    FileOrigin origin = ClassifyPath(file.string());
+    origin.named = true;
+    const AgentDoc doc(SourceFile(file.string(), text), origin);
+    std::vector<Diagnostic> found = CheckDocument(doc);
+    SortAndDeduplicate(found);
+    std::vector<Expectation> expected = Expectations(file, text);
+    const bool clean = file.string().find("/fixtures/clean/") != std::string::npos ||
+                       file.string().find("/fixtures/dialects/") != std::string::npos;
+    if (clean) CHECK_MESSAGE(expected.empty(), "clean fixtures carry no expectations");
+    for (const Diagnostic& d : found) {
+      bool ok = false;
+      for (Expectation& e : expected) {
+        if (!e.matched && Matches(e, d)) {
+          e.matched = ok = true;
+          break;
+        }
+      }
+      CHECK_MESSAGE(ok, "unexpected: " << Describe(d));
+    }
+    for (const Expectation& e : expected) {
+      CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \"" << e.text << "\"");
+    }
+  }
+}

@@ -1,0 +1,49 @@
+#include <doctest/doctest.h>
+
+#include <re2/re2.h>
+
+#include <set>
+
+#include "core/embedded.h"
+#include "core/knowledge.h"
+
+using namespace agentlint;
+
+TEST_CASE("knowledge: every embedded file loads with unique names and compiling patterns") {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const EmbeddedFile& file : EmbeddedFiles()) {
+    if (file.path.substr(0, 6) == "rules/") files.emplace_back(file.path, file.data);
+  }
+  CHECK(files.size() >= 6);
+  std::vector<KnowledgeError> errors;
+  const Knowledge k = LoadKnowledge(files, errors);
+  for (const KnowledgeError& e : errors) FAIL_CHECK(e.file << ": " << e.message);
+  CHECK(errors.empty());
+  CHECK(k.FindTool("Read"));
+  CHECK(k.FindTool("MultiEdit")->replacement == "Edit");
+  CHECK(k.model_id_pattern->ok());
+  CHECK(RE2::FullMatch("claude-opus-4-8[1m]", *k.model_id_pattern));
+  CHECK(k.IsMcpReference("mcp__ide__getDiagnostics"));
+  CHECK(k.IsMcpReference("mcp__github__*"));
+  CHECK_FALSE(k.IsMcpReference("mcpcontext7"));
+  CHECK(Contains(k.colors, "pink"));
+  CHECK(Contains(k.builtin_agents, "general-purpose"));
+}
+
+TEST_CASE("knowledge: broken knowledge is reported, not ignored") {
+  std::vector<KnowledgeError> errors;
+  LoadKnowledge({{"rules/tools.yaml", "tools:\n  - {name: Read, status: current, subagents: always, background: kept}\n"
+                                      "  - {name: Read, status: gone, subagents: always, background: kept}\n"
+                                      "mcp: {pattern: '('}\n"},
+                 {"rules/colors.yaml", "documented: [red, red]\n"}},
+                errors);
+  std::set<std::string> messages;
+  for (const KnowledgeError& e : errors) messages.insert(e.message);
+  CHECK(messages.count("duplicate tool `Read`"));
+  CHECK(messages.count("unknown tool status `gone`"));
+  CHECK(messages.count("duplicate `red` in documented"));
+  CHECK(messages.count("knowledge file is missing"));
+  bool bad_pattern = false;
+  for (const std::string& m : messages) bad_pattern |= m.find("does not compile") != std::string::npos;
+  CHECK(bad_pattern);
+}

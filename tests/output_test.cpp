@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include "output/json.h"
+#include "output/text.h"
+#include "test_util.h"
+
+using namespace agentlint;
+using namespace agentlint::test;
+
+namespace {
+LintResult ResultFor(const std::string& text) {
+  LintResult result;
+  result.diagnostics = LintText(text);
+  result.files_linted = 1;
+  return result;
+}
+}  // namespace
+
+TEST_CASE("output: text shows location, rule, code frame with caret, help and summary") {
+  const LintResult result =
+      ResultFor("---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, Bassh\n---\nBody\n");
+  const std::string text = RenderText(result, {});
+  CHECK(text.find(".claude/agents/test.md:4:14: error: `Bassh` is not a Claude Code tool") != std::string::npos);
+  CHECK(text.find("[AL103 unknown-tool]") != std::string::npos);
+  CHECK(text.find(" 4 | tools: Read, Bassh\n   |              ^^^^^\n") != std::string::npos);
+  CHECK(text.find("help: did you mean `Bash`?") != std::string::npos);
+  CHECK(text.find("Found 1 error in 1 agent file.") != std::string::npos);
+  CHECK(text.find("\x1b[") == std::string::npos);
+  CHECK(RenderText(result, {true, false}).find("\x1b[") != std::string::npos);
+  const std::string quiet = RenderText(result, {false, true});
+  CHECK(quiet.find(" | ") == std::string::npos);
+  CHECK(quiet.find("Found") == std::string::npos);
+}
+
+TEST_CASE("output: JSON is valid, versioned and carries positions, rule and fix") {
+  const LintResult result = ResultFor(
+      "---\nname: a\ndescription: \"Quote \\\" and \\\\ and tab\\t\"\ntools: Read, MultiEdit\n---\nBody \xff\n");
+  const std::string json = RenderJson(result);
+  CHECK(JsonChecker(json).Valid());
+  CHECK(json.find("\"schema\": \"agentlint/v1\"") != std::string::npos);
+  CHECK(json.find("\"rule\": \"AL118\", \"name\": \"removed-tool\"") != std::string::npos);
+  CHECK(json.find("\"line\": 4, \"column\": 14, \"end_line\": 4, \"end_column\": 23") != std::string::npos);
+  CHECK(json.find("\"replacement\": \"Edit\"") != std::string::npos);
+  CHECK(json.find("\"rule\": \"AL002\"") != std::string::npos);
+}
+
+TEST_CASE("output: JSON strings escape control characters and invalid UTF-8") {
+  CHECK(JsonString("a\"b\\c\n\t\x01") == "\"a\\\"b\\\\c\\n\\t\\u0001\"");
+  CHECK(JsonString("caf\xc3\xa9 \xff") == "\"caf\xc3\xa9 \\ufffd\"");
+  CHECK(JsonChecker(JsonString(std::string("\0\x1f\x7f", 3))).Valid());
+}
+
+TEST_CASE("output: an empty result is valid JSON and says so in text") {
+  LintResult empty;
+  empty.files_linted = 2;
+  CHECK(JsonChecker(RenderJson(empty)).Valid());
+  CHECK(RenderText(empty, {}) == "No problems found in 2 agent files.\n");
+}
