@@ -22,8 +22,8 @@ struct Run {
 // Runs `args` (already shell-quoted) in the source directory; stderr is captured too when
 // `with_stderr`.
 Run Agentlint(const std::string& args, bool with_stderr = false, const std::string& env = "") {
-  const std::string command = "cd '" + SourceDir() + "' && " + env + " '" + AGENTLINT_BINARY + "' " + args +
-                              (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string command = "cd '" + SourceDir() + "' && " + env + " '" + AGENTLINT_BINARY +
+                              "' " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   Run run;
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe);
@@ -40,10 +40,12 @@ void Golden(const std::string& name, const std::string& actual) {
   const char* update = std::getenv("AGENTLINT_UPDATE_GOLDEN");
   if (update && *update) WriteFile(path, actual);
   CHECK_MESSAGE(ReadFile(path) == actual,
-                "output differs from tests/golden/" << name << "; rerun with AGENTLINT_UPDATE_GOLDEN=1 and review the diff");
+                "output differs from tests/golden/"
+                    << name << "; rerun with AGENTLINT_UPDATE_GOLDEN=1 and review the diff");
 }
 
-const char* kClean = "---\nname: clean\ndescription: A clean agent. Use for tests.\ntools: Read\n---\nBody\n";
+const char* kClean =
+    "---\nname: clean\ndescription: A clean agent. Use for tests.\ntools: Read\n---\nBody\n";
 
 }  // namespace
 
@@ -56,7 +58,8 @@ TEST_CASE("cli: version, rules and explain") {
   const Run rules = Agentlint("rules");
   CHECK(rules.code == 0);
   for (const agentlint::RuleInfo& rule : agentlint::AllRules()) {
-    CHECK(rules.out.find(std::string(rule.id) + "  " + std::string(rule.name)) != std::string::npos);
+    CHECK(rules.out.find(std::string(rule.id) + "  " + std::string(rule.name)) !=
+          std::string::npos);
   }
   const Run explain = Agentlint("explain unknown-tool");
   CHECK(explain.code == 0);
@@ -86,8 +89,10 @@ TEST_CASE("cli: examples give the golden text and JSON output and exit 1") {
 TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
   TempDir tmp;
   WriteFile(tmp.path() / "clean.md", kClean);
-  WriteFile(tmp.path() / "warn.md", "---\nname: w\ndescription: Warns. Use for tests.\ntools: [Read]\n---\nBody\n");
-  WriteFile(tmp.path() / "err.md", "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
+  WriteFile(tmp.path() / "warn.md",
+            "---\nname: w\ndescription: Warns. Use for tests.\ntools: [Read]\n---\nBody\n");
+  WriteFile(tmp.path() / "err.md",
+            "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
   const std::string dir = tmp.path().string();
   CHECK(Agentlint("'" + dir + "/clean.md'").code == 0);
   CHECK(Agentlint("'" + dir + "/warn.md'").code == 0);
@@ -96,16 +101,18 @@ TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
   CHECK(Agentlint("--max-warnings 1 '" + dir + "/warn.md'").code == 0);
   CHECK(Agentlint("'" + dir + "/err.md'").code == 1);
 
-  const Run both = Agentlint("'" + dir + "/clean.md' '" + dir + "/err.md' '" + dir + "/missing.md'", true);
+  const Run both =
+      Agentlint("'" + dir + "/clean.md' '" + dir + "/err.md' '" + dir + "/missing.md'", true);
   CHECK(both.code == 2);
   CHECK(both.out.find("missing.md: no such file or directory") != std::string::npos);
   CHECK(both.out.find("err.md:4:8: error") != std::string::npos);
   CHECK(both.out.find("in 2 agent files") != std::string::npos);
 }
 
-TEST_CASE("cli: colors follow --color and NO_COLOR; quiet prints findings only") {
+TEST_CASE("cli: colors follow --color and NO_COLOR, quiet prints findings only") {
   TempDir tmp;
-  WriteFile(tmp.path() / "err.md", "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
+  WriteFile(tmp.path() / "err.md",
+            "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
   const std::string file = "'" + (tmp.path() / "err.md").string() + "'";
   CHECK(Agentlint("--color always " + file).out.find("\x1b[") != std::string::npos);
   CHECK(Agentlint("--color never " + file).out.find("\x1b[") == std::string::npos);
@@ -120,12 +127,14 @@ TEST_CASE("cli: an unreadable path is a finding, and the other files are still l
   TempDir tmp;
   fs::create_directories(tmp.path() / "dir.md");
   WriteFile(tmp.path() / ".claude/agents/ok.md", kClean);
-  const Run run = Agentlint("--format json '" + (tmp.path() / "dir.md").string() + "' '" + tmp.path().string() + "'");
+  const Run run = Agentlint("--format json '" + (tmp.path() / "dir.md").string() + "' '" +
+                            tmp.path().string() + "'");
   CHECK(JsonChecker(run.out).Valid());
   CHECK(run.out.find("\"linted\": 1") != std::string::npos);
 
   // A file that vanishes between discovery and reading: LoadDocument reports AL001.
-  const agentlint::AgentDoc doc = agentlint::LoadDocument({(tmp.path() / "gone.md").string(), {}}, {});
+  const agentlint::AgentDoc doc =
+      agentlint::LoadDocument({(tmp.path() / "gone.md").string(), {}}, {});
   const auto found = agentlint::CheckDocument(doc);
   REQUIRE(found.size() == 1);
   CHECK(found[0].rule->id == "AL001");
@@ -143,7 +152,9 @@ TEST_CASE("cli: the two seeds in one .claude/agents folder") {
   }
   const Run run = Agentlint("--format json '" + tmp.path().string() + "'");
   REQUIRE(JsonChecker(run.out).Valid());
-  const auto has = [&](const std::string& needle) { return run.out.find(needle) != std::string::npos; };
+  const auto has = [&](const std::string& needle) {
+    return run.out.find(needle) != std::string::npos;
+  };
   CHECK(has("\"line\": 4, \"column\": 91, \"end_line\": 4, \"end_column\": 101"));  // BashOutput
   CHECK(has("`BashOutput` was removed"));
   CHECK(has("`KillShell` was removed"));

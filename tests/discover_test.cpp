@@ -13,7 +13,8 @@ const char* kAgent = "---\nname: a\ndescription: An agent. Use for tests.\n---\n
 
 std::vector<std::string> Relative(const Discovery& d, const fs::path& root) {
   std::vector<std::string> out;
-  for (const DiscoveredFile& f : d.files) out.push_back(fs::path(f.path).lexically_relative(root).generic_string());
+  for (const DiscoveredFile& f : d.files)
+    out.push_back(fs::path(f.path).lexically_relative(root).generic_string());
   return out;
 }
 }  // namespace
@@ -34,8 +35,8 @@ TEST_CASE("discover: agent locations, plugins and look-alike documents") {
   WriteFile(r / ".git/agents/g.md", kAgent);
   const Discovery d = Discover({r.string()});
   CHECK(Relative(d, r) == std::vector<std::string>{".claude/agents/b.md", ".claude/agents/draft.md",
-                                                   ".claude/agents/nested/a.md", "docs/agent-like.md",
-                                                   "plug/agents/p.md"});
+                                                   ".claude/agents/nested/a.md",
+                                                   "docs/agent-like.md", "plug/agents/p.md"});
   for (const DiscoveredFile& f : d.files) {
     if (f.path.find("plug/agents") != std::string::npos) CHECK(f.origin.plugin_agent);
     if (f.path.find(".claude/agents") != std::string::npos) CHECK(f.origin.agent_location);
@@ -43,12 +44,13 @@ TEST_CASE("discover: agent locations, plugins and look-alike documents") {
   CHECK(d.skipped.size() == 3);  // README.md, guide.md, SKILL.md
 }
 
-TEST_CASE("discover: named files always count; missing paths and FIFOs are errors") {
+TEST_CASE("discover: named files always count, missing paths and FIFOs are errors") {
   TempDir tmp;
   WriteFile(tmp.path() / "notes.md", "just text\n");
   REQUIRE(::mkfifo((tmp.path() / "pipe.md").c_str(), 0600) == 0);
-  const Discovery d = Discover({(tmp.path() / "notes.md").string(), (tmp.path() / "missing.md").string(),
-                                (tmp.path() / "pipe.md").string()});
+  const Discovery d =
+      Discover({(tmp.path() / "notes.md").string(), (tmp.path() / "missing.md").string(),
+                (tmp.path() / "pipe.md").string()});
   REQUIRE(d.files.size() == 1);
   CHECK(d.files[0].origin.named);
   CHECK(d.errors.size() == 2);
@@ -69,6 +71,7 @@ TEST_CASE("discover: symlink loops and links out of the tree are not followed") 
 TEST_CASE("discover: a file named twice is linted once") {
   TempDir tmp;
   WriteFile(tmp.path() / ".claude/agents/a.md", kAgent);
-  const Discovery d = Discover({tmp.path().string(), (tmp.path() / ".claude/agents/a.md").string()});
+  const Discovery d =
+      Discover({tmp.path().string(), (tmp.path() / ".claude/agents/a.md").string()});
   CHECK(d.files.size() == 1);
 }

@@ -17,7 +17,8 @@ TEST_CASE("document: front matter and body split, BOM and CRLF aware") {
 
 TEST_CASE("document: the tolerant reading recovers one-line values with `: `") {
   const std::string text =
-      "---\nname: helper\ndescription: Use when: the user asks. Example: user: hi\ntools: Read\n---\nBody\n";
+      "---\nname: helper\ndescription: Use when: the user asks. Example: user: hi\ntools: "
+      "Read\n---\nBody\n";
   const AgentDoc doc(SourceFile("a.md", text), {});
   REQUIRE(doc.strict_yaml());
   CHECK_FALSE(doc.strict_yaml()->ok);
@@ -32,9 +33,10 @@ TEST_CASE("document: the tolerant reading recovers one-line values with `: `") {
 }
 
 TEST_CASE("document: unindented continuation lines are not tolerated") {
-  const AgentDoc doc(
-      SourceFile("a.md", "---\nname: x\ndescription: Use me.\nExamples:\n- user: hi\nsee: this\n  bad: here\n---\n"),
-      {});
+  const AgentDoc doc(SourceFile("a.md",
+                                "---\nname: x\ndescription: Use me.\nExamples:\n- user: hi\nsee: "
+                                "this\n  bad: here\n---\n"),
+                     {});
   CHECK_FALSE(doc.tolerant_yaml());
   CHECK(doc.root() == nullptr);
 }
@@ -68,19 +70,27 @@ TEST_CASE("document: misplaced and unclosed front matter") {
 }
 
 TEST_CASE("document: dialects come from the path and the front matter") {
-  CHECK(AgentDoc(SourceFile(".github/agents/a.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kCopilot);
-  CHECK(AgentDoc(SourceFile("x/review.agent.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kCopilot);
-  CHECK(AgentDoc(SourceFile("p/.opencode/agent/a.md", "---\nmode: all\n---\n"), {}).dialect() == Dialect::kOpenCode);
-  CHECK(AgentDoc(SourceFile("x/a.md", "---\nmode: subagent\n---\n"), {}).dialect() == Dialect::kOpenCode);
-  CHECK(AgentDoc(SourceFile("x/.kiro/agents/a.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kKiro);
-  CHECK(AgentDoc(SourceFile("x/a.md", "---\nname: a\nmodel: gpt-5\n---\n"), {}).dialect() == Dialect::kOther);
-  CHECK(AgentDoc(SourceFile(".claude/agents/a.md", "---\nname: a\n---\n"), {}).dialect() == Dialect::kClaude);
+  CHECK(AgentDoc(SourceFile(".github/agents/a.md", "---\nname: a\n---\n"), {}).dialect() ==
+        Dialect::kCopilot);
+  CHECK(AgentDoc(SourceFile("x/review.agent.md", "---\nname: a\n---\n"), {}).dialect() ==
+        Dialect::kCopilot);
+  CHECK(AgentDoc(SourceFile("p/.opencode/agent/a.md", "---\nmode: all\n---\n"), {}).dialect() ==
+        Dialect::kOpenCode);
+  CHECK(AgentDoc(SourceFile("x/a.md", "---\nmode: subagent\n---\n"), {}).dialect() ==
+        Dialect::kOpenCode);
+  CHECK(AgentDoc(SourceFile("x/.kiro/agents/a.md", "---\nname: a\n---\n"), {}).dialect() ==
+        Dialect::kKiro);
+  CHECK(AgentDoc(SourceFile("x/a.md", "---\nname: a\nmodel: gpt-5\n---\n"), {}).dialect() ==
+        Dialect::kOther);
+  CHECK(AgentDoc(SourceFile(".claude/agents/a.md", "---\nname: a\n---\n"), {}).dialect() ==
+        Dialect::kClaude);
 }
 
 TEST_CASE("document: front matter over the size limit is not parsed") {
   DocumentLimits limits;
   limits.max_front_matter_bytes = 64;
-  const AgentDoc doc(SourceFile("a.md", "---\ndescription: " + std::string(200, 'x') + "\n---\n"), {}, limits);
+  const AgentDoc doc(SourceFile("a.md", "---\ndescription: " + std::string(200, 'x') + "\n---\n"),
+                     {}, limits);
   CHECK(doc.front_matter_too_large());
   CHECK(doc.root() == nullptr);
 }

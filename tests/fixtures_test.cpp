@@ -1,7 +1,7 @@
 // The one fixture runner: lints every file under fixtures/ with all default rules and matches
 // the diagnostics against the expectations written in the file (or its NAME.md.expect sidecar),
-// exactly, both ways. Syntax: `expect: [LINE:COL|COL] RULE ["text in message or help"]`, several per
-// comment separated by `;`. A comment alone on its line applies to the next line.
+// exactly, both ways. Syntax: `expect: [LINE:COL|COL] RULE ["text in message or help"]`, several
+// per comment separated by `;`. A comment alone on its line applies to the next line.
 #include <doctest/doctest.h>
 
 #include <re2/re2.h>
@@ -26,12 +26,14 @@ struct Expectation {
 };
 
 void ParseSpecs(std::string_view specs, int line, std::vector<Expectation>& out) {
-  static const RE2 kSpec(R"re(\s*(?:(\d+):(\d+)|(\d+))?\s*(AL\d{3}|[a-z0-9-]+)(?:\s+"([^"]*)")?\s*)re");
+  static const RE2 kSpec(
+      R"re(\s*(?:(\d+):(\d+)|(\d+))?\s*(AL\d{3}|[a-z0-9-]+)(?:\s+"([^"]*)")?\s*)re");
   std::stringstream stream{std::string(specs)};
   std::string spec;
   while (std::getline(stream, spec, ';')) {
     std::string l, c, col, rule, text;
-    REQUIRE_MESSAGE(RE2::FullMatch(spec, kSpec, &l, &c, &col, &rule, &text), "bad expectation: " << spec);
+    REQUIRE_MESSAGE(RE2::FullMatch(spec, kSpec, &l, &c, &col, &rule, &text),
+                    "bad expectation: " << spec);
     Expectation e;
     e.line = l.empty() ? line : std::stoi(l);
     e.column = !c.empty() ? std::stoi(c) : (!col.empty() ? std::stoi(col) : 0);
@@ -78,8 +80,8 @@ bool Matches(const Expectation& e, const Diagnostic& d) {
 }
 
 std::string Describe(const Diagnostic& d) {
-  return std::to_string(d.location.start.line) + ":" + std::to_string(d.location.start.column) + " " +
-         std::string(d.rule->id) + " " + std::string(d.rule->name) + " \"" + d.message + "\"";
+  return std::to_string(d.location.start.line) + ":" + std::to_string(d.location.start.column) +
+         " " + std::string(d.rule->id) + " " + std::string(d.rule->name) + " \"" + d.message + "\"";
 }
 
 std::vector<fs::path> FixtureFiles() {
@@ -123,7 +125,8 @@ TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects")
       CHECK_MESSAGE(ok, "unexpected: " << Describe(d));
     }
     for (const Expectation& e : expected) {
-      CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \"" << e.text << "\"");
+      CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \""
+                                           << e.text << "\"");
     }
   }
 }

@@ -32,9 +32,10 @@ TEST_CASE("knowledge: every embedded file loads with unique names and compiling 
 
 TEST_CASE("knowledge: broken knowledge is reported, not ignored") {
   std::vector<KnowledgeError> errors;
-  LoadKnowledge({{"rules/tools.yaml", "tools:\n  - {name: Read, status: current, subagents: always, background: kept}\n"
-                                      "  - {name: Read, status: gone, subagents: always, background: kept}\n"
-                                      "mcp: {pattern: '('}\n"},
+  LoadKnowledge({{"rules/tools.yaml",
+                  "tools:\n  - {name: Read, status: current, subagents: always, background: kept}\n"
+                  "  - {name: Read, status: gone, subagents: always, background: kept}\n"
+                  "mcp: {pattern: '('}\n"},
                  {"rules/colors.yaml", "documented: [red, red]\n"}},
                 errors);
   std::set<std::string> messages;
@@ -44,6 +45,7 @@ TEST_CASE("knowledge: broken knowledge is reported, not ignored") {
   CHECK(messages.count("duplicate `red` in documented"));
   CHECK(messages.count("knowledge file is missing"));
   bool bad_pattern = false;
-  for (const std::string& m : messages) bad_pattern |= m.find("does not compile") != std::string::npos;
+  for (const std::string& m : messages)
+    bad_pattern |= m.find("does not compile") != std::string::npos;
   CHECK(bad_pattern);
 }

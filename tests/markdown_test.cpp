@@ -7,12 +7,15 @@
 using namespace agentlint;
 
 namespace {
-std::string Cut(const std::string& text, Span span) { return text.substr(span.begin, span.end - span.begin); }
+std::string Cut(const std::string& text, Span span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
 }  // namespace
 
 TEST_CASE("markdown: headings, code blocks, prose and code spans with exact spans") {
   const std::string text =
-      "# Título ✅\n\nRun `npm test` before `git push`.\n\nSetext\n------\n\n```bash\nalembic upgrade head\n```\n\n"
+      "# Título ✅\n\nRun `npm test` before `git push`.\n\nSetext\n------\n\n```bash\nalembic "
+      "upgrade head\n```\n\n"
       "- item with `make`\n\n<!-- note -->\n";
   const SourceFile source("a.md", text);
   const Body body = ParseMarkdown(text, source, {0, text.size()});

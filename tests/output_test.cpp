@@ -17,10 +17,11 @@ LintResult ResultFor(const std::string& text) {
 }  // namespace
 
 TEST_CASE("output: text shows location, rule, code frame with caret, help and summary") {
-  const LintResult result =
-      ResultFor("---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, Bassh\n---\nBody\n");
+  const LintResult result = ResultFor(
+      "---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, Bassh\n---\nBody\n");
   const std::string text = RenderText(result, {});
-  CHECK(text.find(".claude/agents/test.md:4:14: error: `Bassh` is not a Claude Code tool") != std::string::npos);
+  CHECK(text.find(".claude/agents/test.md:4:14: error: `Bassh` is not a Claude Code tool") !=
+        std::string::npos);
   CHECK(text.find("[AL103 unknown-tool]") != std::string::npos);
   CHECK(text.find(" 4 | tools: Read, Bassh\n   |              ^^^^^\n") != std::string::npos);
   CHECK(text.find("help: did you mean `Bash`?") != std::string::npos);
@@ -34,12 +35,14 @@ TEST_CASE("output: text shows location, rule, code frame with caret, help and su
 
 TEST_CASE("output: JSON is valid, versioned and carries positions, rule and fix") {
   const LintResult result = ResultFor(
-      "---\nname: a\ndescription: \"Quote \\\" and \\\\ and tab\\t\"\ntools: Read, MultiEdit\n---\nBody \xff\n");
+      "---\nname: a\ndescription: \"Quote \\\" and \\\\ and tab\\t\"\ntools: Read, "
+      "MultiEdit\n---\nBody \xff\n");
   const std::string json = RenderJson(result);
   CHECK(JsonChecker(json).Valid());
   CHECK(json.find("\"schema\": \"agentlint/v1\"") != std::string::npos);
   CHECK(json.find("\"rule\": \"AL118\", \"name\": \"removed-tool\"") != std::string::npos);
-  CHECK(json.find("\"line\": 4, \"column\": 14, \"end_line\": 4, \"end_column\": 23") != std::string::npos);
+  CHECK(json.find("\"line\": 4, \"column\": 14, \"end_line\": 4, \"end_column\": 23") !=
+        std::string::npos);
   CHECK(json.find("\"replacement\": \"Edit\"") != std::string::npos);
   CHECK(json.find("\"rule\": \"AL002\"") != std::string::npos);
 }

@@ -111,13 +111,15 @@ TEST_CASE("registry: every rule has its check file, its doc and fixtures") {
     REQUIRE(!doc.empty());
     CHECK(doc.substr(0, 2 + rule.id.size() + 1 + rule.name.size()) ==
           "# " + std::string(rule.id) + " " + std::string(rule.name));
-    for (const char* section : {"## What it does", "## Why is this bad?", "## Example", "## Use instead"}) {
+    for (const char* section :
+         {"## What it does", "## Why is this bad?", "## Example", "## Use instead"}) {
       CHECK_MESSAGE(doc.find(section) != std::string_view::npos, section);
     }
-    CHECK(doc.find(std::string("Fixable: ") + (rule.fixable ? "yes" : "no")) != std::string_view::npos);
+    CHECK(doc.find(std::string("Fixable: ") + (rule.fixable ? "yes" : "no")) !=
+          std::string_view::npos);
     if (rule.id == "AL001" || rule.id == "AL901") continue;  // tested through the CLI
-    const fs::path fixtures = SourceDir() + "/fixtures/" + CategoryName(rule.category) + "/" +
-                              std::string(rule.name);
+    const fs::path fixtures =
+        SourceDir() + "/fixtures/" + CategoryName(rule.category) + "/" + std::string(rule.name);
     CHECK_MESSAGE(fs::is_directory(fixtures), fixtures.string());
   }
 }
@@ -145,8 +147,8 @@ TEST_CASE("registry: each doc's Example triggers its rule and its fix lints clea
 TEST_CASE("registry: the README lists every rule") {
   const std::string readme = ReadFile(SourceDir() + "/README.md");
   for (const RuleInfo& rule : AllRules()) {
-    CHECK_MESSAGE(readme.find("| " + std::string(rule.id) + " | `" + std::string(rule.name) + "` |") !=
-                      std::string::npos,
+    CHECK_MESSAGE(readme.find("| " + std::string(rule.id) + " | `" + std::string(rule.name) +
+                              "` |") != std::string::npos,
                   rule.id);
   }
 }

@@ -86,7 +86,8 @@ class JsonChecker {
 
  private:
   void Space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
+      ++i_;
   }
   bool Lit(std::string_view word) {
     if (s_.substr(i_, word.size()) != word) return false;
@@ -103,7 +104,8 @@ class JsonChecker {
         if (++i_ >= s_.size()) return false;
         if (s_[i_] == 'u') {
           for (int k = 0; k < 4; ++k) {
-            if (++i_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_]))) return false;
+            if (++i_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_])))
+              return false;
           }
         } else if (std::string_view("\"\\/bfnrt").find(s_[i_]) == std::string_view::npos) {
           return false;

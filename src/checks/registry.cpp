@@ -13,8 +13,8 @@ void CheckNothing(const FileContext&, Reporter&) {}
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
 #define RULE(id, name, category, severity, scope, fixable, function, summary)                    \
-  RuleInfo{#id,      name,           Category::category, Severity::severity, RuleScope::scope, \
-           summary, &function, fixable},
+  RuleInfo{#id,       name,   Category::category, Severity::severity, RuleScope::scope, summary, \
+           &function, fixable},
 #include "checks/checks.def"
 #undef RULE
   };

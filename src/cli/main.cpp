@@ -92,10 +92,11 @@ int Run(const Request& request) {
 }
 
 int Main(int argc, char** argv) {
-  CLI::App app{"agentlint: a linter for AI-agent definition files (Markdown with YAML front matter)",
-               "agentlint"};
-  app.set_version_flag("--version", std::string("agentlint ") + kVersion + " (knowledge " +
-                                        kKnowledgeDate + ")");
+  CLI::App app{
+      "agentlint: a linter for AI-agent definition files (Markdown with YAML front matter)",
+      "agentlint"};
+  app.set_version_flag(
+      "--version", std::string("agentlint ") + kVersion + " (knowledge " + kKnowledgeDate + ")");
   Request request;
   app.add_option("paths", request.paths, "files and directories to lint (default: .)");
   app.add_option("--format", request.format, "output format")

@@ -31,7 +31,8 @@ struct RuleInfo {
   std::string_view summary;
   FileCheck check;  // nullptr for rules reported by the engine itself
   bool fixable;
-  // Path of the rule's doc among the embedded files: src/checks/<category>/<name_with_underscores>.md
+  // Path of the rule's doc among the embedded files:
+  // src/checks/<category>/<name_with_underscores>.md
   std::string DocPath() const;
 };
 

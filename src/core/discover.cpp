@@ -36,7 +36,8 @@ bool LooksLikeAgent(std::string_view head) {
   size_t pos = 0;
   while (pos < head.size()) {  // skip blank lines
     const size_t eol = head.find('\n', pos);
-    const std::string_view line = head.substr(pos, eol == std::string_view::npos ? head.size() - pos : eol - pos);
+    const std::string_view line =
+        head.substr(pos, eol == std::string_view::npos ? head.size() - pos : eol - pos);
     if (!Trim(line).empty()) break;
     if (eol == std::string_view::npos) return false;
     pos = eol + 1;
@@ -46,7 +47,8 @@ bool LooksLikeAgent(std::string_view head) {
   while (line_start != std::string_view::npos) {
     ++line_start;
     const size_t eol = head.find('\n', line_start);
-    const std::string_view line = head.substr(line_start, eol == std::string_view::npos ? head.size() - line_start : eol - line_start);
+    const std::string_view line = head.substr(
+        line_start, eol == std::string_view::npos ? head.size() - line_start : eol - line_start);
     const std::string_view trimmed = Trim(line);
     if (trimmed == "---") return false;
     if (line.substr(0, 5) == "name:" || line.substr(0, 12) == "description:") return true;
@@ -63,8 +65,8 @@ bool HasFrontMatterFence(std::string_view head) {
 // Markdown files with front matter that are not agents: skills, commands, prompts, rules.
 bool IsOtherKind(const std::string& generic) {
   const std::string p = "/" + generic;
-  for (const char* dir : {"/skills/", "/commands/", "/prompts/", "/instructions/", "/.cursor/rules/",
-                          "/output-styles/", "/hooks/"}) {
+  for (const char* dir : {"/skills/", "/commands/", "/prompts/", "/instructions/",
+                          "/.cursor/rules/", "/output-styles/", "/hooks/"}) {
     if (p.find(dir) != std::string::npos) return true;
   }
   const std::string name = fs::path(generic).filename().string();
@@ -85,8 +87,8 @@ struct Walker {
   std::set<fs::path> visited;
 
   bool InsideRoot(const fs::path& canonical) const {
-    const auto [root_end, ignored] =
-        std::mismatch(root_canonical.begin(), root_canonical.end(), canonical.begin(), canonical.end());
+    const auto [root_end, ignored] = std::mismatch(root_canonical.begin(), root_canonical.end(),
+                                                   canonical.begin(), canonical.end());
     return root_end == root_canonical.end();
   }
 
@@ -189,8 +191,9 @@ Discovery Discover(const std::vector<std::string>& paths) {
     }
   }
   // Sorted, and each file once even when named twice (directly and through its folder).
-  std::stable_sort(out.files.begin(), out.files.end(),
-                   [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
+  std::stable_sort(
+      out.files.begin(), out.files.end(),
+      [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
   std::vector<DiscoveredFile> unique;
   std::set<std::string> seen;
   for (DiscoveredFile& file : out.files) {

@@ -203,8 +203,8 @@ void AgentDoc::ParseFrontMatter(const DocumentLimits& limits) {
     for (size_t i = 0; i < root.MapSize(); ++i) {
       YamlNode& value = root.children[2 * i + 1];
       if (root.Key(i).span.begin == line.key.begin && value.IsScalar()) {
-        value.value = std::string(
-            source_.text().substr(line.value.begin, line.value.end - line.value.begin));
+        value.value =
+            std::string(source_.text().substr(line.value.begin, line.value.end - line.value.begin));
         value.span = line.value;
         value.style = ScalarStyle::kPlain;
       }

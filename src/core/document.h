@@ -49,9 +49,9 @@ struct TolerantLine {
 
 // One entry of `tools` / `disallowedTools`, whether written as a comma string or a YAML list.
 struct ToolEntry {
-  std::string name;    // trimmed; empty for an empty item (`Read,,Grep`)
-  Span span;           // the entry as written
-  bool quoted = false; // quotes inside a comma string ("Read", 'Grep')
+  std::string name;     // trimmed; empty for an empty item (`Read,,Grep`)
+  Span span;            // the entry as written
+  bool quoted = false;  // quotes inside a comma string ("Read", 'Grep')
 };
 
 struct ToolList {

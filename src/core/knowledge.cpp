@@ -84,7 +84,8 @@ class Reader {
         Error("`" + std::string(what) + "` items must be strings");
         continue;
       }
-      if (!seen.insert(item.value).second) Error("duplicate `" + item.value + "` in " + std::string(what));
+      if (!seen.insert(item.value).second)
+        Error("duplicate `" + item.value + "` in " + std::string(what));
       out.push_back(item.value);
     }
     return out;
@@ -161,14 +162,15 @@ void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
       r.Error("fixable tool `" + tool.name + "` must be replaced by one known tool");
     }
   }
-  if (const YamlNode* mcp = root.Find("mcp")) k.mcp_pattern = r.Pattern(r.Str(*mcp, "pattern", true));
+  if (const YamlNode* mcp = root.Find("mcp"))
+    k.mcp_pattern = r.Pattern(r.Str(*mcp, "pattern", true));
 }
 
 FieldType ParseType(Reader& r, const std::string& s) {
   static const std::map<std::string, FieldType> kTypes = {
-      {"string", FieldType::kString},     {"string_or_list", FieldType::kStringOrList},
-      {"bool", FieldType::kBool},         {"positive_int", FieldType::kPositiveInt},
-      {"mapping", FieldType::kMapping},   {"list", FieldType::kList},
+      {"string", FieldType::kString},   {"string_or_list", FieldType::kStringOrList},
+      {"bool", FieldType::kBool},       {"positive_int", FieldType::kPositiveInt},
+      {"mapping", FieldType::kMapping}, {"list", FieldType::kList},
       {"any", FieldType::kAny}};
   const auto it = kTypes.find(s);
   if (it == kTypes.end()) {
@@ -254,7 +256,8 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
       reader.Error("does not parse as a YAML mapping: " + parse.error);
       continue;
     }
-    for (const YamlDuplicateKey& dup : parse.duplicate_keys) reader.Error("duplicate key `" + dup.key + "`");
+    for (const YamlDuplicateKey& dup : parse.duplicate_keys)
+      reader.Error("duplicate key `" + dup.key + "`");
     loader->second(k, *parse.root, reader);
   }
   for (const auto& [path, loader] : Loaders()) {

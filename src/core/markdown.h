@@ -35,8 +35,8 @@ struct ProseBlock {
 };
 
 struct CodeSpan {
-  Span span;          // backticks included
-  std::string text;   // the code, trimmed
+  Span span;         // backticks included
+  std::string text;  // the code, trimmed
 };
 
 struct Body {

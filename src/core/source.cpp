@@ -38,7 +38,8 @@ char32_t DecodeUtf8(std::string_view text, size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (len <= 1) return c;
   char32_t cp = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  for (size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   return cp;
 }
 

@@ -206,7 +206,8 @@ class TreeBuilder : public YAML::EventHandler {
   void Close(char bracket) {
     YamlNode node = std::move(stack_.back());
     stack_.pop_back();
-    for (const YamlNode& child : node.children) node.span.end = std::max(node.span.end, child.span.end);
+    for (const YamlNode& child : node.children)
+      node.span.end = std::max(node.span.end, child.span.end);
     if (node.flow) {
       size_t i = node.span.end;
       while (i < text_.size() && text_[i] != bracket && text_[i] != '\n') ++i;
@@ -268,7 +269,8 @@ YamlParse ParseYaml(std::string_view text, const YamlLimits& limits) {
     result.ok = true;
   } catch (const YAML::Exception& e) {
     result.error = e.msg;
-    result.error_offset = e.mark.pos < 0 ? 0 : std::min(static_cast<size_t>(e.mark.pos), text.size());
+    result.error_offset =
+        e.mark.pos < 0 ? 0 : std::min(static_cast<size_t>(e.mark.pos), text.size());
   } catch (const std::exception& e) {
     result.error = e.what();
   }

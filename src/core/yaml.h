@@ -19,9 +19,9 @@ struct YamlNode {
   YamlKind kind = YamlKind::kNull;
   Span span;
   ScalarStyle style = ScalarStyle::kPlain;  // scalars only
-  bool flow = false;                         // sequences and mappings written [a, b] / {a: b}
-  std::string value;                         // scalars: the decoded value
-  std::string tag;                           // explicit tag, e.g. "!!str"; empty when none
+  bool flow = false;                        // sequences and mappings written [a, b] / {a: b}
+  std::string value;                        // scalars: the decoded value
+  std::string tag;                          // explicit tag, e.g. "!!str"; empty when none
   // Sequences: the items. Mappings: keys and values alternating (key0, value0, key1, ...).
   std::vector<YamlNode> children;
 

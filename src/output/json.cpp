@@ -94,15 +94,16 @@ std::string DiagnosticObject(const agentlint::Diagnostic& d) {
 
 std::string RenderJson(const LintResult& result) {
   std::array<size_t, 3> counts{};
-  for (const agentlint::Diagnostic& d : result.diagnostics) ++counts[static_cast<size_t>(d.severity)];
+  for (const agentlint::Diagnostic& d : result.diagnostics)
+    ++counts[static_cast<size_t>(d.severity)];
   std::string out = "{\n  \"schema\": \"agentlint/v1\",\n";
   out += "  \"tool\": {\"name\": \"agentlint\", \"version\": " + JsonString(kVersion) +
          ", \"knowledge_date\": " + JsonString(kKnowledgeDate) + "},\n";
   out += "  \"files\": {\"linted\": " + std::to_string(result.files_linted) +
          ", \"skipped\": " + std::to_string(result.skipped.size()) + "},\n";
   out += "  \"summary\": {\"error\": " + std::to_string(counts[2]) +
-         ", \"warning\": " + std::to_string(counts[1]) + ", \"info\": " + std::to_string(counts[0]) +
-         "},\n";
+         ", \"warning\": " + std::to_string(counts[1]) +
+         ", \"info\": " + std::to_string(counts[0]) + "},\n";
   out += "  \"diagnostics\": [";
   for (size_t i = 0; i < result.diagnostics.size(); ++i) {
     out += (i ? ",\n" : "\n") + DiagnosticObject(result.diagnostics[i]);

@@ -56,19 +56,22 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style) {
   const size_t total = CodePoints(line);
   const size_t column = static_cast<size_t>(d.location.start.column - 1);
   size_t first = 0;
-  if (total > kFrameWidth && column > kFrameWidth / 2) first = std::min(column - kFrameWidth / 2, total - std::min(total, kFrameWidth));
+  if (total > kFrameWidth && column > kFrameWidth / 2)
+    first = std::min(column - kFrameWidth / 2, total - std::min(total, kFrameWidth));
   std::string shown = Window(line, first, kFrameWidth);
   const std::string prefix = first > 0 ? "…" : "";
   const std::string suffix = first + kFrameWidth < total ? "…" : "";
   out += style.Wrap("1;34", " " + line_no + " |") + " " + prefix + shown + suffix + "\n";
   size_t width = 1;
-  if (d.location.end.line == d.location.start.line && d.location.end.column > d.location.start.column) {
+  if (d.location.end.line == d.location.start.line &&
+      d.location.end.column > d.location.start.column) {
     width = static_cast<size_t>(d.location.end.column - d.location.start.column);
   } else if (d.location.end.line > d.location.start.line && total > column) {
     width = total - column;
   }
   const size_t caret_at = column - first + CodePoints(prefix);
-  width = std::max<size_t>(1, std::min(width, kFrameWidth + 1 - std::min(kFrameWidth, column - first)));
+  width =
+      std::max<size_t>(1, std::min(width, kFrameWidth + 1 - std::min(kFrameWidth, column - first)));
   out += style.Wrap("1;34", " " + pad + " |") + " " + std::string(caret_at, ' ') +
          style.Wrap(SeverityColor(d.severity), std::string(width, '^')) + "\n";
 }
@@ -101,8 +104,10 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
     const std::string where = d.location.path + ":" + std::to_string(d.location.start.line) + ":" +
                               std::to_string(d.location.start.column) + ":";
     out += style.Wrap("1", where) + " " +
-           style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " + d.message + " " +
-           style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") + "\n";
+           style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " + d.message +
+           " " +
+           style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") +
+           "\n";
     if (options.quiet) continue;
     AppendFrame(out, d, style);
     const std::string pad(std::to_string(d.location.start.line).size() + 1, ' ');
@@ -116,8 +121,10 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
   }
   if (options.quiet) return out;
   const std::string files = Plural(result.files_linted, "agent file");
-  const std::string skipped =
-      result.skipped.empty() ? "" : " (" + std::to_string(result.skipped.size()) + " other Markdown file" +
+  const std::string skipped = result.skipped.empty()
+                                  ? ""
+                                  : " (" + std::to_string(result.skipped.size()) +
+                                        " other Markdown file" +
                                         (result.skipped.size() == 1 ? "" : "s") + " skipped)";
   if (result.diagnostics.empty()) {
     out += style.Wrap("1;32", "No problems found") + " in " + files + skipped + ".\n";

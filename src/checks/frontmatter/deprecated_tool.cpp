@@ -10,15 +10,18 @@ void CheckDeprecatedTool(const FileContext& ctx, Reporter& out) {
       if (ref.kind != ToolRef::kBuiltin) continue;
       const ToolInfo& tool = *ref.tool;
       if (tool.status == ToolStatus::kAlias) {
-        Diagnostic& d = out.Report(entry.span,
-                                   "`" + tool.name + "` is the old name of `" + tool.replacement + "`",
-                                   "write `" + tool.replacement + "`; the alias still works");
+        Diagnostic& d = out.Report(
+            entry.span, "`" + tool.name + "` is the old name of `" + tool.replacement + "`",
+            "write `" + tool.replacement + "`; the alias still works");
         if (tool.fixable && !entry.quoted) {
-          d.fix = Fix{"rename to `" + tool.replacement + "`", {{entry.span, tool.replacement}}, true};
+          d.fix =
+              Fix{"rename to `" + tool.replacement + "`", {{entry.span, tool.replacement}}, true};
         }
-      } else if (tool.status == ToolStatus::kDeprecated && tool.subagents != SubagentAvailability::kNever) {
+      } else if (tool.status == ToolStatus::kDeprecated &&
+                 tool.subagents != SubagentAvailability::kNever) {
         out.Report(entry.span, "`" + tool.name + "` is deprecated: " + tool.note,
-                   "use " + std::string(tool.replacement.empty() ? "its replacement" : "`" + tool.replacement + "`"));
+                   "use " + std::string(tool.replacement.empty() ? "its replacement"
+                                                                 : "`" + tool.replacement + "`"));
       }
     }
   }

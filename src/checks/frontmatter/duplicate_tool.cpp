@@ -12,9 +12,11 @@ void CheckDuplicateTool(const FileContext& ctx, Reporter& out) {
       const ToolEntry& entry = list.entries[i];
       if (entry.name.empty()) continue;
       if (seen.insert(CanonicalToolName(ctx.knowledge, entry, false)).second) continue;
-      Diagnostic& d = out.Report(entry.span, "`" + entry.name + "` is listed twice in `" + field + "`",
-                                 "remove the repeated entry");
-      d.fix = Fix{"remove the repeated entry", {RemoveToolEntry(list, i, ctx.doc.source().text())}, true};
+      Diagnostic& d =
+          out.Report(entry.span, "`" + entry.name + "` is listed twice in `" + field + "`",
+                     "remove the repeated entry");
+      d.fix = Fix{
+          "remove the repeated entry", {RemoveToolEntry(list, i, ctx.doc.source().text())}, true};
     }
   }
 }

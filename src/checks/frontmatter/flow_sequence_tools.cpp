@@ -13,10 +13,12 @@ void CheckFlowSequenceTools(const FileContext& ctx, Reporter& out) {
       if (!joined.empty()) joined += ", ";
       joined += item.value;
     }
-    Diagnostic& d = out.Report(node->span,
-                               "`" + std::string(field) + "` is a flow sequence; Claude Code has "
-                               "dropped the first and last entries of such lists",
-                               "write a comma-separated string: `" + std::string(field) + ": " + joined + "`");
+    Diagnostic& d =
+        out.Report(node->span,
+                   "`" + std::string(field) +
+                       "` is a flow sequence; Claude Code has "
+                       "dropped the first and last entries of such lists",
+                   "write a comma-separated string: `" + std::string(field) + ": " + joined + "`");
     if (plain && !node->children.empty()) {
       d.fix = Fix{"rewrite as a comma-separated string", {{node->span, joined}}, true};
     }

@@ -21,7 +21,8 @@ void CheckForeignField(const FileContext& ctx, Reporter& out) {
   }
   if (!first) return;
   out.Report(first->span,
-             (count == 1 ? "key " : "keys ") + list + (count == 1 ? " is not a Claude Code field and is ignored"
+             (count == 1 ? "key " : "keys ") + list +
+                 (count == 1 ? " is not a Claude Code field and is ignored"
                              : " are not Claude Code fields and are ignored"),
              "harmless; keep them if another tool reads them");
 }

@@ -14,9 +14,9 @@ void CheckInvalidColor(const FileContext& ctx, Reporter& out) {
     why = "is not documented by Claude Code; its effect is undefined";
   }
   const std::string guess = ClosestMatch(value, ctx.knowledge.colors);
-  out.Report(color->span, "`color` `" + value + "` " + why,
-             guess.empty() ? "use " + JoinCode(ctx.knowledge.colors)
-                           : "did you mean `" + guess + "`?");
+  out.Report(
+      color->span, "`color` `" + value + "` " + why,
+      guess.empty() ? "use " + JoinCode(ctx.knowledge.colors) : "did you mean `" + guess + "`?");
 }
 
 }  // namespace agentlint

@@ -11,7 +11,8 @@ void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
     const YamlNode* node = ScalarField(doc, field.name);
     if (!node || Contains(field.values, node->value)) continue;
     const std::string guess = ClosestMatch(node->value, field.values);
-    out.Report(node->span, "`" + field.name + "` `" + node->value + "` is not a valid value; it is ignored",
+    out.Report(node->span,
+               "`" + field.name + "` `" + node->value + "` is not a valid value; it is ignored",
                guess.empty() ? "use " + JoinCode(field.values) : "did you mean `" + guess + "`?");
   }
   if (const YamlNode* turns = ScalarField(doc, "maxTurns")) {

@@ -17,7 +17,8 @@ void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
   const std::string help_list = JoinCode(k.model_aliases) + ", or a full id like `claude-opus-4-8`";
   for (const auto& pattern : k.foreign_model_patterns) {
     if (RE2::PartialMatch(value, *pattern)) {
-      out.Report(model->span, "`model` `" + value + "` is another tool's model name, not a Claude Code model",
+      out.Report(model->span,
+                 "`model` `" + value + "` is another tool's model name, not a Claude Code model",
                  "use " + help_list);
       return;
     }

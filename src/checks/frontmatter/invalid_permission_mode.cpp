@@ -8,12 +8,14 @@ void CheckInvalidPermissionMode(const FileContext& ctx, Reporter& out) {
   if (!mode || Contains(ctx.knowledge.permission_modes, mode->value)) return;
   const auto removed = ctx.knowledge.removed_permission_modes.find(mode->value);
   if (removed != ctx.knowledge.removed_permission_modes.end()) {
-    out.Report(mode->span, "`permissionMode` `" + mode->value + "` was removed (" + removed->second + ")",
+    out.Report(mode->span,
+               "`permissionMode` `" + mode->value + "` was removed (" + removed->second + ")",
                "use " + JoinCode(ctx.knowledge.permission_modes));
     return;
   }
   const std::string guess = ClosestMatch(mode->value, ctx.knowledge.permission_modes);
-  out.Report(mode->span, "`permissionMode` `" + mode->value + "` is not a permission mode; it is ignored",
+  out.Report(mode->span,
+             "`permissionMode` `" + mode->value + "` is not a permission mode; it is ignored",
              guess.empty() ? "use " + JoinCode(ctx.knowledge.permission_modes)
                            : "did you mean `" + guess + "`?");
 }

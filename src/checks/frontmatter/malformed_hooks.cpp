@@ -15,8 +15,8 @@ void CheckHandler(const FileContext& ctx, Reporter& out, const std::string& even
   }
   const YamlNode* type = handler.Find("type");
   if (!type || !type->IsScalar()) {
-    out.Report(handler.span, "the hook handler has no `type`", "add `type: command` (or " +
-                                                                   JoinCode(k.hook_types) + ")");
+    out.Report(handler.span, "the hook handler has no `type`",
+               "add `type: command` (or " + JoinCode(k.hook_types) + ")");
     return;
   }
   if (!Contains(k.hook_types, type->value)) {
@@ -38,11 +38,14 @@ void CheckEvent(const FileContext& ctx, Reporter& out, const YamlNode& key, cons
   const Knowledge& k = ctx.knowledge;
   if (!Contains(k.hook_events, key.value)) {
     const std::string guess = ClosestMatch(key.value, k.hook_events);
-    std::string help = guess.empty() ? "events are " + JoinCode({"PreToolUse", "PostToolUse", "Stop"}, " and ") + " and others"
-                                     : "did you mean `" + guess + "`?";
+    std::string help =
+        guess.empty() ? "events are " + JoinCode({"PreToolUse", "PostToolUse", "Stop"}, " and ") +
+                            " and others"
+                      : "did you mean `" + guess + "`?";
     if (key.value == "pre" || key.value == "post") {
-      help = "`pre:`/`post:` is the claude-flow hook shape; Claude Code expects events like "
-             "`PreToolUse` with matcher groups";
+      help =
+          "`pre:`/`post:` is the claude-flow hook shape; Claude Code expects events like "
+          "`PreToolUse` with matcher groups";
     }
     out.Report(key.span, "`" + key.value + "` is not a hook event", help);
     return;
@@ -77,12 +80,19 @@ void CheckMalformedHooks(const FileContext& ctx, Reporter& out) {
     return;
   }
   if (!hooks->IsMapping()) return;  // wrong-field-type
-  // The claude-flow shape (`pre: |` / `post: |` shell snippets): one finding, not one per key.
+  // The claude-flow shape (`pre:` / `post:` holding shell snippets, as text or a list of
+  // lines): one finding, not one per key.
   bool any_event = false;
   bool all_text = true;
   for (size_t i = 0; i < hooks->MapSize(); ++i) {
     any_event |= Contains(ctx.knowledge.hook_events, hooks->Key(i).value);
-    all_text &= hooks->Value(i).IsScalar();
+    const YamlNode& value = hooks->Value(i);
+    bool text = value.IsScalar();
+    if (value.IsSequence()) {
+      text = true;
+      for (const YamlNode& line : value.children) text &= line.IsScalar();
+    }
+    all_text &= text;
   }
   if (!any_event && all_text && hooks->MapSize() > 0) {
     out.Report(hooks->Key(0).span,
@@ -92,7 +102,8 @@ void CheckMalformedHooks(const FileContext& ctx, Reporter& out) {
                "or remove `hooks`");
     return;
   }
-  for (size_t i = 0; i < hooks->MapSize(); ++i) CheckEvent(ctx, out, hooks->Key(i), hooks->Value(i));
+  for (size_t i = 0; i < hooks->MapSize(); ++i)
+    CheckEvent(ctx, out, hooks->Key(i), hooks->Value(i));
 }
 
 }  // namespace agentlint

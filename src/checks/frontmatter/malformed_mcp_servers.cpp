@@ -5,7 +5,8 @@ namespace agentlint {
 
 namespace {
 
-void CheckServer(const FileContext& ctx, Reporter& out, const YamlNode& name, const YamlNode& config) {
+void CheckServer(const FileContext& ctx, Reporter& out, const YamlNode& name,
+                 const YamlNode& config) {
   if (!config.IsMapping()) {
     out.Report(config.span.empty() ? name.span : config.span,
                "the `" + name.value + "` server config must be a mapping",
@@ -23,7 +24,8 @@ void CheckServer(const FileContext& ctx, Reporter& out, const YamlNode& name, co
     out.Report(name.span, "the stdio server `" + name.value + "` has no `command`",
                "add `command:` (and `args:`), or `type: http` with `url:`");
   } else if (kind != "stdio" && !config.Find("url")) {
-    out.Report(name.span, "the " + kind + " server `" + name.value + "` has no `url`", "add `url:`");
+    out.Report(name.span, "the " + kind + " server `" + name.value + "` has no `url`",
+               "add `url:`");
   }
 }
 

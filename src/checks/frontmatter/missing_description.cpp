@@ -13,8 +13,8 @@ void CheckMissingDescription(const FileContext& ctx, Reporter& out) {
   if (!description) {
     out.Report(doc.front_matter().open_fence, "the agent has no `description`", help);
   } else if (description->IsNull() ||
-             (description->IsScalar() && description->value.find_first_not_of(" \t\r\n") ==
-                                             std::string::npos)) {
+             (description->IsScalar() &&
+              description->value.find_first_not_of(" \t\r\n") == std::string::npos)) {
     out.Report(description->span.empty() ? doc.front_matter().open_fence : description->span,
                "`description` is empty", help);
   }

@@ -15,8 +15,8 @@ void CheckMissingName(const FileContext& ctx, Reporter& out) {
   if (!name) {
     out.Report(doc.front_matter().open_fence, "the agent has no `name`", help);
   } else if (name->IsNull() || (name->IsScalar() && name->value.empty())) {
-    out.Report(name->span.empty() ? doc.front_matter().open_fence : name->span,
-               "`name` is empty", help);
+    out.Report(name->span.empty() ? doc.front_matter().open_fence : name->span, "`name` is empty",
+               help);
   }
 }
 

@@ -25,7 +25,8 @@ std::string ToKebab(std::string_view name) {
   std::string out;
   for (size_t i = 0; i < name.size(); ++i) {
     const auto c = static_cast<unsigned char>(name[i]);
-    if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1]))) out += '-';
+    if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])))
+      out += '-';
     if (std::isalnum(c)) {
       out += static_cast<char>(std::tolower(c));
     } else if (!out.empty() && out.back() != '-') {

@@ -9,9 +9,10 @@ void CheckNameSkippedByLoader(const FileContext& ctx, Reporter& out) {
     out.Report(name->span, "`name` starts with `-`, so Claude Code skips this agent",
                "start the name with a letter or digit");
   } else if (name->value.find(':') != std::string::npos) {
-    out.Report(name->span,
-               "`name` contains `:`, which is reserved for plugin ids; Claude Code skips this agent",
-               "use hyphens instead of `:`");
+    out.Report(
+        name->span,
+        "`name` contains `:`, which is reserved for plugin ids; Claude Code skips this agent",
+        "use hyphens instead of `:`");
   }
 }
 

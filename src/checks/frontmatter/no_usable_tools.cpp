@@ -8,9 +8,10 @@ void CheckNoUsableTools(const FileContext& ctx, Reporter& out) {
   for (const ToolEntry& entry : list.entries) {
     if (GrantsSomething(ResolveTool(ctx.knowledge, entry.name, false), ctx.doc)) return;
   }
-  out.Report(list.node->span,
-             "no entry of `tools` is a tool this agent can have, so Claude Code refuses to spawn it",
-             "list at least one current tool (for example `Read`), or remove `tools` to inherit all");
+  out.Report(
+      list.node->span,
+      "no entry of `tools` is a tool this agent can have, so Claude Code refuses to spawn it",
+      "list at least one current tool (for example `Read`), or remove `tools` to inherit all");
 }
 
 }  // namespace agentlint

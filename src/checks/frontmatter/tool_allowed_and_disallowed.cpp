@@ -11,8 +11,9 @@ void CheckToolAllowedAndDisallowed(const FileContext& ctx, Reporter& out) {
     for (const ToolEntry& allow : allowed.entries) {
       if (CanonicalToolName(ctx.knowledge, allow, true) != name) continue;
       Diagnostic& d = out.Report(allow.span,
-                                 "`" + allow.name + "` is also in `disallowedTools`, which wins: the "
-                                 "agent does not get it",
+                                 "`" + allow.name +
+                                     "` is also in `disallowedTools`, which wins: the "
+                                     "agent does not get it",
                                  "remove it from one of the two lists");
       d.related.push_back({MakeLocation(ctx.doc.source(), deny.span), "disallowed here"});
       break;

@@ -11,7 +11,8 @@ void CheckToolDroppedInBackground(const FileContext& ctx, Reporter& out) {
         ref.tool->subagents == SubagentAvailability::kNever) {
       continue;  // tool-unavailable-to-subagents covers tools no subagent gets
     }
-    out.Report(entry.span, "background subagents do not get `" + ref.tool->name + "`; it is removed at spawn",
+    out.Report(entry.span,
+               "background subagents do not get `" + ref.tool->name + "`; it is removed at spawn",
                "remove it, or set `background: false` if the agent needs it");
   }
 }

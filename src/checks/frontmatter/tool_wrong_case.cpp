@@ -11,7 +11,8 @@ void CheckToolWrongCase(const FileContext& ctx, Reporter& out) {
                                  "`" + entry.name + "` does not match `" + ref.tool->name +
                                      "`; tool names are case-sensitive",
                                  "write `" + ref.tool->name + "`");
-      if (!entry.quoted) d.fix = Fix{"write `" + ref.tool->name + "`", {{entry.span, ref.tool->name}}, true};
+      if (!entry.quoted)
+        d.fix = Fix{"write `" + ref.tool->name + "`", {{entry.span, ref.tool->name}}, true};
     }
   }
 }

@@ -11,10 +11,12 @@ void CheckUnknownTool(const FileContext& ctx, Reporter& out) {
   for (const char* field : {"tools", "disallowedTools"}) {
     const ToolList list = ctx.doc.Tools(field);
     for (const ToolEntry& entry : list.entries) {
-      if (ResolveTool(ctx.knowledge, entry.name, field[0] == 'd').kind != ToolRef::kUnknown) continue;
+      if (ResolveTool(ctx.knowledge, entry.name, field[0] == 'd').kind != ToolRef::kUnknown)
+        continue;
       std::string base = entry.name.substr(0, entry.name.find('('));
       const std::string guess = ClosestMatch(base, current);
-      out.Report(entry.span, "`" + entry.name + "` is not a Claude Code tool; it is silently dropped",
+      out.Report(entry.span,
+                 "`" + entry.name + "` is not a Claude Code tool; it is silently dropped",
                  guess.empty() ? "use a built-in tool name or `mcp__<server>__<tool>`"
                                : "did you mean `" + guess + "`?");
     }

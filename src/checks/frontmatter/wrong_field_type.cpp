@@ -83,8 +83,10 @@ void CheckWrongFieldType(const FileContext& ctx, Reporter& out) {
     if (expected.empty()) continue;
     const Span span = value.span.empty() ? root->Key(i).span : value.span;
     std::string help = "a value of the wrong type is dropped or stops the agent from loading";
-    if (field->name == "mcpServers") help = "write each server as a list item: `- name` or `- name: {type: ..., ...}`";
-    out.Report(span, "`" + field->name + "` must be " + expected + ", not " + Describe(value), help);
+    if (field->name == "mcpServers")
+      help = "write each server as a list item: `- name` or `- name: {type: ..., ...}`";
+    out.Report(span, "`" + field->name + "` must be " + expected + ", not " + Describe(value),
+               help);
   }
 }
 

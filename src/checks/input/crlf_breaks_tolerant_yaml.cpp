@@ -7,7 +7,8 @@ void CheckCrlfBreaksTolerantYaml(const FileContext& ctx, Reporter& out) {
   if (doc.source().crlf_count() == 0 || doc.tolerant_lines().empty()) return;
   const TolerantLine& line = doc.tolerant_lines().front();
   Diagnostic& d = out.Report(
-      line.value, "CRLF line endings and an unquoted `: ` in this value make Claude Code skip the agent",
+      line.value,
+      "CRLF line endings and an unquoted `: ` in this value make Claude Code skip the agent",
       "use LF line endings, or quote the value");
   d.fix = CrlfToLf(doc.source());
 }

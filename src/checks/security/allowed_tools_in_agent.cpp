@@ -12,8 +12,7 @@ void CheckAllowedToolsInAgent(const FileContext& ctx, Reporter& out) {
     out.Report(key.span,
                "`" + key.value + "` is a skill and command field; agents ignore it" +
                    (has_tools ? "" : ", so this agent inherits every tool"),
-               has_tools ? "remove it; `tools` is the agent's allow-list"
-                         : "rename it to `tools`");
+               has_tools ? "remove it; `tools` is the agent's allow-list" : "rename it to `tools`");
   }
 }
 

@@ -9,8 +9,9 @@ void CheckPermissionSpecifierInTools(const FileContext& ctx, Reporter& out) {
     out.Report(entry.span,
                "`" + entry.name + "` grants all of `" + ref.tool->name +
                    "`: `tools` ignores the part in parentheses",
-               "list `" + ref.tool->name + "` and restrict it with a `PreToolUse` hook or "
-               "`permissions.deny` rules");
+               "list `" + ref.tool->name +
+                   "` and restrict it with a `PreToolUse` hook or "
+                   "`permissions.deny` rules");
   }
 }
 
