@@ -78,7 +78,7 @@ std::vector<Diagnostic> LintBlock(const Block& block) {
 
 }  // namespace
 
-TEST_CASE("registry: ids are unique, ordered and in their category's range; names are kebab-case") {
+TEST_CASE("registry: ids are unique, ordered and in their category's range, names are kebab-case") {
   std::set<std::string_view> ids;
   std::set<std::string_view> names;
   int previous = -1;
