@@ -59,3 +59,45 @@ TEST_CASE("markdown: blanked front matter keeps body positions") {
   CHECK(body.headings[0].span.begin == 16);
   CHECK(source.Locate(body.headings[0].span.begin).line == 4);
 }
+
+TEST_CASE("markdown: titles are normalised without emoji, numbering and punctuation") {
+  CHECK(NormalizeTitle("1. 🎯 Core Mission:") == "core mission");
+  CHECK(NormalizeTitle("Phase 2: Build & Test") == "build test");
+  CHECK(NormalizeTitle("✅ Success Criteria") == "success criteria");
+  CHECK(NormalizeTitle("**When invoked**") == "when invoked");
+  CHECK(NormalizeTitle("Step 3 - Report") == "report");
+  CHECK(NormalizeTitle("2026 Roadmap") == "roadmap");
+  CHECK(NormalizeTitle("Your Identity & Memory") == "your identity memory");
+}
+
+TEST_CASE("markdown: sections form a tree and end at the next heading of the same level") {
+  const std::string text = "# A\nintro\n## B\nb text\n### C\nc text\n## D\nd text\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.sections.size() == 4);
+  CHECK(body.sections[0].parent == -1);
+  CHECK(body.sections[1].parent == 0);
+  CHECK(body.sections[2].parent == 1);
+  CHECK(body.sections[3].parent == 0);
+  CHECK(text.substr(body.sections[1].content.begin, body.sections[1].content.end - body.sections[1].content.begin) ==
+        "b text\n### C\nc text\n");
+  CHECK(body.SectionAt(text.find("c text")) == 2);
+  CHECK(body.SectionAt(text.find("d text")) == 3);
+  CHECK(body.SectionAt(text.find("intro")) == 0);
+}
+
+TEST_CASE("markdown: mentions skip e-mail addresses, scopes and code; links keep their target") {
+  const std::string text =
+      "Handoff to: @fullstack-developer. Mail ops@example.com, install @types/node, not `@code`.\n\n"
+      "See [the guide](docs/guide.md).\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.mentions.size() == 1);
+  CHECK(body.mentions[0].name == "fullstack-developer");
+  CHECK(text.substr(body.mentions[0].span.begin, 20) == "@fullstack-developer");
+  REQUIRE(body.links.size() == 2);  // the e-mail address is an autolink
+  CHECK(body.links[0].url == "mailto:ops@example.com");
+  CHECK(body.links[1].url == "docs/guide.md");
+  CHECK(body.links[1].text == "the guide");
+  CHECK(text.substr(body.links[1].span.begin, 13) == "docs/guide.md");
+}

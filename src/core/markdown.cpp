@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 namespace agentlint {
@@ -123,10 +124,59 @@ struct Parser {
     }
   }
 
+  void AddLinks(cmark_node* node, Span span) {
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+      if (cmark_node_get_type(child) == CMARK_NODE_LINK) {
+        const char* url = cmark_node_get_url(child);
+        Link link{InlineText(child), url ? url : "", span};
+        // Inline nodes carry no reliable position; find the destination in the block's text.
+        const size_t at = link.url.empty() ? std::string_view::npos
+                                           : text.substr(span.begin, span.end - span.begin).find(link.url);
+        if (at != std::string_view::npos) link.span = {span.begin + at, span.begin + at + link.url.size()};
+        body.links.push_back(std::move(link));
+      } else {
+        AddLinks(child, span);
+      }
+    }
+  }
+
+  bool InCodeSpan(size_t offset) const {
+    for (auto it = body.code_spans.rbegin(); it != body.code_spans.rend(); ++it) {
+      if (offset >= it->span.begin && offset < it->span.end) return true;
+      if (it->span.end <= offset) break;
+    }
+    return false;
+  }
+
+  void AddMentions(Span span) {
+    const std::string_view block = text.substr(span.begin, span.end - span.begin);
+    for (size_t at = block.find('@'); at != std::string_view::npos; at = block.find('@', at + 1)) {
+      const char before = at > 0 ? block[at - 1] : ' ';
+      if (std::isalnum(static_cast<unsigned char>(before)) || before == '.' || before == '/' ||
+          before == '`' || before == '_' || before == '-') {
+        continue;  // an e-mail address, a path or a package scope
+      }
+      size_t end = at + 1;
+      while (end < block.size() && (std::isalnum(static_cast<unsigned char>(block[end])) ||
+                                    block[end] == '-' || block[end] == '_')) {
+        ++end;
+      }
+      while (end > at + 1 && block[end - 1] == '-') --end;
+      if (end == at + 1 || InCodeSpan(span.begin + at)) continue;
+      if (end < block.size() && (block[end] == '/' || block[end] == '.') && end + 1 < block.size() &&
+          std::isalnum(static_cast<unsigned char>(block[end + 1]))) {
+        continue;  // @scope/package, @user.domain
+      }
+      body.mentions.push_back({std::string(block.substr(at + 1, end - at - 1)), {span.begin + at, span.begin + end}});
+    }
+  }
+
   void AddProse(cmark_node* node, ProseKind kind) {
     const Span span = NodeSpan(node);
     body.prose.push_back({kind, span});
     AddCodeSpans(span);
+    AddLinks(node, span);
+    AddMentions(span);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       if (cmark_node_get_type(child) == CMARK_NODE_HTML_INLINE) {
         const char* literal = cmark_node_get_literal(child);
@@ -152,6 +202,7 @@ struct Parser {
           heading.span = NodeSpan(child);
           heading.setext = text[heading.span.begin + LeadingSpaces(heading.span.begin)] != '#';
           heading.title = InlineText(child);
+          heading.normalized = NormalizeTitle(heading.title);
           body.headings.push_back(std::move(heading));
           break;
         }
@@ -183,6 +234,25 @@ struct Parser {
   }
 };
 
+void BuildSections(Body& body, const SourceFile& source) {
+  std::vector<int> open;  // indexes into body.sections, outermost first
+  for (size_t i = 0; i < body.headings.size(); ++i) {
+    const Heading& heading = body.headings[i];
+    while (!open.empty() && body.headings[body.sections[open.back()].heading].level >= heading.level) {
+      body.sections[open.back()].content.end = heading.span.begin;
+      open.pop_back();
+    }
+    Section section;
+    section.heading = i;
+    section.parent = open.empty() ? -1 : open.back();
+    const int line = source.Locate(heading.span.end).line;
+    section.content = {std::min(source.LineStart(line + 1), body.span.end), body.span.end};
+    if (section.content.begin < heading.span.end) section.content.begin = heading.span.end;
+    body.sections.push_back(section);
+    open.push_back(static_cast<int>(body.sections.size() - 1));
+  }
+}
+
 struct NodeDeleter {
   void operator()(cmark_node* node) const { cmark_node_free(node); }
 };
@@ -212,7 +282,67 @@ Body ParseMarkdown(std::string_view text, const SourceFile& source, Span body_sp
     Parser walker{text, source, body};
     walker.Walk(root.get(), ProseKind::kParagraph);
   }
+  BuildSections(body, source);
   return body;
+}
+
+int Body::SectionAt(size_t offset) const {
+  int found = -1;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    if (headings[sections[i].heading].span.begin <= offset && offset < sections[i].content.end) {
+      found = static_cast<int>(i);  // later sections are nested deeper or start later
+    }
+  }
+  return found;
+}
+
+std::string NormalizeTitle(std::string_view title) {
+  std::string out;
+  for (size_t i = 0; i < title.size();) {
+    const size_t len = std::max<size_t>(1, Utf8SequenceLength(title, i));
+    const char32_t cp = len > 1 ? DecodeUtf8(title, i) : static_cast<unsigned char>(title[i]);
+    const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+                        cp == 0xFE0F || cp == 0x200D || cp == 0x20E3;
+    if (!symbol) {
+      if (len == 1) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])));
+        out += std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ? c : ' ';
+      } else {
+        out.append(title.substr(i, len));
+      }
+    } else {
+      out += ' ';
+    }
+    i += len;
+  }
+  // Collapse spaces, then drop numbering ("1", "1 2", "step 3", "phase 2") at the start.
+  std::string words;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == ' ' && (words.empty() || words.back() == ' ')) continue;
+    words += out[i];
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  for (bool again = true; again;) {
+    again = false;
+    size_t skip = 0;
+    if (!words.empty() && std::isdigit(static_cast<unsigned char>(words[0]))) {
+      while (skip < words.size() && std::isdigit(static_cast<unsigned char>(words[skip]))) ++skip;
+    } else {
+      for (const char* prefix : {"step ", "phase ", "part ", "stage "}) {
+        const std::string_view p(prefix);
+        if (words.compare(0, p.size(), p) == 0 && words.size() > p.size() &&
+            std::isdigit(static_cast<unsigned char>(words[p.size()]))) {
+          skip = p.size();
+          while (skip < words.size() && std::isdigit(static_cast<unsigned char>(words[skip]))) ++skip;
+        }
+      }
+    }
+    if (skip > 0 && (skip == words.size() || words[skip] == ' ')) {
+      words.erase(0, std::min(words.size(), skip + 1));
+      again = !words.empty();
+    }
+  }
+  return words;
 }
 
 }  // namespace agentlint
