@@ -45,7 +45,8 @@ void Golden(const std::string& name, const std::string& actual) {
 }
 
 const char* kClean =
-    "---\nname: clean\ndescription: A clean agent. Use for tests.\ntools: Read\n---\nBody\n";
+    "---\nname: clean\ndescription: A clean agent. Use for tests.\ntools: Read\n---\nYou are a "
+    "test agent. Do the task you are given.\n";
 
 }  // namespace
 
@@ -90,9 +91,11 @@ TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
   TempDir tmp;
   WriteFile(tmp.path() / "clean.md", kClean);
   WriteFile(tmp.path() / "warn.md",
-            "---\nname: w\ndescription: Warns. Use for tests.\ntools: [Read]\n---\nBody\n");
+            "---\nname: w\ndescription: Warns. Use for tests.\ntools: [Read]\n---\nYou are a test "
+            "agent. Do the task you are given.\n");
   WriteFile(tmp.path() / "err.md",
-            "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
+            "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nYou are a test "
+            "agent. Do the task you are given.\n");
   const std::string dir = tmp.path().string();
   CHECK(Agentlint("'" + dir + "/clean.md'").code == 0);
   CHECK(Agentlint("'" + dir + "/warn.md'").code == 0);
@@ -112,7 +115,8 @@ TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
 TEST_CASE("cli: colors follow --color and NO_COLOR, quiet prints findings only") {
   TempDir tmp;
   WriteFile(tmp.path() / "err.md",
-            "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nBody\n");
+            "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nYou are a test "
+            "agent. Do the task you are given.\n");
   const std::string file = "'" + (tmp.path() / "err.md").string() + "'";
   CHECK(Agentlint("--color always " + file).out.find("\x1b[") != std::string::npos);
   CHECK(Agentlint("--color never " + file).out.find("\x1b[") == std::string::npos);

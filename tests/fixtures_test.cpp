@@ -97,6 +97,30 @@ std::vector<fs::path> FixtureFiles() {
   return files;
 }
 
+// `<!-- fixture-options: extend-select=AL207 section-profile=generic -->` sets lint options for
+// one fixture (rules that are off by default, a section profile).
+LintOptions FixtureOptions(const std::string& text) {
+  LintOptions options;
+  static const RE2 kOptions(R"(fixture-options:([^>]*)-->)");
+  std::string list;
+  if (!RE2::PartialMatch(text, kOptions, &list)) return options;
+  std::stringstream words(list);
+  std::string word;
+  while (words >> word) {
+    const size_t eq = word.find('=');
+    const std::string key = word.substr(0, eq);
+    const std::string value = eq == std::string::npos ? "" : word.substr(eq + 1);
+    if (key == "extend-select") {
+      options.extend_select.push_back(value);
+    } else if (key == "section-profile") {
+      options.checks.section_profile = value;
+    } else {
+      FAIL("unknown fixture option " << key);
+    }
+  }
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects") {
@@ -108,7 +132,7 @@ TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects")
     FileOrigin origin = ClassifyPath(file.string());
     origin.named = true;
     const AgentDoc doc(SourceFile(file.string(), text), origin);
-    std::vector<Diagnostic> found = CheckDocument(doc);
+    std::vector<Diagnostic> found = CheckDocument(doc, FixtureOptions(text));
     SortAndDeduplicate(found);
     std::vector<Expectation> expected = Expectations(file, text);
     const bool clean = file.string().find("/fixtures/clean/") != std::string::npos ||

@@ -79,7 +79,8 @@ TEST_CASE("markdown: sections form a tree and end at the next heading of the sam
   CHECK(body.sections[1].parent == 0);
   CHECK(body.sections[2].parent == 1);
   CHECK(body.sections[3].parent == 0);
-  CHECK(text.substr(body.sections[1].content.begin, body.sections[1].content.end - body.sections[1].content.begin) ==
+  CHECK(text.substr(body.sections[1].content.begin,
+                    body.sections[1].content.end - body.sections[1].content.begin) ==
         "b text\n### C\nc text\n");
   CHECK(body.SectionAt(text.find("c text")) == 2);
   CHECK(body.SectionAt(text.find("d text")) == 3);
@@ -88,7 +89,8 @@ TEST_CASE("markdown: sections form a tree and end at the next heading of the sam
 
 TEST_CASE("markdown: mentions skip e-mail addresses, scopes and code; links keep their target") {
   const std::string text =
-      "Handoff to: @fullstack-developer. Mail ops@example.com, install @types/node, not `@code`.\n\n"
+      "Handoff to: @fullstack-developer. Mail ops@example.com, install @types/node, not "
+      "`@code`.\n\n"
       "See [the guide](docs/guide.md).\n";
   const SourceFile source("a.md", text);
   const Body body = ParseMarkdown(text, source, {0, text.size()});

@@ -18,7 +18,8 @@ LintResult ResultFor(const std::string& text) {
 
 TEST_CASE("output: text shows location, rule, code frame with caret, help and summary") {
   const LintResult result = ResultFor(
-      "---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, Bassh\n---\nBody\n");
+      "---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, Bassh\n---\nYou are a "
+      "test agent. Do the task you are given.\n");
   const std::string text = RenderText(result, {});
   CHECK(text.find(".claude/agents/test.md:4:14: error: `Bassh` is not a Claude Code tool") !=
         std::string::npos);

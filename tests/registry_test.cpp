@@ -46,14 +46,21 @@ struct Block {
 Block FindBlock(const std::string& doc, const std::string& heading) {
   const size_t at = doc.find("\n## " + heading + "\n");
   if (at == std::string::npos) return {};
-  const size_t open = doc.find("```markdown", at);
+  // The fence is ``` or, when the example itself holds a fence, ````.
+  const size_t open = doc.find("```", at);
+  if (open == std::string::npos) return {};
+  size_t ticks = 0;
+  while (doc[open + ticks] == '`') ++ticks;
+  const std::string fence(ticks, '`');
+  if (doc.compare(open + ticks, 8, "markdown") != 0) return {};
   const size_t eol = doc.find('\n', open);
-  const size_t close = doc.find("\n```", eol);
-  if (open == std::string::npos || close == std::string::npos) return {};
-  return {doc.substr(open + 11, eol - open - 11), doc.substr(eol + 1, close - eol)};
+  const size_t close = doc.find("\n" + fence + "\n", eol);
+  if (close == std::string::npos) return {};
+  const size_t flags = open + ticks + 8;
+  return {doc.substr(flags, eol - flags), doc.substr(eol + 1, close - eol)};
 }
 
-std::vector<Diagnostic> LintBlock(const Block& block) {
+std::vector<Diagnostic> LintBlock(const Block& block, const RuleInfo& rule) {
   std::string text = block.text;
   const std::string flags = block.flags;
   if (flags.find("crlf") != std::string::npos) {
@@ -73,7 +80,14 @@ std::vector<Diagnostic> LintBlock(const Block& block) {
     file = tmp.path() / "plugin/agents/example.md";
   }
   WriteFile(file, text);
-  return Lint({tmp.path().string()}, {}).diagnostics;
+  LintOptions options;
+  options.extend_select.emplace_back(rule.id);  // rules that are off by default too
+  const size_t profile = flags.find("profile=");
+  if (profile != std::string::npos) {
+    options.checks.section_profile =
+        flags.substr(profile + 8, flags.find(' ', profile) - profile - 8);
+  }
+  return Lint({tmp.path().string()}, options).diagnostics;
 }
 
 }  // namespace
@@ -137,8 +151,9 @@ TEST_CASE("registry: each doc's Example triggers its rule and its fix lints clea
       continue;
     }
     CHECK(example.flags.find("norun") == std::string::npos);
-    CHECK_MESSAGE(HasRule(LintBlock(example), rule.id), "the Example does not trigger " << rule.id);
-    for (const Diagnostic& d : LintBlock(fixed)) {
+    CHECK_MESSAGE(HasRule(LintBlock(example, rule), rule.id),
+                  "the Example does not trigger " << rule.id);
+    for (const Diagnostic& d : LintBlock(fixed, rule)) {
       FAIL_CHECK("the fix is not clean: " << d.rule->id << " " << d.message);
     }
   }

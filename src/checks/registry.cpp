@@ -2,7 +2,7 @@
 
 namespace agentlint {
 
-#define RULE(id, name, category, severity, scope, fixable, function, summary) \
+#define RULE(id, name, category, severity, scope, fixable, on, function, summary) \
   void function(const FileContext&, Reporter&);
 #include "checks/checks.def"
 #undef RULE
@@ -12,9 +12,10 @@ void CheckNothing(const FileContext&, Reporter&) {}
 
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
-#define RULE(id, name, category, severity, scope, fixable, function, summary)                    \
-  RuleInfo{#id,       name,   Category::category, Severity::severity, RuleScope::scope, summary, \
-           &function, fixable},
+#define RULE(id, name, category, severity, scope, fixable, on, function, summary)                  \
+  RuleInfo{                                                                                        \
+      #id,     name, Category::category, Severity::severity, RuleScope::scope, summary, &function, \
+      fixable, on},
 #include "checks/checks.def"
 #undef RULE
   };

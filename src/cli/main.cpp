@@ -29,6 +29,7 @@ struct Request {
   std::string fail_on = "error";
   int max_warnings = -1;
   bool quiet = false;
+  LintOptions lint;
 };
 
 bool UseColor(const std::string& mode) {
@@ -69,7 +70,13 @@ int Explain(const std::string& id) {
 }
 
 int Run(const Request& request) {
-  const LintResult result = Lint(request.paths, LintOptions{});
+  const std::vector<std::string> unknown = UnknownSelectors(request.lint);
+  if (!unknown.empty()) {
+    std::cerr << "agentlint: unknown rule or category `" << unknown[0]
+              << "`; `agentlint rules` lists them\n";
+    return kExitUsage;
+  }
+  const LintResult result = Lint(request.paths, request.lint);
   for (const std::string& error : result.errors) std::cerr << "agentlint: " << error << "\n";
   if (request.format == "json") {
     std::cout << RenderJson(result);
@@ -112,6 +119,16 @@ int Main(int argc, char** argv) {
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+  app.add_option("--select", request.lint.select,
+                 "run only these rules (ids, names, categories or `all`), comma-separated")
+      ->delimiter(',');
+  app.add_option("--extend-select", request.lint.extend_select,
+                 "also run these rules, e.g. ones that are off by default")
+      ->delimiter(',');
+  app.add_option("--ignore", request.lint.ignore, "do not run these rules")->delimiter(',');
+  app.add_option("--section-profile", request.lint.checks.section_profile,
+                 "required-section profile of rules/sections.yaml, `auto` or `none`")
+      ->capture_default_str();
 
   CLI::App* rules = app.add_subcommand("rules", "list every rule: id, name, category, severity");
   CLI::App* explain = app.add_subcommand("explain", "print a rule's documentation");

@@ -29,16 +29,23 @@ struct RuleInfo {
   Severity severity;  // default severity
   RuleScope scope;
   std::string_view summary;
-  FileCheck check;  // nullptr for rules reported by the engine itself
+  FileCheck check;  // CheckNothing for rules reported by the engine itself
   bool fixable;
+  bool default_on;  // off-by-default rules run only when selected
   // Path of the rule's doc among the embedded files:
   // src/checks/<category>/<name_with_underscores>.md
   std::string DocPath() const;
 };
 
+// Settings that change what checks look for (the config file will set them; for now the CLI).
+struct CheckOptions {
+  std::string section_profile = "auto";  // a profile of rules/sections.yaml, "auto" or "none"
+};
+
 struct FileContext {
   const AgentDoc& doc;
   const Knowledge& knowledge;
+  const CheckOptions& options;
 };
 
 class Reporter {

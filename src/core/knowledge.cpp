@@ -48,6 +48,13 @@ const FieldInfo* Knowledge::FindField(std::string_view name) const {
   return nullptr;
 }
 
+const SectionProfile* Knowledge::FindProfile(std::string_view name) const {
+  for (const SectionProfile& profile : section_profiles) {
+    if (profile.name == name) return &profile;
+  }
+  return nullptr;
+}
+
 bool Knowledge::IsMcpReference(std::string_view name) const {
   return mcp_pattern && RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *mcp_pattern);
 }
@@ -232,11 +239,41 @@ void LoadAgents(Knowledge& k, const YamlNode& root, Reader& r) {
   k.readme_names = r.List(root.Find("readme_names"), "readme_names");
 }
 
+void LoadSections(Knowledge& k, const YamlNode& root, Reader& r) {
+  const YamlNode* list = root.Find("profiles");
+  if (!list || !list->IsSequence()) return r.Error("`profiles` must be a list");
+  std::set<std::string> names;
+  for (const YamlNode& item : list->children) {
+    SectionProfile profile;
+    profile.name = r.Str(item, "name", true);
+    if (profile.name == "auto" || profile.name == "none" || !names.insert(profile.name).second) {
+      r.Error("profile name `" + profile.name + "` is reserved or used twice");
+    }
+    profile.description = r.Str(item, "description");
+    const YamlNode* require = item.Find("require");
+    if (!require || !require->IsSequence()) {
+      r.Error("profile `" + profile.name + "` needs a `require` list");
+      continue;
+    }
+    for (const YamlNode& entry : require->children) {
+      SectionKind kind;
+      kind.kind = r.Str(entry, "kind", true);
+      kind.headings = r.List(entry.Find("headings"), "headings");
+      if (kind.headings.empty()) r.Error("kind `" + kind.kind + "` lists no headings");
+      const std::string prose = r.Str(entry, "prose");
+      if (!prose.empty()) kind.prose = r.Pattern(prose);
+      profile.require.push_back(std::move(kind));
+    }
+    k.section_profiles.push_back(std::move(profile));
+  }
+}
+
 const std::map<std::string, Loader>& Loaders() {
   static const std::map<std::string, Loader> loaders = {
-      {"rules/tools.yaml", LoadTools},   {"rules/fields.yaml", LoadFields},
-      {"rules/models.yaml", LoadModels}, {"rules/colors.yaml", LoadColors},
-      {"rules/hooks.yaml", LoadHooks},   {"rules/agents.yaml", LoadAgents}};
+      {"rules/tools.yaml", LoadTools},      {"rules/fields.yaml", LoadFields},
+      {"rules/models.yaml", LoadModels},    {"rules/colors.yaml", LoadColors},
+      {"rules/hooks.yaml", LoadHooks},      {"rules/agents.yaml", LoadAgents},
+      {"rules/sections.yaml", LoadSections}};
   return loaders;
 }
 

@@ -40,6 +40,18 @@ struct FieldInfo {
   bool plugin_ignored = false;
 };
 
+struct SectionKind {
+  std::string kind;                   // "workflow"
+  std::vector<std::string> headings;  // normalised phrases that count
+  std::shared_ptr<re2::RE2> prose;    // optional: a sentence that counts without a heading
+};
+
+struct SectionProfile {
+  std::string name;
+  std::string description;
+  std::vector<SectionKind> require;
+};
+
 struct Knowledge {
   Knowledge();
   ~Knowledge();
@@ -64,11 +76,13 @@ struct Knowledge {
   std::vector<std::string> mcp_server_types;
   std::vector<std::string> builtin_agents;
   std::vector<std::string> readme_names;
+  std::vector<SectionProfile> section_profiles;
 
   const ToolInfo* FindTool(std::string_view name) const;
   // A tool whose name equals `name` ignoring case, when `name` itself is not a tool.
   const ToolInfo* FindToolIgnoringCase(std::string_view name) const;
   const FieldInfo* FindField(std::string_view name) const;
+  const SectionProfile* FindProfile(std::string_view name) const;
   bool IsMcpReference(std::string_view name) const;
 };
 

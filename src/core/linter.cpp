@@ -39,13 +39,52 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options) {
   return AgentDoc(SourceFile(file.path, std::move(text)), origin, options.limits);
 }
 
-std::vector<Diagnostic> CheckDocument(const AgentDoc& doc) {
+bool SelectorMatches(std::string_view selector, const RuleInfo& rule) {
+  return selector == "all" || selector == rule.id || selector == rule.name ||
+         selector == CategoryName(rule.category);
+}
+
+std::vector<std::string> UnknownSelectors(const LintOptions& options) {
+  std::vector<std::string> unknown;
+  for (const auto* list : {&options.select, &options.extend_select, &options.ignore}) {
+    for (const std::string& selector : *list) {
+      bool known = false;
+      for (const RuleInfo& rule : AllRules()) known |= SelectorMatches(selector, rule);
+      if (!known) unknown.push_back(selector);
+    }
+  }
+  return unknown;
+}
+
+namespace {
+
+bool Enabled(const RuleInfo& rule, const LintOptions& options) {
+  const auto named = [&](const std::vector<std::string>& list) {
+    for (const std::string& selector : list) {
+      if (SelectorMatches(selector, rule)) return true;
+    }
+    return false;
+  };
+  if (rule.id == "AL901") return true;
+  if (named(options.ignore)) return false;
+  if (named(options.extend_select)) return true;
+  return options.select.empty() ? rule.default_on : named(options.select);
+}
+
+}  // namespace
+
+std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options) {
   std::vector<Diagnostic> out;
   const Knowledge& knowledge = EmbeddedKnowledge();
-  const FileContext ctx{doc, knowledge};
+  const FileContext ctx{doc, knowledge, options.checks};
   for (const RuleInfo& rule : AllRules()) {
+    if (!Enabled(rule, options)) continue;
     if (rule.scope == RuleScope::kClaudeOnly && doc.dialect() != Dialect::kClaude) continue;
     if (!doc.origin().read_error.empty() && rule.id != "AL001") continue;
+    // Without a closed front-matter block no loader reads the file as an agent, and the fake
+    // front matter would read as body text (`---` under a line makes a heading): only the
+    // input rules speak.
+    if (!doc.front_matter().closed && rule.category != Category::kInput) continue;
     Reporter reporter(rule, doc, out);
     try {
       rule.check(ctx, reporter);
@@ -75,7 +114,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& option
   result.skipped = std::move(discovery.skipped);
   for (const DiscoveredFile& file : discovery.files) {
     const AgentDoc doc = LoadDocument(file, options);
-    std::vector<Diagnostic> found = CheckDocument(doc);
+    std::vector<Diagnostic> found = CheckDocument(doc, options);
     std::move(found.begin(), found.end(), std::back_inserter(result.diagnostics));
     ++result.files_linted;
   }

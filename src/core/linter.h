@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.h"
 #include "core/diagnostic.h"
 #include "core/discover.h"
 #include "core/document.h"
@@ -14,7 +15,19 @@ namespace agentlint {
 struct LintOptions {
   DocumentLimits limits;
   size_t max_file_bytes = 8 * 1024 * 1024;
+  CheckOptions checks;
+  // Rule selection by id, name, category or `all`. `select` replaces the default set,
+  // `extend_select` adds to it (both can turn on rules that are off by default), and `ignore`
+  // turns rules off and wins. internal-error is always on.
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
 };
+
+// True when `selector` (an id, a name, a category or `all`) names `rule`.
+bool SelectorMatches(std::string_view selector, const RuleInfo& rule);
+// The selectors that name no rule, no category and are not `all`.
+std::vector<std::string> UnknownSelectors(const LintOptions& options);
 
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted, de-duplicated
@@ -28,7 +41,7 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options);
 
 // Runs every per-file check on one document. A check that throws becomes an internal-error
 // finding for this file; the other checks still run.
-std::vector<Diagnostic> CheckDocument(const AgentDoc& doc);
+std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options = {});
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options);
 

@@ -130,9 +130,11 @@ struct Parser {
         const char* url = cmark_node_get_url(child);
         Link link{InlineText(child), url ? url : "", span};
         // Inline nodes carry no reliable position; find the destination in the block's text.
-        const size_t at = link.url.empty() ? std::string_view::npos
-                                           : text.substr(span.begin, span.end - span.begin).find(link.url);
-        if (at != std::string_view::npos) link.span = {span.begin + at, span.begin + at + link.url.size()};
+        const size_t at = link.url.empty()
+                              ? std::string_view::npos
+                              : text.substr(span.begin, span.end - span.begin).find(link.url);
+        if (at != std::string_view::npos)
+          link.span = {span.begin + at, span.begin + at + link.url.size()};
         body.links.push_back(std::move(link));
       } else {
         AddLinks(child, span);
@@ -163,11 +165,12 @@ struct Parser {
       }
       while (end > at + 1 && block[end - 1] == '-') --end;
       if (end == at + 1 || InCodeSpan(span.begin + at)) continue;
-      if (end < block.size() && (block[end] == '/' || block[end] == '.') && end + 1 < block.size() &&
-          std::isalnum(static_cast<unsigned char>(block[end + 1]))) {
+      if (end < block.size() && (block[end] == '/' || block[end] == '.') &&
+          end + 1 < block.size() && std::isalnum(static_cast<unsigned char>(block[end + 1]))) {
         continue;  // @scope/package, @user.domain
       }
-      body.mentions.push_back({std::string(block.substr(at + 1, end - at - 1)), {span.begin + at, span.begin + end}});
+      body.mentions.push_back(
+          {std::string(block.substr(at + 1, end - at - 1)), {span.begin + at, span.begin + end}});
     }
   }
 
@@ -238,7 +241,8 @@ void BuildSections(Body& body, const SourceFile& source) {
   std::vector<int> open;  // indexes into body.sections, outermost first
   for (size_t i = 0; i < body.headings.size(); ++i) {
     const Heading& heading = body.headings[i];
-    while (!open.empty() && body.headings[body.sections[open.back()].heading].level >= heading.level) {
+    while (!open.empty() &&
+           body.headings[body.sections[open.back()].heading].level >= heading.level) {
       body.sections[open.back()].content.end = heading.span.begin;
       open.pop_back();
     }
@@ -333,7 +337,8 @@ std::string NormalizeTitle(std::string_view title) {
         if (words.compare(0, p.size(), p) == 0 && words.size() > p.size() &&
             std::isdigit(static_cast<unsigned char>(words[p.size()]))) {
           skip = p.size();
-          while (skip < words.size() && std::isdigit(static_cast<unsigned char>(words[skip]))) ++skip;
+          while (skip < words.size() && std::isdigit(static_cast<unsigned char>(words[skip])))
+            ++skip;
         }
       }
     }

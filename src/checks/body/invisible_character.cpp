@@ -1,0 +1,63 @@
+#include <cstdio>
+
+#include "checks/common.h"
+
+namespace agentlint {
+
+namespace {
+
+const char* Invisible(char32_t cp) {
+  switch (cp) {
+    case 0x200B:
+      return "zero-width space";
+    case 0x2060:
+      return "word joiner";
+    case 0xFEFF:
+      return "zero-width no-break space";
+    case 0x00AD:
+      return "soft hyphen";
+    case 0x202A:
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E:
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+    case 0x2069:
+      return "text-direction control";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+void CheckInvisibleCharacter(const FileContext& ctx, Reporter& out) {
+  const SourceFile& source = ctx.doc.source();
+  const std::string_view text = source.text();
+  int last_line = 0;
+  for (size_t i = source.has_bom() ? 3 : 0; i < text.size();) {
+    const size_t len = Utf8SequenceLength(text, i);
+    if (len < 2) {
+      i += 1;
+      continue;
+    }
+    const char32_t cp = DecodeUtf8(text, i);
+    const char* what = Invisible(cp);
+    if (what) {
+      const int line = source.Locate(i).line;
+      if (line != last_line) {  // one finding per line
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        out.Report({i, i + len}, std::string("invisible character ") + code + " (" + what + ")",
+                   "remove it: the model reads it but reviewers cannot see it, and direction "
+                   "controls can make text read differently from how it displays");
+        last_line = line;
+      }
+    }
+    i += len;
+  }
+}
+
+}  // namespace agentlint
