@@ -1,5 +1,9 @@
 #include "checks/common.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace agentlint {
@@ -97,6 +101,110 @@ std::string FieldTypoOf(const Knowledge& knowledge, const std::string& key) {
     names.push_back(field.name);
   }
   return ClosestMatch(key, names);
+}
+
+std::string_view SpanText(const AgentDoc& doc, Span span) {
+  const std::string_view text = doc.source().text();
+  span.begin = std::min(span.begin, text.size());
+  span.end = std::clamp(span.end, span.begin, text.size());
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+const YamlNode* FieldKey(const AgentDoc& doc, std::string_view key) {
+  const YamlNode* root = doc.root();
+  if (!root || !root->IsMapping()) return nullptr;
+  for (size_t i = 0; i < root->MapSize(); ++i) {
+    if (root->Key(i).value == key) return &root->Key(i);
+  }
+  return nullptr;
+}
+
+std::string FieldRef(const AgentDoc& doc, std::string_view key) {
+  const YamlNode* node = FieldKey(doc, key);
+  if (!node) return "`" + std::string(key) + "`";
+  return "`" + std::string(key) + "` (line " +
+         std::to_string(doc.source().Locate(node->span.begin).line) + ")";
+}
+
+bool ToolsDeclared(const AgentDoc& doc) { return doc.Field("tools") != nullptr; }
+
+namespace {
+
+bool ListNames(const AgentDoc& doc, const Knowledge& knowledge, std::string_view field,
+               std::string_view tool) {
+  for (const ToolEntry& entry : doc.Tools(field).entries) {
+    const ToolRef ref = ResolveTool(knowledge, entry.name, field != "tools");
+    if (ref.kind == ToolRef::kWildcard) return true;
+    if ((ref.kind == ToolRef::kBuiltin || ref.kind == ToolRef::kSpecifier) && ref.tool) {
+      const std::string name =
+          ref.tool->status == ToolStatus::kAlias ? ref.tool->replacement : ref.tool->name;
+      if (name == tool) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool AgentHasTool(const AgentDoc& doc, const Knowledge& knowledge, std::string_view tool) {
+  if (ListNames(doc, knowledge, "disallowedTools", tool)) return false;
+  if (doc.Field("memory") && (tool == "Read" || tool == "Write" || tool == "Edit")) return true;
+  if (!ToolsDeclared(doc)) return true;
+  return ListNames(doc, knowledge, "tools", tool);
+}
+
+bool InHtmlComment(const AgentDoc& doc, size_t offset) {
+  for (const Span& comment : doc.body().html_comments) {
+    if (offset >= comment.begin && offset < comment.end) return true;
+  }
+  return false;
+}
+
+bool LooksLikeCaution(std::string_view text) {
+  static const RE2 kCaution(
+      R"((?i)(\bdetect|\bflag|\bavoid|anti.?pattern|\bbad\b|\bwrong\b|vulnerab|insecure|dangerous|)"
+      R"(\brisk|don'?t|\bdo not\b|\bnever\b|forbid|prohibit|\bblock|\bdeny|\breject|\bwarn|)"
+      R"((check|look|scan|search) for))");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kCaution);
+}
+
+namespace {
+
+// Text that introduces an example rather than an instruction: "Example output:", "Sample".
+bool LooksLikeExample(std::string_view text) {
+  static const RE2 kExample(
+      R"((?i)(output|example|sample|looks like|result|user (types|typed|runs|ran|says)|before))");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kExample);
+}
+
+}  // namespace
+
+bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block) {
+  const Body& body = doc.body();
+  const int section = body.SectionAt(block.span.begin);
+  if (section >= 0) {
+    const std::string& title = body.headings[body.sections[section].heading].normalized;
+    if (LooksLikeCaution(title) || LooksLikeExample(title)) return false;
+  }
+  // The text just before the block, on the lines above it (a lead-in such as "Example output:").
+  const size_t from = block.span.begin > 160 ? block.span.begin - 160 : body.span.begin;
+  std::string_view before = SpanText(doc, {std::max(from, body.span.begin), block.span.begin});
+  const size_t cut = before.rfind("\n\n", before.size() > 2 ? before.size() - 2 : 0);
+  if (cut != std::string_view::npos) before.remove_prefix(cut);
+  return !LooksLikeCaution(before) && !LooksLikeExample(before);
+}
+
+std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
+  std::vector<ProseLine> lines;
+  const Body& body = doc.body();
+  for (const ProseBlock& block : body.prose) {
+    const int section = body.SectionAt(block.span.begin);
+    const std::string_view title =
+        section >= 0 ? std::string_view(body.headings[body.sections[section].heading].normalized)
+                     : "";
+    lines.push_back({block.span, SpanText(doc, block.span), title});
+  }
+  return lines;
 }
 
 Fix CrlfToLf(const SourceFile& source) {

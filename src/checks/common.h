@@ -44,6 +44,41 @@ const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key);
 // or "" when it is not close to any (then it is some other framework's key).
 std::string FieldTypoOf(const Knowledge& knowledge, const std::string& key);
 
+// --- Body helpers, for the rules that compare the body with the front matter.
+
+std::string_view SpanText(const AgentDoc& doc, Span span);
+
+// The key node of a top-level field (for "change line N" hints), or nullptr.
+const YamlNode* FieldKey(const AgentDoc& doc, std::string_view key);
+// "`tools` (line 4)" or "`tools`" when the field is absent.
+std::string FieldRef(const AgentDoc& doc, std::string_view key);
+
+// True when the agent ends up with `tool` (a built-in name): `tools` omitted (inherit all) or
+// listing it (a specifier or `*` counts), and `disallowedTools` not removing it; `memory`
+// adds Read, Write and Edit.
+bool AgentHasTool(const AgentDoc& doc, const Knowledge& knowledge, std::string_view tool);
+// True when `tools` is written (the agent does not inherit everything).
+bool ToolsDeclared(const AgentDoc& doc);
+
+// True when a code block reads as something to do rather than an example of output, of what a
+// user typed, or of something to detect or avoid (judged from its section and the text before).
+bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block);
+
+// True when `offset` of the body lies inside an HTML comment (comments are not instructions).
+bool InHtmlComment(const AgentDoc& doc, size_t offset);
+
+// True when `text` warns about something rather than prescribing it ("detect", "never",
+// "avoid", "example output", ...). Shared by the checks that must not flag cautionary lists.
+bool LooksLikeCaution(std::string_view text);
+
+// The prose (paragraphs, list items, table rows) and the section title above each, in order.
+struct ProseLine {
+  Span span;
+  std::string_view text;
+  std::string_view section;  // normalised title of the innermost section, "" at the top
+};
+std::vector<ProseLine> ProseLines(const AgentDoc& doc);
+
 // Edits that turn every CRLF of the file into LF.
 Fix CrlfToLf(const SourceFile& source);
 

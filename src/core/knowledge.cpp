@@ -268,12 +268,46 @@ void LoadSections(Knowledge& k, const YamlNode& root, Reader& r) {
   }
 }
 
+void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
+  const YamlNode* secrets = root.Find("secrets");
+  if (!secrets || !secrets->IsSequence()) return r.Error("`secrets` must be a list");
+  std::set<std::string> ids;
+  for (const YamlNode& item : secrets->children) {
+    SecretPattern secret;
+    secret.id = r.Str(item, "id", true);
+    if (!ids.insert(secret.id).second) r.Error("duplicate id `" + secret.id + "`");
+    secret.description = r.Str(item, "description", true);
+    secret.pattern = r.Pattern(r.Str(item, "pattern", true));
+    if (secret.pattern->ok() && secret.pattern->NumberOfCapturingGroups() != 1) {
+      r.Error("secret pattern `" + secret.id + "` needs exactly one capture group");
+    }
+    const std::string entropy = r.Str(item, "min_entropy");
+    if (!entropy.empty()) secret.min_entropy = std::stod(entropy);
+    k.secrets.push_back(std::move(secret));
+  }
+  k.secret_placeholders = r.List(root.Find("placeholders"), "placeholders");
+  const YamlNode* dangerous = root.Find("dangerous");
+  if (!dangerous || !dangerous->IsSequence()) return r.Error("`dangerous` must be a list");
+  for (const YamlNode& item : dangerous->children) {
+    DangerPattern danger;
+    danger.id = r.Str(item, "id", true);
+    if (!ids.insert(danger.id).second) r.Error("duplicate id `" + danger.id + "`");
+    const std::string where = r.Str(item, "where", true);
+    if (where != "body" && where != "config") r.Error("`where` must be body or config");
+    danger.in_config = where == "config";
+    // Group 1 is the whole match, for the finding's span.
+    danger.pattern = r.Pattern("(" + r.Str(item, "pattern", true) + ")");
+    danger.message = r.Str(item, "message", true);
+    k.dangerous.push_back(std::move(danger));
+  }
+}
+
 const std::map<std::string, Loader>& Loaders() {
   static const std::map<std::string, Loader> loaders = {
-      {"rules/tools.yaml", LoadTools},      {"rules/fields.yaml", LoadFields},
-      {"rules/models.yaml", LoadModels},    {"rules/colors.yaml", LoadColors},
-      {"rules/hooks.yaml", LoadHooks},      {"rules/agents.yaml", LoadAgents},
-      {"rules/sections.yaml", LoadSections}};
+      {"rules/tools.yaml", LoadTools},       {"rules/fields.yaml", LoadFields},
+      {"rules/models.yaml", LoadModels},     {"rules/colors.yaml", LoadColors},
+      {"rules/hooks.yaml", LoadHooks},       {"rules/agents.yaml", LoadAgents},
+      {"rules/sections.yaml", LoadSections}, {"rules/secrets.yaml", LoadSecrets}};
   return loaders;
 }
 

@@ -52,6 +52,20 @@ struct SectionProfile {
   std::vector<SectionKind> require;
 };
 
+struct SecretPattern {
+  std::string id;
+  std::string description;
+  std::shared_ptr<re2::RE2> pattern;
+  double min_entropy = 0;
+};
+
+struct DangerPattern {
+  std::string id;
+  bool in_config = false;  // hooks and mcpServers commands, rather than the body
+  std::shared_ptr<re2::RE2> pattern;
+  std::string message;
+};
+
 struct Knowledge {
   Knowledge();
   ~Knowledge();
@@ -77,6 +91,9 @@ struct Knowledge {
   std::vector<std::string> builtin_agents;
   std::vector<std::string> readme_names;
   std::vector<SectionProfile> section_profiles;
+  std::vector<SecretPattern> secrets;
+  std::vector<std::string> secret_placeholders;
+  std::vector<DangerPattern> dangerous;
 
   const ToolInfo* FindTool(std::string_view name) const;
   // A tool whose name equals `name` ignoring case, when `name` itself is not a tool.

@@ -1,0 +1,43 @@
+#include <re2/re2.h>
+
+#include "checks/common.h"
+
+namespace agentlint {
+
+namespace {
+
+// True when a `tools` entry grants the MCP tool `name` (mcp__server__tool).
+bool Granted(const AgentDoc& doc, const std::string& name) {
+  const size_t second = name.find("__", 5);
+  const std::string server = second == std::string::npos ? name : name.substr(0, second);
+  for (const ToolEntry& entry : doc.Tools("tools").entries) {
+    if (entry.name == "*" || entry.name == name || entry.name == server ||
+        entry.name == server + "__*") {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckMcpToolNotGranted(const FileContext& ctx, Reporter& out) {
+  const AgentDoc& doc = ctx.doc;
+  if (!ToolsDeclared(doc)) return;
+  static const RE2 kMcp(R"(\b(mcp__[A-Za-z0-9_-]+?__[A-Za-z0-9_.-]*[A-Za-z0-9]))");
+  const std::string_view body = SpanText(doc, doc.body().span);
+  re2::StringPiece input(body.data(), body.size());
+  std::string name;
+  std::vector<std::string> reported;
+  while (RE2::FindAndConsume(&input, kMcp, &name)) {
+    const size_t end = doc.body().span.begin + static_cast<size_t>(input.data() - body.data());
+    if (Granted(doc, name) || Contains(reported, name) || InHtmlComment(doc, end - 1)) continue;
+    reported.push_back(name);
+    out.Report({end - name.size(), end},
+               "the body uses `" + name + "`, which `tools` does not grant",
+               "add `" + name + "` (or `" + name.substr(0, name.find("__", 5)) + "`) to " +
+                   FieldRef(doc, "tools"));
+  }
+}
+
+}  // namespace agentlint

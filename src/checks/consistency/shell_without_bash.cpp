@@ -1,0 +1,84 @@
+#include <re2/re2.h>
+
+#include "checks/common.h"
+
+namespace agentlint {
+
+namespace {
+
+bool IsShellInfo(std::string_view info) {
+  for (const char* lang :
+       {"bash", "sh", "shell", "zsh", "console", "terminal", "powershell", "ps1", "pwsh", "cmd"}) {
+    if (info == lang) return true;
+  }
+  return false;
+}
+
+// The first line of a shell block that is a command (not a comment, not blank), and where it
+// starts in `code`.
+std::string FirstCommand(std::string_view code, size_t& offset) {
+  size_t at = 0;
+  while (at < code.size()) {
+    size_t eol = code.find('\n', at);
+    if (eol == std::string_view::npos) eol = code.size();
+    std::string_view line = code.substr(at, eol - at);
+    size_t skip = 0;
+    while (skip < line.size() && (line[skip] == ' ' || line[skip] == '$' || line[skip] == '>'))
+      ++skip;
+    line.remove_prefix(skip);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (!line.empty() && line.front() != '#') {
+      offset = at + skip;
+      return std::string(line.substr(0, 60));
+    }
+    at = eol + 1;
+  }
+  return "";
+}
+
+}  // namespace
+
+void CheckShellWithoutBash(const FileContext& ctx, Reporter& out) {
+  const AgentDoc& doc = ctx.doc;
+  if (!ToolsDeclared(doc) || AgentHasTool(doc, ctx.knowledge, "Bash") ||
+      AgentHasTool(doc, ctx.knowledge, "PowerShell")) {
+    return;
+  }
+  Span evidence{};
+  std::string command;
+  for (const CodeBlock& block : doc.body().code_blocks) {
+    if (!IsShellInfo(block.info) || !IsInstructionBlock(doc, block)) continue;
+    size_t offset = 0;
+    command = FirstCommand(SpanText(doc, block.content), offset);
+    if (command.empty()) continue;
+    evidence = {block.content.begin + offset, block.content.begin + offset + command.size()};
+    break;
+  }
+  if (command.empty()) {
+    // "Run `npm test`": an inline command right after an imperative verb.
+    static const RE2 kRun(R"((?i)\b(run|execute|invoke)\s+(the\s+)?(command\s+)?$)");
+    for (const CodeSpan& code : doc.body().code_spans) {
+      const size_t from = code.span.begin > 40 ? code.span.begin - 40 : 0;
+      const std::string_view before = SpanText(doc, {from, code.span.begin});
+      if (code.text.find(' ') == std::string::npos && code.text.find('/') == std::string::npos)
+        continue;
+      if (!RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kRun)) continue;
+      // "Tell the user to run `npm audit`": a command for someone else.
+      const size_t sentence = code.span.begin > 100 ? code.span.begin - 100 : 0;
+      if (RE2::PartialMatch(std::string(SpanText(doc, {sentence, code.span.begin})),
+                            R"((?i)\b(user|they|them)\b)"))
+        continue;
+      command = code.text;
+      evidence = code.span;
+      break;
+    }
+  }
+  if (command.empty()) return;
+  out.Report(evidence,
+             "the body runs shell commands (`" + command +
+                 "`) but the agent has neither `Bash` nor `PowerShell`",
+             "add `Bash` to " + FieldRef(doc, "tools") +
+                 ", or say that the commands are for the user to run");
+}
+
+}  // namespace agentlint

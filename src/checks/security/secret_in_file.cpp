@@ -1,0 +1,69 @@
+#include <re2/re2.h>
+
+#include <cmath>
+
+#include "checks/common.h"
+#include "core/text.h"
+
+namespace agentlint {
+
+namespace {
+
+double Entropy(std::string_view value) {
+  int counts[256] = {};
+  for (char c : value) ++counts[static_cast<unsigned char>(c)];
+  double bits = 0;
+  for (int count : counts) {
+    if (count == 0) continue;
+    const double p = static_cast<double>(count) / static_cast<double>(value.size());
+    bits -= p * std::log2(p);
+  }
+  return bits;
+}
+
+bool Placeholder(const Knowledge& knowledge, std::string_view value) {
+  const std::string lower = Lower(value);
+  for (const std::string& word : knowledge.secret_placeholders) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// "sk-a…(51 characters)": enough to find it, never the secret itself.
+std::string Redacted(std::string_view value) {
+  return std::string(value.substr(0, std::min<size_t>(4, value.size() / 4))) + "…(" +
+         std::to_string(value.size()) + " characters)";
+}
+
+}  // namespace
+
+void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
+  const std::string_view text = ctx.doc.source().text();
+  std::vector<Span> found;
+  for (const SecretPattern& secret : ctx.knowledge.secrets) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece group;
+    while (RE2::FindAndConsume(&input, *secret.pattern, &group)) {
+      const Span span{static_cast<size_t>(group.data() - text.data()),
+                      static_cast<size_t>(group.data() - text.data()) + group.size()};
+      const std::string_view shown(group.data(), group.size());
+      if (Placeholder(ctx.knowledge, shown) || Entropy(shown) < secret.min_entropy) continue;
+      bool seen = false;
+      for (const Span& other : found) seen |= span.begin < other.end && other.begin < span.end;
+      if (seen) continue;
+      found.push_back(span);
+      Diagnostic& d = out.Report(
+          span, secret.description + " is committed in this file: `" + Redacted(shown) + "`",
+          "remove it and rotate it now; reference it from the environment instead "
+          "(`${VAR}` in Claude Code, `${{ secrets.NAME }}` in Copilot)");
+      // The code frame must not print the secret either.
+      const size_t line_start = ctx.doc.source().LineStart(d.location.start.line);
+      for (size_t i = std::max(span.begin, line_start) + 4;
+           i < span.end && i - line_start < d.line_text.size(); ++i) {
+        d.line_text[i - line_start] = '*';
+      }
+    }
+  }
+}
+
+}  // namespace agentlint
