@@ -103,3 +103,11 @@ TEST_CASE("markdown: mentions skip e-mail addresses, scopes and code; links keep
   CHECK(body.links[1].text == "the guide");
   CHECK(text.substr(body.links[1].span.begin, 13) == "docs/guide.md");
 }
+
+TEST_CASE("markdown: a fence closed inside a block quote is closed") {
+  const std::string text = "> ```bash\n> ls\n> ```\n\nAfter.\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.code_blocks.size() == 1);
+  CHECK(body.code_blocks[0].closed);
+}

@@ -163,7 +163,7 @@ bool InHtmlComment(const AgentDoc& doc, size_t offset) {
 bool LooksLikeCaution(std::string_view text) {
   static const RE2 kCaution(
       R"((?i)(\bdetect|\bflag|\bavoid|anti.?pattern|\bbad\b|\bwrong\b|vulnerab|insecure|dangerous|)"
-      R"(\brisk|don'?t|\bdo not\b|\bnever\b|forbid|prohibit|\bblock|\bdeny|\breject|\bwarn|)"
+      R"(\brisk|don'?t|\bdo not\b|\bmust not\b|\bnever\b|forbid|prohibit|\bblock|\bdeny|\breject|\bwarn|)"
       R"((check|look|scan|search) for))");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kCaution);
 }

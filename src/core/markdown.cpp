@@ -60,9 +60,10 @@ struct Parser {
       const size_t first_eol = text.find('\n', block.span.begin);
       block.content.begin = first_eol == std::string_view::npos ? block.span.end : first_eol + 1;
       // cmark ends an unclosed fence at the end of the document; a closed one ends on its fence.
+      // The closing fence may sit inside a block quote or a list item: skip `>` and indentation.
       const std::string_view last_line = source.LineText(cmark_node_get_end_line(node));
-      const size_t first = last_line.find_first_not_of(' ');
-      const char fence = text[block.span.begin + LeadingSpaces(block.span.begin)];
+      const size_t first = last_line.find_first_not_of(" >\t");
+      const char fence = fence_char != 0 ? fence_char : '`';
       block.closed = cmark_node_get_end_line(node) > cmark_node_get_start_line(node) &&
                      first != std::string_view::npos && last_line[first] == fence &&
                      last_line.find_first_not_of(std::string(1, fence) + " \t", first) ==

@@ -10,7 +10,7 @@ void CheckAsksUserQuestions(const FileContext& ctx, Reporter& out) {
   for (const ProseLine& line : ProseLines(ctx.doc)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece match;
-    if (!RE2::PartialMatch(input, kAsk, &match)) continue;
+    if (!RE2::PartialMatch(input, kAsk, &match) || LooksLikeCaution(line.text)) continue;
     const size_t at = line.span.begin + static_cast<size_t>(match.data() - line.text.data());
     out.Report({at, at + match.size()},
                "subagents cannot ask the user questions; this instruction cannot be followed",
