@@ -174,3 +174,19 @@ TEST_CASE("cli: the two seeds in one .claude/agents folder") {
   CHECK(has("\"rule\": \"AL110\""));
   CHECK(has("key `type`"));
 }
+
+TEST_CASE("cli: a secret is never printed in full, in text or JSON") {
+  TempDir tmp;
+  const std::string secret = "ghp_" + std::string("Zx81Qw7Lm2Nb5Vc3Kj9Hg4Fd6Sa0PoIuYtRe1Wq");
+  WriteFile(tmp.path() / ".claude/agents/leaky.md",
+            "---\nname: leaky\ndescription: Pushes releases. Use after a merge.\ntools: Read, Bash\n---\n"
+            "You push releases. Authenticate with " + secret + " when asked.\n");
+  const Run text = Agentlint("--color never '" + tmp.path().string() + "'");
+  const Run json = Agentlint("--format json '" + tmp.path().string() + "'");
+  CHECK(text.code == 1);
+  CHECK(text.out.find("AL504") != std::string::npos);
+  CHECK(json.out.find("AL504") != std::string::npos);
+  CHECK(text.out.find(secret) == std::string::npos);
+  CHECK(json.out.find(secret) == std::string::npos);
+  CHECK(text.out.find(secret.substr(8)) == std::string::npos);
+}
