@@ -190,3 +190,62 @@ TEST_CASE("cli: a secret is never printed in full, in text or JSON") {
   CHECK(json.out.find(secret) == std::string::npos);
   CHECK(text.out.find(secret.substr(8)) == std::string::npos);
 }
+
+TEST_CASE("cli: project checks on the seeds: same scope, separate scopes, defined handoff") {
+  const fs::path seeds = fs::path(SourceDir()).parent_path() / "shared/seeds";
+  if (!fs::exists(seeds / "database-expert.md")) {
+    MESSAGE("../shared/seeds is not beside this checkout; skipped");
+    return;
+  }
+  const std::string a = ReadFile(seeds / "database-expert.md");
+  const std::string b = ReadFile(seeds / "database-expert-moai.md");
+  TempDir together;
+  WriteFile(together.path() / ".claude/agents/database-expert.md", a);
+  WriteFile(together.path() / ".claude/agents/database-expert-moai.md", b);
+  const Run run = Agentlint("--format json '" + together.path().string() + "'");
+  const auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = run.out.find(needle); at != std::string::npos; at = run.out.find(needle, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("\"rule\": \"AL401\"") == 2);
+  CHECK(count("\"rule\": \"AL403\"") == 1);
+  CHECK(run.out.find("`fullstack-developer`") != std::string::npos);
+  for (const char* topic : {"database engine", "Python ORM", "database migrations"}) {
+    CHECK_MESSAGE(count(std::string("conflicting guidance on the ") + topic) == 2, topic);
+  }
+  CHECK(run.out.find("\"message\": \"`database-expert-moai.md` prescribes PostgreSQL") != std::string::npos);
+  CHECK(run.out.find("\"message\": \"`database-expert.md` prescribes SQLite") != std::string::npos);
+
+  // Two separate scopes: no duplicate-name error.
+  TempDir apart;
+  WriteFile(apart.path() / "one/.claude/agents/database-expert.md", a);
+  WriteFile(apart.path() / "two/.claude/agents/database-expert-moai.md", b);
+  const Run separate = Agentlint("--format json '" + apart.path().string() + "'");
+  CHECK(separate.out.find("\"rule\": \"AL401\"") == std::string::npos);
+
+  // With a fullstack-developer agent beside them: no reference error.
+  WriteFile(together.path() / ".claude/agents/fullstack.md",
+            "---\nname: fullstack-developer\ndescription: Implements features across the stack. Use for feature "
+            "work.\n---\nYou are the full-stack developer. Implement features end to end.\n");
+  CHECK(Agentlint("--format json '" + together.path().string() + "'").out.find("\"rule\": \"AL403\"") ==
+        std::string::npos);
+  // --known-agent declares agents defined elsewhere.
+  fs::remove(together.path() / ".claude/agents/fullstack.md");
+  CHECK(Agentlint("--known-agent fullstack-developer --format json '" + together.path().string() + "'")
+            .out.find("\"rule\": \"AL403\"") == std::string::npos);
+}
+
+TEST_CASE("cli: a file named alone is checked against its siblings, findings only on it") {
+  TempDir tmp;
+  const std::string agent = "---\nname: database-expert\ndescription: Designs schemas. Use for schema work.\n---\n";
+  WriteFile(tmp.path() / ".claude/agents/a.md", agent + "You are the database expert. SQLite only.\n");
+  WriteFile(tmp.path() / ".claude/agents/b.md", agent + "You are the database expert. Use PostgreSQL.\n");
+  const Run run = Agentlint("--format json '" + (tmp.path() / ".claude/agents/a.md").string() + "'");
+  CHECK(run.out.find("\"linted\": 1") != std::string::npos);
+  CHECK(run.out.find("a.md\", \"line\": 2") != std::string::npos);       // duplicate name, on a.md
+  CHECK(run.out.find("conflicting guidance") != std::string::npos);      // against b.md
+  CHECK(run.out.find("also named here") != std::string::npos);
+  // No finding is reported on b.md itself: it appears only as a related location.
+  CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) == std::string::npos);
+}

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <map>
 #include <sstream>
 
 #include "core/text.h"
@@ -84,6 +85,39 @@ std::string Describe(const Diagnostic& d) {
          " " + std::string(d.rule->id) + " " + std::string(d.rule->name) + " \"" + d.message + "\"";
 }
 
+bool IsProjectFixture(const fs::path& file) {
+  return file.string().find("/fixtures/project/") != std::string::npos;
+}
+
+// fixtures/project/<rule>/<case>/: linted as one run, so project checks see every file.
+fs::path ProjectCase(const fs::path& file) {
+  const fs::path root = fs::path(SourceDir()) / "fixtures" / "project";
+  const fs::path relative = file.lexically_relative(root);
+  auto it = relative.begin();
+  const fs::path rule = *it++;
+  return root / rule / *it;
+}
+
+void MatchExpectations(const fs::path& file, const std::string& text, std::vector<Diagnostic> found) {
+  std::vector<Expectation> expected = Expectations(file, text);
+  const bool clean = file.string().find("/fixtures/clean/") != std::string::npos ||
+                     file.string().find("/fixtures/dialects/") != std::string::npos;
+  if (clean) CHECK_MESSAGE(expected.empty(), "clean fixtures carry no expectations");
+  for (const Diagnostic& d : found) {
+    bool ok = false;
+    for (Expectation& e : expected) {
+      if (!e.matched && Matches(e, d)) {
+        e.matched = ok = true;
+        break;
+      }
+    }
+    CHECK_MESSAGE(ok, "unexpected: " << Describe(d));
+  }
+  for (const Expectation& e : expected) {
+    CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \"" << e.text << "\"");
+  }
+}
+
 std::vector<fs::path> FixtureFiles() {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(SourceDir() + "/fixtures")) {
@@ -127,6 +161,7 @@ TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects")
   const std::vector<fs::path> files = FixtureFiles();
   CHECK(files.size() > 60);
   for (const fs::path& file : files) {
+    if (IsProjectFixture(file)) continue;
     CAPTURE(file.string());
     const std::string text = ReadFile(file);
     FileOrigin origin = ClassifyPath(file.string());
@@ -134,23 +169,26 @@ TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects")
     const AgentDoc doc(SourceFile(file.string(), text), origin);
     std::vector<Diagnostic> found = CheckDocument(doc, FixtureOptions(text));
     SortAndDeduplicate(found);
-    std::vector<Expectation> expected = Expectations(file, text);
-    const bool clean = file.string().find("/fixtures/clean/") != std::string::npos ||
-                       file.string().find("/fixtures/dialects/") != std::string::npos;
-    if (clean) CHECK_MESSAGE(expected.empty(), "clean fixtures carry no expectations");
-    for (const Diagnostic& d : found) {
-      bool ok = false;
-      for (Expectation& e : expected) {
-        if (!e.matched && Matches(e, d)) {
-          e.matched = ok = true;
-          break;
-        }
+    MatchExpectations(file, text, std::move(found));
+  }
+}
+
+TEST_CASE("fixtures: every multi-file project case produces exactly what its files expect") {
+  std::map<fs::path, std::vector<fs::path>> cases;
+  for (const fs::path& file : FixtureFiles()) {
+    if (IsProjectFixture(file)) cases[ProjectCase(file)].push_back(file);
+  }
+  CHECK(cases.size() >= 8);
+  for (const auto& [dir, files] : cases) {
+    CAPTURE(dir.string());
+    const LintResult result = Lint({dir.string()}, FixtureOptions(ReadFile(files.front())));
+    for (const fs::path& file : files) {
+      CAPTURE(file.string());
+      std::vector<Diagnostic> found;
+      for (const Diagnostic& d : result.diagnostics) {
+        if (fs::path(d.location.path) == file) found.push_back(d);
       }
-      CHECK_MESSAGE(ok, "unexpected: " << Describe(d));
-    }
-    for (const Expectation& e : expected) {
-      CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \""
-                                           << e.text << "\"");
+      MatchExpectations(file, ReadFile(file), std::move(found));
     }
   }
 }

@@ -79,7 +79,20 @@ std::vector<Diagnostic> LintBlock(const Block& block, const RuleInfo& rule) {
     WriteFile(tmp.path() / "plugin/.claude-plugin/plugin.json", "{}");
     file = tmp.path() / "plugin/agents/example.md";
   }
-  WriteFile(file, text);
+  if (flags.find("files") != std::string::npos) {
+    // Several files: `==> path <==` lines start each one.
+    size_t at = 0;
+    while ((at = text.find("==> ", at)) != std::string::npos) {
+      const size_t close = text.find(" <==\n", at);
+      const size_t next = text.find("\n==> ", close);
+      const std::string path = text.substr(at + 4, close - at - 4);
+      const size_t begin = close + 5;
+      WriteFile(tmp.path() / path, text.substr(begin, next == std::string::npos ? std::string::npos : next + 1 - begin));
+      at = next == std::string::npos ? text.size() : next + 1;
+    }
+  } else {
+    WriteFile(file, text);
+  }
   LintOptions options;
   options.extend_select.emplace_back(rule.id);  // rules that are off by default too
   const size_t profile = flags.find("profile=");

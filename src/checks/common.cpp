@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "core/text.h"
 
@@ -202,9 +203,39 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
     const std::string_view title =
         section >= 0 ? std::string_view(body.headings[body.sections[section].heading].normalized)
                      : "";
-    lines.push_back({block.span, SpanText(doc, block.span), title});
+    lines.push_back({block.kind, block.span, SpanText(doc, block.span), title});
   }
   return lines;
+}
+
+std::string AgentKey(std::string_view name) {
+  std::string key;
+  for (char c : name) {
+    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    key += lower == ' ' || lower == '_' ? '-' : lower;
+  }
+  return key;
+}
+
+std::vector<std::string> KnownAgents(const ProjectContext& ctx, const AgentDoc& doc) {
+  std::vector<std::string> known;
+  for (const AgentDoc* other : ctx.project.ScopeOf(doc)) known.push_back(Project::AgentName(*other));
+  for (const std::string& name : ctx.knowledge.builtin_agents) known.push_back(name);
+  for (const std::string& name : ctx.options.known_agents) known.push_back(name);
+  return known;
+}
+
+bool IsKnownAgent(const std::vector<std::string>& known, const std::string& name) {
+  for (const std::string& k : known) {
+    if (AgentKey(k) == AgentKey(name)) return true;
+  }
+  return false;
+}
+
+std::string AgentHint(const ProjectContext& ctx, const AgentDoc& doc, const std::string& name) {
+  const std::string guess = ClosestMatch(name, KnownAgents(ctx, doc));
+  if (!guess.empty()) return "did you mean `" + guess + "`?";
+  return "define the agent in this folder, fix the name, or declare it with --known-agent " + name;
 }
 
 Fix CrlfToLf(const SourceFile& source) {

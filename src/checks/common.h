@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/check.h"
+#include "core/project.h"
 
 namespace agentlint {
 
@@ -73,11 +74,26 @@ bool LooksLikeCaution(std::string_view text);
 
 // The prose (paragraphs, list items, table rows) and the section title above each, in order.
 struct ProseLine {
+  ProseKind kind;
   Span span;
   std::string_view text;
   std::string_view section;  // normalised title of the innermost section, "" at the top
 };
 std::vector<ProseLine> ProseLines(const AgentDoc& doc);
+
+// --- Project helpers.
+
+// How Claude Code compares agent names in `subagent_type`: case- and separator-insensitively.
+std::string AgentKey(std::string_view name);
+
+// Every agent name a reference in `doc` may point at: the agents of its scope, Claude Code's
+// built-in agents and the agents the user declared as defined elsewhere; keys by AgentKey.
+std::vector<std::string> KnownAgents(const ProjectContext& ctx, const AgentDoc& doc);
+
+bool IsKnownAgent(const std::vector<std::string>& known, const std::string& name);
+
+// "did you mean `x`?" against the known agents, or a generic hint.
+std::string AgentHint(const ProjectContext& ctx, const AgentDoc& doc, const std::string& name);
 
 // Edits that turn every CRLF of the file into LF.
 Fix CrlfToLf(const SourceFile& source);

@@ -4,20 +4,25 @@ namespace agentlint {
 
 #define RULE(id, name, category, severity, scope, fixable, on, function, summary) \
   void function(const FileContext&, Reporter&);
+#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summary) \
+  void function(const ProjectContext&, ProjectReporter&);
 #include "checks/checks.def"
 #undef RULE
+#undef PROJECT_RULE
 
 // Rules the engine reports itself (internal-error) have no per-file check.
 void CheckNothing(const FileContext&, Reporter&) {}
 
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
-#define RULE(id, name, category, severity, scope, fixable, on, function, summary)                  \
-  RuleInfo{                                                                                        \
-      #id,     name, Category::category, Severity::severity, RuleScope::scope, summary, &function, \
-      fixable, on},
+#define RULE(id, name, category, severity, scope, fixable, on, function, summary) \
+  RuleInfo{#id, name, Category::category, Severity::severity, RuleScope::scope, summary, &function, fixable, on},
+#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summary)            \
+  RuleInfo{#id,         name,    Category::category, Severity::severity, RuleScope::scope, summary, \
+           &CheckNothing, fixable, on, &function},
 #include "checks/checks.def"
 #undef RULE
+#undef PROJECT_RULE
   };
   return rules;
 }

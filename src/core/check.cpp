@@ -36,6 +36,12 @@ Location MakeLocation(const SourceFile& source, Span span) {
   return {source.path(), span, source.Locate(span.begin), source.Locate(span.end)};
 }
 
+Diagnostic& ProjectReporter::Report(const AgentDoc& doc, Span span, std::string message,
+                                    std::string help) {
+  Reporter reporter(rule_, doc, out_);
+  return reporter.Report(span, std::move(message), std::move(help));
+}
+
 Diagnostic& Reporter::Report(Span span, std::string message, std::string help) {
   Diagnostic d;
   d.rule = &rule_;

@@ -21,6 +21,9 @@ enum class RuleScope { kAnyDialect, kClaudeOnly };
 struct FileContext;
 class Reporter;
 using FileCheck = void (*)(const FileContext&, Reporter&);
+struct ProjectContext;
+class ProjectReporter;
+using ProjectCheck = void (*)(const ProjectContext&, ProjectReporter&);
 
 struct RuleInfo {
   std::string_view id;    // "AL103"
@@ -29,9 +32,10 @@ struct RuleInfo {
   Severity severity;  // default severity
   RuleScope scope;
   std::string_view summary;
-  FileCheck check;  // CheckNothing for rules reported by the engine itself
+  FileCheck check;  // per-file rules; CheckNothing for project rules and engine-reported ones
   bool fixable;
   bool default_on;  // off-by-default rules run only when selected
+  ProjectCheck project_check = nullptr;  // project rules: run once over all files
   // Path of the rule's doc among the embedded files:
   // src/checks/<category>/<name_with_underscores>.md
   std::string DocPath() const;
@@ -40,6 +44,7 @@ struct RuleInfo {
 // Settings that change what checks look for (the config file will set them; for now the CLI).
 struct CheckOptions {
   std::string section_profile = "auto";  // a profile of rules/sections.yaml, "auto" or "none"
+  std::vector<std::string> known_agents;  // agents defined elsewhere (user level, other repos)
 };
 
 struct FileContext {
@@ -64,5 +69,25 @@ class Reporter {
 };
 
 Location MakeLocation(const SourceFile& source, Span span);
+
+class Project;
+
+struct ProjectContext {
+  const Project& project;
+  const Knowledge& knowledge;
+  const CheckOptions& options;
+};
+
+// Reports project findings on any file of the project; findings on files that were only loaded
+// as siblings (not asked for) are dropped by the linter.
+class ProjectReporter {
+ public:
+  ProjectReporter(const RuleInfo& rule, std::vector<Diagnostic>& out) : rule_(rule), out_(out) {}
+  Diagnostic& Report(const AgentDoc& doc, Span span, std::string message, std::string help = {});
+
+ private:
+  const RuleInfo& rule_;
+  std::vector<Diagnostic>& out_;
+};
 
 }  // namespace agentlint

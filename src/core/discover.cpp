@@ -92,10 +92,27 @@ struct Walker {
     return root_end == root_canonical.end();
   }
 
+  std::string named_root;  // the folder the user named, as written
+  bool reported = true;
+
+  // Outside agents roots: the nearest `agents`/`subagents` folder below the named one, else the
+  // named folder itself.
+  std::string ScopeOf(const fs::path& path) const {
+    const fs::path root(named_root);
+    for (fs::path dir = path.parent_path(); !dir.empty() && dir != root && dir.string().size() > root.string().size();
+         dir = dir.parent_path()) {
+      const std::string name = dir.filename().string();
+      if (name == "agents" || name == "subagents") return dir.generic_string();
+    }
+    return root.generic_string();
+  }
+
   void ConsiderFile(const fs::path& path) {
     const std::string generic = path.generic_string();
     if (!EndsWith(generic, ".md")) return;
-    const FileOrigin origin = ClassifyPath(generic);
+    FileOrigin origin = ClassifyPath(generic);
+    if (origin.scope.empty()) origin.scope = ScopeOf(path);
+    origin.reported = reported;
     const std::string head = Peek(path);
     bool lint = false;
     if (origin.agent_location || EndsWith(generic, ".agent.md")) {
@@ -150,21 +167,25 @@ FileOrigin ClassifyPath(const std::string& path) {
   const fs::path p = fs::path(path).lexically_normal();
   std::vector<std::string> parts;
   for (const fs::path& part : p.parent_path()) parts.push_back(part.string());
+  fs::path prefix;
   for (size_t i = 0; i < parts.size(); ++i) {
     const std::string& dir = parts[i];
     const std::string parent = i > 0 ? parts[i - 1] : "";
-    if ((dir == "agents" && (parent == ".claude" || parent == ".github" || parent == ".kiro" ||
-                             parent == ".gemini" || parent == ".opencode")) ||
-        (dir == "agent" && parent == ".opencode")) {
-      origin.agent_location = true;
+    prefix /= dir;
+    bool root = false;
+    // .claude/agents, .github/agents, .kiro/agents, .gemini/agents, .opencode/agent[s], and the
+    // agents folder of any other tool's dot-folder (or a misspelt `.claude`).
+    if ((dir == "agents" && parent.size() > 1 && parent[0] == '.') || (dir == "agent" && parent == ".opencode")) {
+      root = true;
     }
-    if (dir == "agents") {
-      fs::path agents_dir;
-      for (size_t k = 0; k <= i; ++k) agents_dir /= parts[k];
-      if (PluginManifestAbove(agents_dir)) {
-        origin.agent_location = true;
-        origin.plugin_agent = true;
-      }
+    if (dir == "agents" && PluginManifestAbove(prefix)) {
+      root = true;
+      origin.plugin_agent = true;
+    }
+    if (root && !origin.agent_location) {  // the outermost agents root is the scope
+      origin.agent_location = true;
+      origin.scope = prefix.generic_string();
+      origin.scope_is_agent_root = true;
     }
   }
   return origin;
@@ -180,15 +201,29 @@ Discovery Discover(const std::vector<std::string>& paths) {
     }
     if (S_ISDIR(st.st_mode)) {
       std::error_code ec;
-      Walker walker{out, fs::canonical(arg, ec), {}};
+      Walker walker{out, fs::canonical(arg, ec), {}, fs::path(arg).lexically_normal().generic_string(), true};
       walker.Walk(arg, 0);
     } else if (S_ISREG(st.st_mode)) {
       FileOrigin origin = ClassifyPath(arg);
       origin.named = true;
+      if (origin.scope.empty()) origin.scope = fs::path(arg).lexically_normal().parent_path().generic_string();
       out.files.push_back({fs::path(arg).generic_string(), origin});
     } else {
       out.errors.push_back(arg + ": not a regular file or directory");
     }
+  }
+  // A file named alone (a pre-commit hook passes only changed files) is still checked against
+  // the other agents of its agents root: load them too, without reporting on them.
+  std::set<std::string> roots;
+  for (const DiscoveredFile& file : out.files) {
+    if (file.origin.named && file.origin.scope_is_agent_root) roots.insert(file.origin.scope);
+  }
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    Discovery siblings;
+    Walker walker{siblings, fs::canonical(root, ec), {}, root, false};
+    if (!ec) walker.Walk(root, 0);
+    for (DiscoveredFile& file : siblings.files) out.files.push_back(std::move(file));
   }
   // Sorted, and each file once even when named twice (directly and through its folder).
   std::stable_sort(
@@ -203,7 +238,10 @@ Discovery Discover(const std::vector<std::string>& paths) {
       unique.push_back(std::move(file));
     } else {
       for (DiscoveredFile& kept : unique) {
-        if (kept.path == file.path) kept.origin.named |= file.origin.named;
+        if (fs::weakly_canonical(kept.path, ec) == key) {
+          kept.origin.named |= file.origin.named;
+          kept.origin.reported |= file.origin.reported;
+        }
       }
     }
   }

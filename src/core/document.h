@@ -24,6 +24,12 @@ struct FileOrigin {
   bool agent_location = false;  // inside .claude/agents, a plugin's agents/, .github/agents, ...
   bool plugin_agent = false;    // inside <plugin>/agents with .claude-plugin/plugin.json above
   std::string read_error;       // why the file could not be read (its text is then empty)
+  // The scope of project checks: an agents root (.claude/agents, a plugin's agents/, ...) or,
+  // outside those, the folder the user named. Agents of one scope are loaded together.
+  std::string scope;
+  bool scope_is_agent_root = false;
+  // False for siblings loaded only so that project checks see the whole scope.
+  bool reported = true;
 };
 
 struct DocumentLimits {

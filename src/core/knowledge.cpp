@@ -302,12 +302,45 @@ void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
   }
 }
 
+void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
+  const YamlNode* topics = root.Find("topics");
+  if (!topics || !topics->IsSequence()) return r.Error("`topics` must be a list");
+  std::set<std::string> ids;
+  for (const YamlNode& item : topics->children) {
+    ConflictTopic topic;
+    topic.id = r.Str(item, "id", true);
+    topic.title = r.Str(item, "title", true);
+    if (!ids.insert(topic.id).second) r.Error("duplicate topic `" + topic.id + "`");
+    const YamlNode* choices = item.Find("choices");
+    if (!choices || !choices->IsSequence() || choices->children.size() < 2) {
+      r.Error("topic `" + topic.id + "` needs at least two choices");
+      continue;
+    }
+    for (const YamlNode& entry : choices->children) {
+      ConflictChoice choice;
+      choice.id = r.Str(entry, "id", true);
+      if (!ids.insert(topic.id + "/" + choice.id).second) r.Error("duplicate choice `" + choice.id + "`");
+      choice.name = r.Str(entry, "name", true);
+      for (const std::string& p : r.List(entry.Find("patterns"), "patterns")) {
+        choice.patterns.push_back(r.Pattern("(?i)(" + p + ")"));  // group 1: the mention
+      }
+      for (const std::string& p : r.List(entry.Find("commands"), "commands")) {
+        choice.commands.push_back(r.Pattern("(" + p + ")"));
+      }
+      if (choice.patterns.empty()) r.Error("choice `" + choice.id + "` has no patterns");
+      topic.choices.push_back(std::move(choice));
+    }
+    k.conflict_topics.push_back(std::move(topic));
+  }
+}
+
 const std::map<std::string, Loader>& Loaders() {
   static const std::map<std::string, Loader> loaders = {
       {"rules/tools.yaml", LoadTools},       {"rules/fields.yaml", LoadFields},
       {"rules/models.yaml", LoadModels},     {"rules/colors.yaml", LoadColors},
       {"rules/hooks.yaml", LoadHooks},       {"rules/agents.yaml", LoadAgents},
-      {"rules/sections.yaml", LoadSections}, {"rules/secrets.yaml", LoadSecrets}};
+      {"rules/sections.yaml", LoadSections}, {"rules/secrets.yaml", LoadSecrets},
+      {"rules/conflicts.yaml", LoadConflicts}};
   return loaders;
 }
 

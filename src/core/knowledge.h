@@ -66,6 +66,20 @@ struct DangerPattern {
   std::string message;
 };
 
+struct ConflictChoice {
+  std::string id;
+  std::string name;                                  // "PostgreSQL"
+  // Compiled with the whole match as capture group 1.
+  std::vector<std::shared_ptr<re2::RE2>> patterns;   // mentions in prose (case-insensitive)
+  std::vector<std::shared_ptr<re2::RE2>> commands;   // uses that always prescribe
+};
+
+struct ConflictTopic {
+  std::string id;
+  std::string title;  // "database engine"
+  std::vector<ConflictChoice> choices;
+};
+
 struct Knowledge {
   Knowledge();
   ~Knowledge();
@@ -94,6 +108,7 @@ struct Knowledge {
   std::vector<SecretPattern> secrets;
   std::vector<std::string> secret_placeholders;
   std::vector<DangerPattern> dangerous;
+  std::vector<ConflictTopic> conflict_topics;
 
   const ToolInfo* FindTool(std::string_view name) const;
   // A tool whose name equals `name` ignoring case, when `name` itself is not a tool.

@@ -6,10 +6,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <set>
 
 #include "checks/registry.h"
 #include "core/check.h"
 #include "core/knowledge.h"
+#include "core/project.h"
 
 namespace agentlint {
 
@@ -78,7 +81,7 @@ std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& op
   const Knowledge& knowledge = EmbeddedKnowledge();
   const FileContext ctx{doc, knowledge, options.checks};
   for (const RuleInfo& rule : AllRules()) {
-    if (!Enabled(rule, options)) continue;
+    if (!Enabled(rule, options) || rule.project_check) continue;
     if (rule.scope == RuleScope::kClaudeOnly && doc.dialect() != Dialect::kClaude) continue;
     if (!doc.origin().read_error.empty() && rule.id != "AL001") continue;
     // Without a closed front-matter block no loader reads the file as an agent, and the fake
@@ -107,16 +110,48 @@ void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
   diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(), same), diagnostics.end());
 }
 
+std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  const ProjectContext ctx{project, EmbeddedKnowledge(), options.checks};
+  for (const RuleInfo& rule : AllRules()) {
+    if (!rule.project_check || !Enabled(rule, options)) continue;
+    ProjectReporter reporter(rule, out);
+    try {
+      rule.project_check(ctx, reporter);
+    } catch (const std::exception& e) {
+      for (const AgentDoc* doc : project.docs()) {
+        Reporter internal(*FindRule("internal-error"), *doc, out);
+        internal.Report({0, 0}, "rule " + std::string(rule.id) + " failed: " + e.what(),
+                        "please report this with the files attached");
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options) {
   LintResult result;
   Discovery discovery = Discover(paths);
   result.errors = std::move(discovery.errors);
   result.skipped = std::move(discovery.skipped);
+  // Every file is parsed once and kept: project checks compare them after the per-file checks.
+  std::vector<std::unique_ptr<AgentDoc>> docs;
+  std::set<std::string> reported;
   for (const DiscoveredFile& file : discovery.files) {
-    const AgentDoc doc = LoadDocument(file, options);
-    std::vector<Diagnostic> found = CheckDocument(doc, options);
+    docs.push_back(std::make_unique<AgentDoc>(LoadDocument(file, options)));
+    if (!file.origin.reported) continue;  // a sibling, loaded for the project checks only
+    reported.insert(file.path);
+    std::vector<Diagnostic> found = CheckDocument(*docs.back(), options);
     std::move(found.begin(), found.end(), std::back_inserter(result.diagnostics));
     ++result.files_linted;
+  }
+  std::vector<const AgentDoc*> all;
+  for (const auto& doc : docs) {
+    if (doc->origin().read_error.empty()) all.push_back(doc.get());
+  }
+  for (Diagnostic& d : CheckProject(Project(std::move(all)), options)) {
+    if (reported.count(d.location.path)) result.diagnostics.push_back(std::move(d));
   }
   SortAndDeduplicate(result.diagnostics);
   return result;

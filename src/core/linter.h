@@ -43,6 +43,11 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options);
 // finding for this file; the other checks still run.
 std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options = {});
 
+class Project;
+
+// Runs every project check over the documents of a project.
+std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options);
+
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options);
 
 // Sorts by (path, line, column, rule, message) and drops exact repeats.

@@ -1,4 +1,5 @@
 #include "core/check.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -14,8 +15,16 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
                "move the `---` block to the very top of the file, unindented");
     return;
   }
-  out.Report({start, start}, "the file has no front matter, so no tool loads it as an agent",
-             "start the file with a `---` block holding at least `name` and `description`");
+  // `.cloud/agents`, `.clade/agents`: a folder Claude Code never reads.
+  std::string help = "start the file with a `---` block holding at least `name` and `description`";
+  const std::string& path = doc.path();
+  const size_t agents = path.find("/agents/");
+  const size_t dot = agents == std::string::npos ? std::string::npos : path.rfind('/', agents - 1);
+  const std::string folder = dot == std::string::npos ? "" : path.substr(dot + 1, agents - dot - 1);
+  if (!folder.empty() && folder[0] == '.' && folder != ".claude" && EditDistance(folder, ".claude") <= 2) {
+    help += "; and Claude Code reads `.claude/agents`, not `" + folder + "/agents`: did you mean `.claude`?";
+  }
+  out.Report({start, start}, "the file has no front matter, so no tool loads it as an agent", help);
 }
 
 }  // namespace agentlint

@@ -1,0 +1,64 @@
+#include <cctype>
+#include <set>
+
+#include "checks/common.h"
+
+namespace agentlint {
+
+namespace {
+
+// Share of common words (Jaccard) above which two descriptions route the same requests.
+constexpr double kOverlap = 0.6;
+// Descriptions shorter than this many distinct words are too short to compare.
+constexpr size_t kMinWords = 6;
+
+std::set<std::string> Words(std::string_view text) {
+  static const std::set<std::string> kStop = {
+      "a",   "an",   "and",  "the",  "to",   "of",   "for",  "in",   "on",   "or",   "with",
+      "use", "this", "that", "when", "is",   "are",  "be",   "it",   "as",   "by",   "agent",
+      "you", "your", "any",  "all",  "from", "at",   "into", "after", "before", "proactively"};
+  std::set<std::string> words;
+  std::string word;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      if (!kStop.count(word) && word.size() > 2) words.insert(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& out) {
+  for (const auto& [scope, docs] : ctx.project.scopes()) {
+    std::vector<std::set<std::string>> words;
+    for (const AgentDoc* doc : docs) {
+      const YamlNode* d = ScalarField(*doc, "description");
+      words.push_back(d ? Words(d->value) : std::set<std::string>{});
+    }
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (size_t j = 0; j < docs.size(); ++j) {
+        if (i == j || words[i].size() < kMinWords || words[j].size() < kMinWords) continue;
+        size_t common = 0;
+        for (const std::string& w : words[i]) common += words[j].count(w);
+        const double jaccard = static_cast<double>(common) /
+                               static_cast<double>(words[i].size() + words[j].size() - common);
+        if (jaccard < kOverlap || Project::AgentName(*docs[i]) == Project::AgentName(*docs[j])) continue;
+        const YamlNode* mine = ScalarField(*docs[i], "description");
+        const YamlNode* theirs = ScalarField(*docs[j], "description");
+        Diagnostic& d = out.Report(*docs[i], mine->span,
+                                   "this description and the one of `" + Project::AgentName(*docs[j]) +
+                                       "` share " + std::to_string(static_cast<int>(jaccard * 100)) +
+                                       "% of their words; the assistant cannot tell which to use",
+                                   "say what sets each agent apart: the task, the stage, the files it owns");
+        d.related.push_back({MakeLocation(docs[j]->source(), theirs->span), "the other description"});
+      }
+    }
+  }
+}
+
+}  // namespace agentlint
