@@ -178,9 +178,11 @@ TEST_CASE("cli: the two seeds in one .claude/agents folder") {
 TEST_CASE("cli: a secret is never printed in full, in text or JSON") {
   TempDir tmp;
   const std::string secret = "ghp_" + std::string("Zx81Qw7Lm2Nb5Vc3Kj9Hg4Fd6Sa0PoIuYtRe1Wq");
-  WriteFile(tmp.path() / ".claude/agents/leaky.md",
-            "---\nname: leaky\ndescription: Pushes releases. Use after a merge.\ntools: Read, Bash\n---\n"
-            "You push releases. Authenticate with " + secret + " when asked.\n");
+  WriteFile(
+      tmp.path() / ".claude/agents/leaky.md",
+      "---\nname: leaky\ndescription: Pushes releases. Use after a merge.\ntools: Read, Bash\n---\n"
+      "You push releases. Authenticate with " +
+          secret + " when asked.\n");
   const Run text = Agentlint("--color never '" + tmp.path().string() + "'");
   const Run json = Agentlint("--format json '" + tmp.path().string() + "'");
   CHECK(text.code == 1);
@@ -205,7 +207,9 @@ TEST_CASE("cli: project checks on the seeds: same scope, separate scopes, define
   const Run run = Agentlint("--format json '" + together.path().string() + "'");
   const auto count = [&](const std::string& needle) {
     size_t n = 0;
-    for (size_t at = run.out.find(needle); at != std::string::npos; at = run.out.find(needle, at + 1)) ++n;
+    for (size_t at = run.out.find(needle); at != std::string::npos;
+         at = run.out.find(needle, at + 1))
+      ++n;
     return n;
   };
   CHECK(count("\"rule\": \"AL401\"") == 2);
@@ -214,7 +218,8 @@ TEST_CASE("cli: project checks on the seeds: same scope, separate scopes, define
   for (const char* topic : {"database engine", "Python ORM", "database migrations"}) {
     CHECK_MESSAGE(count(std::string("conflicting guidance on the ") + topic) == 2, topic);
   }
-  CHECK(run.out.find("\"message\": \"`database-expert-moai.md` prescribes PostgreSQL") != std::string::npos);
+  CHECK(run.out.find("\"message\": \"`database-expert-moai.md` prescribes PostgreSQL") !=
+        std::string::npos);
   CHECK(run.out.find("\"message\": \"`database-expert.md` prescribes SQLite") != std::string::npos);
 
   // Two separate scopes: no duplicate-name error.
@@ -226,26 +231,33 @@ TEST_CASE("cli: project checks on the seeds: same scope, separate scopes, define
 
   // With a fullstack-developer agent beside them: no reference error.
   WriteFile(together.path() / ".claude/agents/fullstack.md",
-            "---\nname: fullstack-developer\ndescription: Implements features across the stack. Use for feature "
+            "---\nname: fullstack-developer\ndescription: Implements features across the stack. "
+            "Use for feature "
             "work.\n---\nYou are the full-stack developer. Implement features end to end.\n");
-  CHECK(Agentlint("--format json '" + together.path().string() + "'").out.find("\"rule\": \"AL403\"") ==
-        std::string::npos);
+  CHECK(Agentlint("--format json '" + together.path().string() + "'")
+            .out.find("\"rule\": \"AL403\"") == std::string::npos);
   // --known-agent declares agents defined elsewhere.
   fs::remove(together.path() / ".claude/agents/fullstack.md");
-  CHECK(Agentlint("--known-agent fullstack-developer --format json '" + together.path().string() + "'")
+  CHECK(Agentlint("--known-agent fullstack-developer --format json '" + together.path().string() +
+                  "'")
             .out.find("\"rule\": \"AL403\"") == std::string::npos);
 }
 
 TEST_CASE("cli: a file named alone is checked against its siblings, findings only on it") {
   TempDir tmp;
-  const std::string agent = "---\nname: database-expert\ndescription: Designs schemas. Use for schema work.\n---\n";
-  WriteFile(tmp.path() / ".claude/agents/a.md", agent + "You are the database expert. SQLite only.\n");
-  WriteFile(tmp.path() / ".claude/agents/b.md", agent + "You are the database expert. Use PostgreSQL.\n");
-  const Run run = Agentlint("--format json '" + (tmp.path() / ".claude/agents/a.md").string() + "'");
+  const std::string agent =
+      "---\nname: database-expert\ndescription: Designs schemas. Use for schema work.\n---\n";
+  WriteFile(tmp.path() / ".claude/agents/a.md",
+            agent + "You are the database expert. SQLite only.\n");
+  WriteFile(tmp.path() / ".claude/agents/b.md",
+            agent + "You are the database expert. Use PostgreSQL.\n");
+  const Run run =
+      Agentlint("--format json '" + (tmp.path() / ".claude/agents/a.md").string() + "'");
   CHECK(run.out.find("\"linted\": 1") != std::string::npos);
-  CHECK(run.out.find("a.md\", \"line\": 2") != std::string::npos);       // duplicate name, on a.md
-  CHECK(run.out.find("conflicting guidance") != std::string::npos);      // against b.md
+  CHECK(run.out.find("a.md\", \"line\": 2") != std::string::npos);   // duplicate name, on a.md
+  CHECK(run.out.find("conflicting guidance") != std::string::npos);  // against b.md
   CHECK(run.out.find("also named here") != std::string::npos);
   // No finding is reported on b.md itself: it appears only as a related location.
-  CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) == std::string::npos);
+  CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) ==
+        std::string::npos);
 }

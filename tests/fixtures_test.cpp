@@ -98,7 +98,8 @@ fs::path ProjectCase(const fs::path& file) {
   return root / rule / *it;
 }
 
-void MatchExpectations(const fs::path& file, const std::string& text, std::vector<Diagnostic> found) {
+void MatchExpectations(const fs::path& file, const std::string& text,
+                       std::vector<Diagnostic> found) {
   std::vector<Expectation> expected = Expectations(file, text);
   const bool clean = file.string().find("/fixtures/clean/") != std::string::npos ||
                      file.string().find("/fixtures/dialects/") != std::string::npos;
@@ -114,7 +115,8 @@ void MatchExpectations(const fs::path& file, const std::string& text, std::vecto
     CHECK_MESSAGE(ok, "unexpected: " << Describe(d));
   }
   for (const Expectation& e : expected) {
-    CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \"" << e.text << "\"");
+    CHECK_MESSAGE(e.matched, "missing: " << e.line << ":" << e.column << " " << e.rule << " \""
+                                         << e.text << "\"");
   }
 }
 

@@ -87,7 +87,9 @@ std::vector<Diagnostic> LintBlock(const Block& block, const RuleInfo& rule) {
       const size_t next = text.find("\n==> ", close);
       const std::string path = text.substr(at + 4, close - at - 4);
       const size_t begin = close + 5;
-      WriteFile(tmp.path() / path, text.substr(begin, next == std::string::npos ? std::string::npos : next + 1 - begin));
+      WriteFile(
+          tmp.path() / path,
+          text.substr(begin, next == std::string::npos ? std::string::npos : next + 1 - begin));
       at = next == std::string::npos ? text.size() : next + 1;
     }
   } else {

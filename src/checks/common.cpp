@@ -219,7 +219,8 @@ std::string AgentKey(std::string_view name) {
 
 std::vector<std::string> KnownAgents(const ProjectContext& ctx, const AgentDoc& doc) {
   std::vector<std::string> known;
-  for (const AgentDoc* other : ctx.project.ScopeOf(doc)) known.push_back(Project::AgentName(*other));
+  for (const AgentDoc* other : ctx.project.ScopeOf(doc))
+    known.push_back(Project::AgentName(*other));
   for (const std::string& name : ctx.knowledge.builtin_agents) known.push_back(name);
   for (const std::string& name : ctx.options.known_agents) known.push_back(name);
   return known;

@@ -15,11 +15,21 @@ void CheckNothing(const FileContext&, Reporter&) {}
 
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
-#define RULE(id, name, category, severity, scope, fixable, on, function, summary) \
-  RuleInfo{#id, name, Category::category, Severity::severity, RuleScope::scope, summary, &function, fixable, on},
-#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summary)            \
-  RuleInfo{#id,         name,    Category::category, Severity::severity, RuleScope::scope, summary, \
-           &CheckNothing, fixable, on, &function},
+#define RULE(id, name, category, severity, scope, fixable, on, function, summary)                  \
+  RuleInfo{                                                                                        \
+      #id,     name, Category::category, Severity::severity, RuleScope::scope, summary, &function, \
+      fixable, on},
+#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summary) \
+  RuleInfo{#id,                                                                           \
+           name,                                                                          \
+           Category::category,                                                            \
+           Severity::severity,                                                            \
+           RuleScope::scope,                                                              \
+           summary,                                                                       \
+           &CheckNothing,                                                                 \
+           fixable,                                                                       \
+           on,                                                                            \
+           &function},
 #include "checks/checks.def"
 #undef RULE
 #undef PROJECT_RULE

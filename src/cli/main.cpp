@@ -126,8 +126,9 @@ int Main(int argc, char** argv) {
                  "also run these rules, e.g. ones that are off by default")
       ->delimiter(',');
   app.add_option("--ignore", request.lint.ignore, "do not run these rules")->delimiter(',');
-  app.add_option("--known-agent", request.lint.checks.known_agents,
-                 "agents defined elsewhere (user level, another repository) that references may name")
+  app.add_option(
+         "--known-agent", request.lint.checks.known_agents,
+         "agents defined elsewhere (user level, another repository) that references may name")
       ->delimiter(',');
   app.add_option("--section-profile", request.lint.checks.section_profile,
                  "required-section profile of rules/sections.yaml, `auto` or `none`")

@@ -34,7 +34,7 @@ struct RuleInfo {
   std::string_view summary;
   FileCheck check;  // per-file rules; CheckNothing for project rules and engine-reported ones
   bool fixable;
-  bool default_on;  // off-by-default rules run only when selected
+  bool default_on;                       // off-by-default rules run only when selected
   ProjectCheck project_check = nullptr;  // project rules: run once over all files
   // Path of the rule's doc among the embedded files:
   // src/checks/<category>/<name_with_underscores>.md
@@ -43,7 +43,7 @@ struct RuleInfo {
 
 // Settings that change what checks look for (the config file will set them; for now the CLI).
 struct CheckOptions {
-  std::string section_profile = "auto";  // a profile of rules/sections.yaml, "auto" or "none"
+  std::string section_profile = "auto";   // a profile of rules/sections.yaml, "auto" or "none"
   std::vector<std::string> known_agents;  // agents defined elsewhere (user level, other repos)
 };
 

@@ -99,7 +99,8 @@ struct Walker {
   // named folder itself.
   std::string ScopeOf(const fs::path& path) const {
     const fs::path root(named_root);
-    for (fs::path dir = path.parent_path(); !dir.empty() && dir != root && dir.string().size() > root.string().size();
+    for (fs::path dir = path.parent_path();
+         !dir.empty() && dir != root && dir.string().size() > root.string().size();
          dir = dir.parent_path()) {
       const std::string name = dir.filename().string();
       if (name == "agents" || name == "subagents") return dir.generic_string();
@@ -175,7 +176,8 @@ FileOrigin ClassifyPath(const std::string& path) {
     bool root = false;
     // .claude/agents, .github/agents, .kiro/agents, .gemini/agents, .opencode/agent[s], and the
     // agents folder of any other tool's dot-folder (or a misspelt `.claude`).
-    if ((dir == "agents" && parent.size() > 1 && parent[0] == '.') || (dir == "agent" && parent == ".opencode")) {
+    if ((dir == "agents" && parent.size() > 1 && parent[0] == '.') ||
+        (dir == "agent" && parent == ".opencode")) {
       root = true;
     }
     if (dir == "agents" && PluginManifestAbove(prefix)) {
@@ -201,12 +203,14 @@ Discovery Discover(const std::vector<std::string>& paths) {
     }
     if (S_ISDIR(st.st_mode)) {
       std::error_code ec;
-      Walker walker{out, fs::canonical(arg, ec), {}, fs::path(arg).lexically_normal().generic_string(), true};
+      Walker walker{
+          out, fs::canonical(arg, ec), {}, fs::path(arg).lexically_normal().generic_string(), true};
       walker.Walk(arg, 0);
     } else if (S_ISREG(st.st_mode)) {
       FileOrigin origin = ClassifyPath(arg);
       origin.named = true;
-      if (origin.scope.empty()) origin.scope = fs::path(arg).lexically_normal().parent_path().generic_string();
+      if (origin.scope.empty())
+        origin.scope = fs::path(arg).lexically_normal().parent_path().generic_string();
       out.files.push_back({fs::path(arg).generic_string(), origin});
     } else {
       out.errors.push_back(arg + ": not a regular file or directory");

@@ -319,7 +319,8 @@ void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
     for (const YamlNode& entry : choices->children) {
       ConflictChoice choice;
       choice.id = r.Str(entry, "id", true);
-      if (!ids.insert(topic.id + "/" + choice.id).second) r.Error("duplicate choice `" + choice.id + "`");
+      if (!ids.insert(topic.id + "/" + choice.id).second)
+        r.Error("duplicate choice `" + choice.id + "`");
       choice.name = r.Str(entry, "name", true);
       for (const std::string& p : r.List(entry.Find("patterns"), "patterns")) {
         choice.patterns.push_back(r.Pattern("(?i)(" + p + ")"));  // group 1: the mention
@@ -336,10 +337,10 @@ void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
 
 const std::map<std::string, Loader>& Loaders() {
   static const std::map<std::string, Loader> loaders = {
-      {"rules/tools.yaml", LoadTools},       {"rules/fields.yaml", LoadFields},
-      {"rules/models.yaml", LoadModels},     {"rules/colors.yaml", LoadColors},
-      {"rules/hooks.yaml", LoadHooks},       {"rules/agents.yaml", LoadAgents},
-      {"rules/sections.yaml", LoadSections}, {"rules/secrets.yaml", LoadSecrets},
+      {"rules/tools.yaml", LoadTools},        {"rules/fields.yaml", LoadFields},
+      {"rules/models.yaml", LoadModels},      {"rules/colors.yaml", LoadColors},
+      {"rules/hooks.yaml", LoadHooks},        {"rules/agents.yaml", LoadAgents},
+      {"rules/sections.yaml", LoadSections},  {"rules/secrets.yaml", LoadSecrets},
       {"rules/conflicts.yaml", LoadConflicts}};
   return loaders;
 }

@@ -68,10 +68,10 @@ struct DangerPattern {
 
 struct ConflictChoice {
   std::string id;
-  std::string name;                                  // "PostgreSQL"
+  std::string name;  // "PostgreSQL"
   // Compiled with the whole match as capture group 1.
-  std::vector<std::shared_ptr<re2::RE2>> patterns;   // mentions in prose (case-insensitive)
-  std::vector<std::shared_ptr<re2::RE2>> commands;   // uses that always prescribe
+  std::vector<std::shared_ptr<re2::RE2>> patterns;  // mentions in prose (case-insensitive)
+  std::vector<std::shared_ptr<re2::RE2>> commands;  // uses that always prescribe
 };
 
 struct ConflictTopic {

@@ -6,7 +6,8 @@
 namespace agentlint {
 
 Project::Project(std::vector<const AgentDoc*> docs) : docs_(std::move(docs)) {
-  std::sort(docs_.begin(), docs_.end(), [](const AgentDoc* a, const AgentDoc* b) { return a->path() < b->path(); });
+  std::sort(docs_.begin(), docs_.end(),
+            [](const AgentDoc* a, const AgentDoc* b) { return a->path() < b->path(); });
   for (const AgentDoc* doc : docs_) scopes_[doc->origin().scope].push_back(doc);
 }
 

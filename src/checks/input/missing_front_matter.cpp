@@ -21,8 +21,10 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
   const size_t agents = path.find("/agents/");
   const size_t dot = agents == std::string::npos ? std::string::npos : path.rfind('/', agents - 1);
   const std::string folder = dot == std::string::npos ? "" : path.substr(dot + 1, agents - dot - 1);
-  if (!folder.empty() && folder[0] == '.' && folder != ".claude" && EditDistance(folder, ".claude") <= 2) {
-    help += "; and Claude Code reads `.claude/agents`, not `" + folder + "/agents`: did you mean `.claude`?";
+  if (!folder.empty() && folder[0] == '.' && folder != ".claude" &&
+      EditDistance(folder, ".claude") <= 2) {
+    help += "; and Claude Code reads `.claude/agents`, not `" + folder +
+            "/agents`: did you mean `.claude`?";
   }
   out.Report({start, start}, "the file has no front matter, so no tool loads it as an agent", help);
 }

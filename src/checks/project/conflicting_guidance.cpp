@@ -32,7 +32,8 @@ const RE2& RuleOutBefore() {
   return re;
 }
 const RE2& PrescribeAfter() {
-  static const RE2 re(R"((?i)^(?:[\w ,&/-]{0,24}?\b)?(only|expert|specialist)\b|^\W{0,2}(orm|-only)\b)");
+  static const RE2 re(
+      R"((?i)^(?:[\w ,&/-]{0,24}?\b)?(only|expert|specialist)\b|^\W{0,2}(orm|-only)\b)");
   return re;
 }
 
@@ -55,7 +56,8 @@ std::vector<Mention> Mentions(std::string_view line, const ConflictTopic& topic)
       while (input.size() > 0 && RE2::PartialMatch(input, *pattern, &match)) {
         const size_t at = static_cast<size_t>(match.data() - line.data());
         found.push_back({c, at, at + match.size()});
-        input.remove_prefix(static_cast<size_t>(match.data() + std::max<size_t>(1, match.size()) - input.data()));
+        input.remove_prefix(
+            static_cast<size_t>(match.data() + std::max<size_t>(1, match.size()) - input.data()));
       }
     }
   }
@@ -83,7 +85,8 @@ size_t StackLabelEnd(std::string_view line) {
   return static_cast<size_t>(match.data() - line.data()) + match.size();
 }
 
-void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic, Stance& stance) {
+void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
+               Stance& stance) {
   const std::string_view line = prose.text;
   const std::vector<Mention> mentions = Mentions(line, topic);
   if (mentions.empty()) return;
@@ -92,9 +95,11 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   // A mention is ruled out after a negation or inside "(not X/Y)".
   static const RE2 kNegatedParen(R"((?i)^\(\s*(not|no|never|avoid)\b)");
   const auto ruled_out = [&](const Mention& m) {
-    const std::string_view before = line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
+    const std::string_view before =
+        line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
     const size_t open = line.rfind('(', m.begin);
-    const bool in_negated_paren = open != std::string_view::npos && line.find(')', open) > m.begin &&
+    const bool in_negated_paren = open != std::string_view::npos &&
+                                  line.find(')', open) > m.begin &&
                                   Match(line.substr(open, m.begin - open), kNegatedParen);
     return in_negated_paren || Match(before, RuleOutBefore());
   };
@@ -110,7 +115,8 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   const bool stack_list = prose.kind == ProseKind::kListItem && StackSection(doc, prose.span.begin);
   const size_t label_end = StackLabelEnd(line);
   for (const Mention& m : mentions) {
-    const std::string_view before = line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
+    const std::string_view before =
+        line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
     const std::string_view after = line.substr(m.end, 40);
     const Span span{prose.span.begin + m.begin, prose.span.begin + m.end};
     if (ruled_out(m)) {
@@ -120,17 +126,21 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
     // "SQLite, PostgreSQL or MySQL": several choices listed without an exclusive word.
     if (distinct >= 2 && !exclusive_line) continue;
     // "pytest/jest", "uv/pnpm": alternatives joined by a slash, one per language or setup.
-    const bool slashed = (m.begin > 0 && line[m.begin - 1] == '/') || (m.end < line.size() && line[m.end] == '/');
+    const bool slashed =
+        (m.begin > 0 && line[m.begin - 1] == '/') || (m.end < line.size() && line[m.end] == '/');
     // "e.g. Vitest", "such as Jest": an example, not a choice.
-    static const RE2 kExample(R"((?i)\b(e\.g\.|for example|for instance|such as|like|i\.e\.)[^.;!?]{0,40}$)");
+    static const RE2 kExample(
+        R"((?i)\b(e\.g\.|for example|for instance|such as|like|i\.e\.)[^.;!?]{0,40}$)");
     if (slashed || Match(before, kExample)) continue;
     const bool after_cue = Match(after, PrescribeAfter());
-    const bool declared = stack_list || (label_end != std::string_view::npos && m.begin >= label_end);
+    const bool declared =
+        stack_list || (label_end != std::string_view::npos && m.begin >= label_end);
     if (declared || after_cue || Match(before, PrescribeBefore())) {
       stance.prescribed.emplace(m.choice, span);
       static const RE2 kOnlyAfter(R"((?i)^\W{0,2}(only|-only)\b)");
       static const RE2 kMustBefore(R"((?i)\b(must|always|exclusively)\b[^.;!?]{0,20}$)");
-      if (Match(after, kOnlyAfter) || Match(before, kMustBefore)) stance.exclusive.emplace(m.choice, span);
+      if (Match(after, kOnlyAfter) || Match(before, kMustBefore))
+        stance.exclusive.emplace(m.choice, span);
     }
   }
 }
@@ -148,7 +158,8 @@ void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Stance& stanc
       const size_t at = body.begin + static_cast<size_t>(match.data() - text.data());
       const int section = doc.body().SectionAt(at);
       if (InHtmlComment(doc, at)) continue;
-      if (section >= 0 && LooksLikeCaution(doc.body().headings[doc.body().sections[section].heading].normalized)) {
+      if (section >= 0 &&
+          LooksLikeCaution(doc.body().headings[doc.body().sections[section].heading].normalized)) {
         continue;
       }
       const int line = doc.source().Locate(at).line;
@@ -176,7 +187,8 @@ std::string FileName(const AgentDoc& doc) {
 
 Location Where(const AgentDoc& doc, Span span) { return MakeLocation(doc.source(), span); }
 
-void CheckScope(const ProjectContext& ctx, ProjectReporter& out, const std::vector<const AgentDoc*>& docs) {
+void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
+                const std::vector<const AgentDoc*>& docs) {
   for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
     std::vector<Stance> stances;
     for (const AgentDoc* doc : docs) stances.push_back(Read(*doc, topic));
@@ -187,10 +199,12 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out, const std::vect
         for (const auto& [other, other_span] : mine.prescribed) {
           if (other == choice) continue;
           Diagnostic& d = out.Report(*docs[a], span,
-                                     "this agent requires " + topic.choices[choice].name + " only, but also prescribes " +
-                                         topic.choices[other].name + " (" + topic.title + ")",
+                                     "this agent requires " + topic.choices[choice].name +
+                                         " only, but also prescribes " + topic.choices[other].name +
+                                         " (" + topic.title + ")",
                                      "keep one " + topic.title + " in this agent's instructions");
-          d.related.push_back({Where(*docs[a], other_span), topic.choices[other].name + " prescribed here"});
+          d.related.push_back(
+              {Where(*docs[a], other_span), topic.choices[other].name + " prescribed here"});
           break;
         }
       }
@@ -227,10 +241,12 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out, const std::vect
       }
       if (conflicts.size() > 3) others += " and " + std::to_string(conflicts.size() - 3) + " more";
       Diagnostic& d = out.Report(*docs[a], mine_span,
-                                 "conflicting guidance on the " + topic.title + ": this agent " + mine_text + ", but " +
-                                     others + " prescribe" + (conflicts.size() == 1 ? "s " : " ") + theirs_name,
-                                 "agree on one " + topic.title + " across the project's agents, or make each "
-                                 "agent's scope explicit");
+                                 "conflicting guidance on the " + topic.title + ": this agent " +
+                                     mine_text + ", but " + others + " prescribe" +
+                                     (conflicts.size() == 1 ? "s " : " ") + theirs_name,
+                                 "agree on one " + topic.title +
+                                     " across the project's agents, or make each "
+                                     "agent's scope explicit");
       for (const auto& [b, span] : conflicts) {
         d.related.push_back({Where(*docs[b], span), "`" + FileName(*docs[b]) + "` prescribes " +
                                                         std::string(SpanText(*docs[b], span))});
@@ -250,11 +266,13 @@ void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
     if (docs.empty() || !docs.front()->origin().scope_is_agent_root) continue;
     const std::filesystem::path root(scope);
     const std::string parent = root.parent_path().filename().string();
-    const std::string key = !parent.empty() && parent[0] == '.' ? root.parent_path().parent_path().string() : scope;
+    const std::string key =
+        !parent.empty() && parent[0] == '.' ? root.parent_path().parent_path().string() : scope;
     for (const AgentDoc* doc : docs) projects[key].push_back(doc);
   }
   for (auto& [key, docs] : projects) {
-    std::sort(docs.begin(), docs.end(), [](const AgentDoc* a, const AgentDoc* b) { return a->path() < b->path(); });
+    std::sort(docs.begin(), docs.end(),
+              [](const AgentDoc* a, const AgentDoc* b) { return a->path() < b->path(); });
     CheckScope(ctx, out, docs);
   }
 }

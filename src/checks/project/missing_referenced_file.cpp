@@ -10,10 +10,13 @@ namespace {
 
 // A repository path worth checking: has a folder or a known extension, and no placeholder.
 bool LooksLikePath(const std::string& text) {
-  static const RE2 kPath(R"(^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:py|ts|tsx|js|jsx|mjs|go|rs|java|rb|md|json|ya?ml|toml|sql|sh|css|html|cfg|ini|txt|lock)$|^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+/?$)");
-  static const RE2 kPlaceholder(R"((?i)(\[|\]|<|>|\{|\}|\*|\.\.\.|example|sample|your[-_]|path/to|foo|bar\b|xxx|\$))");
+  static const RE2 kPath(
+      R"(^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:py|ts|tsx|js|jsx|mjs|go|rs|java|rb|md|json|ya?ml|toml|sql|sh|css|html|cfg|ini|txt|lock)$|^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+/?$)");
+  static const RE2 kPlaceholder(
+      R"((?i)(\[|\]|<|>|\{|\}|\*|\.\.\.|example|sample|your[-_]|path/to|foo|bar\b|xxx|\$))");
   return RE2::FullMatch(text, kPath) && !RE2::PartialMatch(text, kPlaceholder) &&
-         text.find("://") == std::string::npos && text.rfind("/", 0) != 0 && text.rfind("~", 0) != 0;
+         text.find("://") == std::string::npos && text.rfind("/", 0) != 0 &&
+         text.rfind("~", 0) != 0;
 }
 
 }  // namespace
@@ -38,8 +41,9 @@ void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out)
         if (fs::exists(fs::path(repo) / text, ec)) continue;
         if (text.find('/') == std::string::npos) continue;  // a bare file name may live anywhere
         reported.push_back(text);
-        out.Report(*doc, code.span, "`" + text + "` does not exist in the repository",
-                   "update the path, or remove the instruction; agents trust the paths they are given");
+        out.Report(
+            *doc, code.span, "`" + text + "` does not exist in the repository",
+            "update the path, or remove the instruction; agents trust the paths they are given");
       }
     }
   }

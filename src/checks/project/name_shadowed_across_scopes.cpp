@@ -40,8 +40,10 @@ void CheckNameShadowedAcrossScopes(const ProjectContext& ctx, ProjectReporter& o
       } else {
         continue;
       }
-      Diagnostic& d = out.Report(*doc, name->span, message, "rename one of them if both should be reachable");
-      d.related.push_back({MakeLocation(other->source(), other_name->span), "the other definition"});
+      Diagnostic& d =
+          out.Report(*doc, name->span, message, "rename one of them if both should be reachable");
+      d.related.push_back(
+          {MakeLocation(other->source(), other_name->span), "the other definition"});
       break;
     }
   }

@@ -14,9 +14,10 @@ constexpr size_t kMinWords = 6;
 
 std::set<std::string> Words(std::string_view text) {
   static const std::set<std::string> kStop = {
-      "a",   "an",   "and",  "the",  "to",   "of",   "for",  "in",   "on",   "or",   "with",
-      "use", "this", "that", "when", "is",   "are",  "be",   "it",   "as",   "by",   "agent",
-      "you", "your", "any",  "all",  "from", "at",   "into", "after", "before", "proactively"};
+      "a",   "an",  "and",  "the", "to",   "of",    "for",    "in",
+      "on",  "or",  "with", "use", "this", "that",  "when",   "is",
+      "are", "be",  "it",   "as",  "by",   "agent", "you",    "your",
+      "any", "all", "from", "at",  "into", "after", "before", "proactively"};
   std::set<std::string> words;
   std::string word;
   for (size_t i = 0; i <= text.size(); ++i) {
@@ -24,7 +25,7 @@ std::set<std::string> Words(std::string_view text) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else if (!word.empty()) {
-      if (!kStop.count(word) && word.size() > 2) words.insert(word);
+      if (!kStop.count(word) && word.size() >= 2) words.insert(word);
       word.clear();
     }
   }
@@ -47,15 +48,27 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
         for (const std::string& w : words[i]) common += words[j].count(w);
         const double jaccard = static_cast<double>(common) /
                                static_cast<double>(words[i].size() + words[j].size() - common);
-        if (jaccard < kOverlap || Project::AgentName(*docs[i]) == Project::AgentName(*docs[j])) continue;
+        if (jaccard < kOverlap || Project::AgentName(*docs[i]) == Project::AgentName(*docs[j]))
+          continue;
+        // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word
+        // of its own name that the other description lacks), so routing can tell them apart.
+        const auto distinct = [&](size_t self, size_t other) {
+          for (const std::string& w : Words(Project::AgentName(*docs[self]))) {
+            if (words[self].count(w) && !words[other].count(w)) return true;
+          }
+          return false;
+        };
+        if (distinct(i, j) && distinct(j, i)) continue;
         const YamlNode* mine = ScalarField(*docs[i], "description");
         const YamlNode* theirs = ScalarField(*docs[j], "description");
-        Diagnostic& d = out.Report(*docs[i], mine->span,
-                                   "this description and the one of `" + Project::AgentName(*docs[j]) +
-                                       "` share " + std::to_string(static_cast<int>(jaccard * 100)) +
-                                       "% of their words; the assistant cannot tell which to use",
-                                   "say what sets each agent apart: the task, the stage, the files it owns");
-        d.related.push_back({MakeLocation(docs[j]->source(), theirs->span), "the other description"});
+        Diagnostic& d =
+            out.Report(*docs[i], mine->span,
+                       "this description and the one of `" + Project::AgentName(*docs[j]) +
+                           "` share " + std::to_string(static_cast<int>(jaccard * 100)) +
+                           "% of their words; the assistant cannot tell which to use",
+                       "say what sets each agent apart: the task, the stage, the files it owns");
+        d.related.push_back(
+            {MakeLocation(docs[j]->source(), theirs->span), "the other description"});
       }
     }
   }

@@ -34,7 +34,8 @@ void CheckUnknownAgentMention(const ProjectContext& ctx, ProjectReporter& out) {
       if (name.rfind("agent-", 0) == 0) name = name.substr(6);
       if (name.find('-') == std::string::npos || name != Lower(name)) continue;
       if (!agent_shaped(name) && mention.name.rfind("agent-", 0) != 0) continue;
-      const size_t line_start = doc->source().LineStart(doc->source().Locate(mention.span.begin).line);
+      const size_t line_start =
+          doc->source().LineStart(doc->source().Locate(mention.span.begin).line);
       const std::string_view before = SpanText(*doc, {line_start, mention.span.end});
       if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kHandoffLine)) continue;
       report(mention.span, name, "the body mentions");
@@ -46,12 +47,12 @@ void CheckUnknownAgentMention(const ProjectContext& ctx, ProjectReporter& out) {
       while (RE2::FindAndConsume(&input, kDelegate, &name)) {
         const size_t at = line.span.begin + static_cast<size_t>(name.data() - line.text.data());
         if (doc->source().text()[at > 0 ? at - 1 : at] == '@') continue;  // a mention, above
-        // `backticked` or "x agent" names an agent; otherwise it must look like one of the
-        // project's agent names ("route to dead-letter" is a queue).
+        // "the x agent" names an agent; otherwise the name must look like one of the project's
+        // agent names ("route to dead-letter" is a queue, "delegate to `some-skill`" a skill).
         const std::string found(name.data(), name.size());
-        const bool marked = doc->source().text()[at > 0 ? at - 1 : at] == '`' ||
-                            RE2::PartialMatch(std::string(SpanText(*doc, {at + name.size(), at + name.size() + 12})),
-                                              R"(^`?\s+(sub)?agent\b)");
+        const bool marked = RE2::PartialMatch(
+            std::string(SpanText(*doc, {at + name.size(), at + name.size() + 12})),
+            R"(^`?\s+(sub)?agent\b)");
         if (!marked && !agent_shaped(found)) continue;
         report({at, at + name.size()}, found, "the body delegates to");
       }

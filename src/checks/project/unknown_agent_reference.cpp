@@ -17,8 +17,10 @@ void ReportMissing(const ProjectContext& ctx, ProjectReporter& out, const AgentD
 }  // namespace
 
 void CheckUnknownAgentReference(const ProjectContext& ctx, ProjectReporter& out) {
-  static const RE2 kHandoff(R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@(?:agent-)?([a-z0-9][a-z0-9_-]*[a-z0-9]))");
-  static const RE2 kSubagentType(R"re(\bsubagent_type\s*[=:]\s*["']([A-Za-z0-9][A-Za-z0-9 _:-]*)["'])re");
+  static const RE2 kHandoff(
+      R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@(?:agent-)?([a-z0-9][a-z0-9_-]*[a-z0-9]))");
+  static const RE2 kSubagentType(
+      R"re(\bsubagent_type\s*[=:]\s*["']([A-Za-z0-9][A-Za-z0-9 _:-]*)["'])re");
   static const RE2 kAgentCall(R"(\b(?:Agent|Task)\(\s*([a-z0-9][a-z0-9-]*)\s*\))");
   for (const AgentDoc* doc : ctx.project.docs()) {
     if (doc->dialect() != Dialect::kClaude || !doc->front_matter().closed) continue;
@@ -31,21 +33,24 @@ void CheckUnknownAgentReference(const ProjectContext& ctx, ProjectReporter& out)
         size_t comma = inside.find(',', start);
         if (comma == std::string::npos) comma = inside.size();
         const std::string name(Trim(std::string_view(inside).substr(start, comma - start)));
-        if (!name.empty()) ReportMissing(ctx, out, *doc, entry.span, name, "`tools` allows spawning");
+        if (!name.empty())
+          ReportMissing(ctx, out, *doc, entry.span, name, "`tools` allows spawning");
         start = comma + 1;
       }
     }
     // Handoff lines, subagent_type and Agent(x) in the body.
     const std::string_view body = SpanText(*doc, doc->body().span);
-    for (const auto& [pattern, how] : {std::pair<const RE2*, const char*>{&kHandoff, "the body hands off to"},
-                                       {&kSubagentType, "`subagent_type` names"},
-                                       {&kAgentCall, "the body spawns"}}) {
+    for (const auto& [pattern, how] :
+         {std::pair<const RE2*, const char*>{&kHandoff, "the body hands off to"},
+          {&kSubagentType, "`subagent_type` names"},
+          {&kAgentCall, "the body spawns"}}) {
       re2::StringPiece input(body.data(), body.size());
       re2::StringPiece name;
       while (RE2::FindAndConsume(&input, *pattern, &name)) {
         const size_t at = doc->body().span.begin + static_cast<size_t>(name.data() - body.data());
         if (InHtmlComment(*doc, at)) continue;
-        ReportMissing(ctx, out, *doc, {at, at + name.size()}, std::string(name.data(), name.size()), how);
+        ReportMissing(ctx, out, *doc, {at, at + name.size()}, std::string(name.data(), name.size()),
+                      how);
       }
     }
   }

@@ -16,16 +16,20 @@ void CheckUnknownSkill(const ProjectContext& ctx, ProjectReporter& out) {
     std::error_code ec;
     if (!fs::is_directory(skills_dir, ec)) continue;
     for (const ToolEntry& entry : doc->Tools("skills").entries) {
-      if (entry.name.empty() || entry.name.find(':') != std::string::npos) continue;  // plugin skills
+      if (entry.name.empty() || entry.name.find(':') != std::string::npos)
+        continue;  // plugin skills
       if (fs::exists(skills_dir / entry.name / "SKILL.md", ec)) continue;
       std::vector<std::string> present;
-      for (const auto& dir : fs::directory_iterator(skills_dir, ec)) present.push_back(dir.path().filename().string());
+      for (const auto& dir : fs::directory_iterator(skills_dir, ec))
+        present.push_back(dir.path().filename().string());
       const std::string guess = ClosestMatch(entry.name, present);
       out.Report(*doc, entry.span,
                  "skill `" + entry.name + "` does not exist in " + skills_dir.generic_string() +
                      "; Claude Code skips it with only a debug-log warning",
-                 guess.empty() ? "create " + (skills_dir / entry.name / "SKILL.md").generic_string() + ", or fix the name"
-                               : "did you mean `" + guess + "`?");
+                 guess.empty()
+                     ? "create " + (skills_dir / entry.name / "SKILL.md").generic_string() +
+                           ", or fix the name"
+                     : "did you mean `" + guess + "`?");
     }
   }
 }
