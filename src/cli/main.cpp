@@ -49,7 +49,8 @@ int ListRules() {
     category.resize(13, ' ');
     std::string severity = SeverityName(rule.severity);
     severity.resize(10, ' ');
-    std::cout << line << category << severity << rule.summary << "\n";
+    std::cout << line << category << severity << rule.summary
+              << (rule.default_on ? "" : " (off by default)") << "\n";
   }
   return kExitClean;
 }

@@ -109,7 +109,8 @@ struct Walker {
   }
 
   void ConsiderFile(const fs::path& path) {
-    const std::string generic = path.generic_string();
+    // `./.claude/agents/a.md` is reported as `.claude/agents/a.md`.
+    const std::string generic = path.lexically_normal().generic_string();
     if (!EndsWith(generic, ".md")) return;
     FileOrigin origin = ClassifyPath(generic);
     if (origin.scope.empty()) origin.scope = ScopeOf(path);
