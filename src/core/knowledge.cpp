@@ -157,10 +157,9 @@ void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
       r.Error("unknown subagents value `" + subagents + "`");
     }
     tool.background_kept = r.Str(item, "background", true) != "dropped";
-    if (tool.status != ToolStatus::kCurrent && tool.status != ToolStatus::kDeprecated &&
-        tool.status != ToolStatus::kAlias && tool.status != ToolStatus::kRemoved &&
+    if ((tool.status == ToolStatus::kRenamed || tool.status == ToolStatus::kAlias) &&
         tool.replacement.empty()) {
-      r.Error("renamed tool `" + tool.name + "` needs a replacement");
+      r.Error("tool `" + tool.name + "` is an alias or renamed and needs a replacement");
     }
     k.tools.push_back(std::move(tool));
   }
