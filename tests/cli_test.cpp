@@ -261,3 +261,36 @@ TEST_CASE("cli: a file named alone is checked against its siblings, findings onl
   CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) ==
         std::string::npos);
 }
+
+TEST_CASE("cli: --fix and --diff on an agent with removed tools") {
+  TempDir tmp;
+  const std::string original =
+      "---\nname: migrator\ndescription: Applies migrations. Use after a schema change.\n"
+      "tools: Read, Bash, MultiEdit, KillShell, BashOutput\nmodel: sonnet\n---\n\nYou apply "
+      "migrations with "
+      "`alembic upgrade head`.\n";
+  const fs::path file = tmp.path() / ".claude/agents/migrator.md";
+  WriteFile(file, original);
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+
+  const Run diff = Agentlint("--diff '" + tmp.path().string() + "'");
+  CHECK(diff.code == 1);
+  CHECK(diff.out.find("-tools: Read, Bash, MultiEdit, KillShell, BashOutput\n") !=
+        std::string::npos);
+  CHECK(diff.out.find("+tools: Read, Bash, Edit, TaskStop, BashOutput\n") != std::string::npos);
+  CHECK(ReadFile(file) == original);  // --diff writes nothing
+
+  const Run fix = Agentlint("--fix '" + tmp.path().string() + "'", true);
+  CHECK(fix.out.find("fixed 2 findings in 1 file") != std::string::npos);
+  std::string expected = original;
+  expected.replace(expected.find("MultiEdit, KillShell"), 20, "Edit, TaskStop");
+  CHECK(ReadFile(file) == expected);  // every other byte is untouched
+  CHECK(fs::status(file).permissions() ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  CHECK(fix.out.find("BashOutput") !=
+        std::string::npos);  // not a one-to-one rename: still reported
+
+  CHECK(Agentlint("--diff '" + tmp.path().string() + "'").code == 0);  // a second fix is a no-op
+  Agentlint("--fix '" + tmp.path().string() + "'");
+  CHECK(ReadFile(file) == expected);
+}

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/fix.h"
 #include "core/text.h"
 #include "test_util.h"
 
@@ -196,4 +197,25 @@ TEST_CASE("fixtures: every multi-file project case produces exactly what its fil
       MatchExpectations(file, ReadFile(file), std::move(found));
     }
   }
+}
+
+TEST_CASE(
+    "fixtures: --fix turns each fixture into its NAME.fixed.md exactly, and then changes nothing") {
+  size_t checked = 0;
+  for (const fs::path& file : FixtureFiles()) {
+    fs::path fixed = file;
+    fixed.replace_extension(".fixed.md");
+    if (!fs::exists(fixed)) continue;
+    CAPTURE(file.string());
+    FileOrigin origin = ClassifyPath(file.string());
+    origin.named = true;
+    const FileFix once = FixFile({file.string(), origin}, {}, {});
+    CHECK(once.refused.empty());
+    CHECK_MESSAGE(once.after == ReadFile(fixed), "the fixed text differs from " << fixed.string());
+    // Converged: fixing the fixed text changes nothing.
+    const FileFix twice = FixFile({fixed.string(), origin}, {}, {});
+    CHECK(twice.after == twice.before);
+    ++checked;
+  }
+  CHECK(checked >= 9);
 }

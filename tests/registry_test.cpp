@@ -150,6 +150,15 @@ TEST_CASE("registry: every rule has its check file, its doc and fixtures") {
     const fs::path fixtures =
         SourceDir() + "/fixtures/" + CategoryName(rule.category) + "/" + std::string(rule.name);
     CHECK_MESSAGE(fs::is_directory(fixtures), fixtures.string());
+    if (rule.fixable && fs::is_directory(fixtures)) {
+      bool has_fixed = false;
+      for (const auto& entry : fs::directory_iterator(fixtures)) {
+        has_fixed |=
+            entry.path().string().size() > 9 &&
+            entry.path().string().compare(entry.path().string().size() - 9, 9, ".fixed.md") == 0;
+      }
+      CHECK_MESSAGE(has_fixed, "fixable rule without a NAME.fixed.md fixture");
+    }
   }
 }
 

@@ -7,7 +7,9 @@
 #include <iostream>
 
 #include "checks/registry.h"
+#include "core/discover.h"
 #include "core/embedded.h"
+#include "core/fix.h"
 #include "core/knowledge.h"
 #include "core/linter.h"
 #include "core/version.h"
@@ -29,8 +31,37 @@ struct Request {
   std::string fail_on = "error";
   int max_warnings = -1;
   bool quiet = false;
+  bool fix = false;
+  bool diff = false;
+  bool unsafe_fixes = false;
   LintOptions lint;
 };
+
+// --fix and --diff: fixes every file asked for, then (for --fix) lints again and reports what
+// is left. Returns the number of files changed (or that would change).
+size_t FixFiles(const Request& request, std::ostream& diffs) {
+  size_t changed = 0;
+  size_t fixed = 0;
+  for (const DiscoveredFile& file : Discover(request.paths).files) {
+    if (!file.origin.reported) continue;
+    const FileFix result = FixFile(file, request.lint, {request.unsafe_fixes});
+    if (!result.refused.empty())
+      std::cerr << "agentlint: " << file.path << ": " << result.refused << "\n";
+    if (result.after == result.before) continue;
+    ++changed;
+    fixed += result.fixed;
+    if (request.diff) {
+      diffs << UnifiedDiff(file.path, result.before, result.after);
+    } else if (const std::string error = WriteAtomically(file.path, result.after); !error.empty()) {
+      std::cerr << "agentlint: " << error << "\n";
+    }
+  }
+  if (request.fix && !request.diff && changed > 0) {
+    std::cerr << "agentlint: fixed " << fixed << " finding" << (fixed == 1 ? "" : "s") << " in "
+              << changed << " file" << (changed == 1 ? "" : "s") << "\n";
+  }
+  return changed;
+}
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
@@ -77,6 +108,8 @@ int Run(const Request& request) {
               << "`; `agentlint rules` lists them\n";
     return kExitUsage;
   }
+  if (request.diff) return FixFiles(request, std::cout) > 0 ? kExitFindings : kExitClean;
+  if (request.fix) FixFiles(request, std::cout);
   const LintResult result = Lint(request.paths, request.lint);
   for (const std::string& error : result.errors) std::cerr << "agentlint: " << error << "\n";
   if (request.format == "json") {
@@ -120,6 +153,10 @@ int Main(int argc, char** argv) {
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+  app.add_flag("--fix", request.fix, "apply safe fixes to the files, then report what is left");
+  app.add_flag("--unsafe-fixes", request.unsafe_fixes,
+               "with --fix or --diff, also apply unsafe fixes");
+  app.add_flag("--diff", request.diff, "print the fixes as a unified diff instead of writing them");
   app.add_option("--select", request.lint.select,
                  "run only these rules (ids, names, categories or `all`), comma-separated")
       ->delimiter(',');
