@@ -294,3 +294,32 @@ TEST_CASE("cli: --fix and --diff on an agent with removed tools") {
   Agentlint("--fix '" + tmp.path().string() + "'");
   CHECK(ReadFile(file) == expected);
 }
+
+TEST_CASE("cli: a baseline hides today's findings and shows only new ones, even after lines move") {
+  TempDir tmp;
+  const fs::path file = tmp.path() / ".claude/agents/a.md";
+  WriteFile(
+      file,
+      "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, Bassh, LS\n---\n"
+      "You are a reviewer. Report problems by severity.\n");
+  const std::string baseline = (tmp.path() / "baseline.json").string();
+  CHECK(Agentlint("--write-baseline '" + baseline + "' '" + tmp.path().string() + "'").code == 0);
+  CHECK(JsonChecker(ReadFile(baseline)).Valid());
+  const Run clean = Agentlint("--baseline '" + baseline + "' '" + tmp.path().string() + "'");
+  CHECK(clean.code == 0);
+  CHECK(clean.out.find("No problems found") != std::string::npos);
+  // Move every line down and add one new problem: only the new problem is reported.
+  WriteFile(file,
+            "---\nname: a\n\ndescription: Reviews code. Use after changes.\nmodel: sonet\ntools: "
+            "Read, Bassh, LS\n"
+            "---\nYou are a reviewer. Report problems by severity.\n");
+  const Run changed =
+      Agentlint("--format json --baseline '" + baseline + "' '" + tmp.path().string() + "'");
+  CHECK(changed.code == 1);
+  CHECK(changed.out.find("\"rule\": \"AL111\"") != std::string::npos);
+  CHECK(changed.out.find("\"rule\": \"AL103\"") == std::string::npos);
+  CHECK(changed.out.find("\"rule\": \"AL118\"") == std::string::npos);
+  CHECK(Agentlint("--baseline '" + (tmp.path() / "missing.json").string() + "' '" +
+                  tmp.path().string() + "'")
+            .code == 2);
+}

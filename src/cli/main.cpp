@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <map>
 
 #include "checks/registry.h"
+#include "core/baseline.h"
 #include "core/discover.h"
 #include "core/embedded.h"
 #include "core/fix.h"
@@ -34,6 +37,8 @@ struct Request {
   bool fix = false;
   bool diff = false;
   bool unsafe_fixes = false;
+  std::string baseline;
+  std::string write_baseline;
   LintOptions lint;
 };
 
@@ -110,8 +115,32 @@ int Run(const Request& request) {
   }
   if (request.diff) return FixFiles(request, std::cout) > 0 ? kExitFindings : kExitClean;
   if (request.fix) FixFiles(request, std::cout);
-  const LintResult result = Lint(request.paths, request.lint);
+  std::map<std::string, int> baseline;
+  if (!request.baseline.empty()) {
+    std::ifstream in(request.baseline, std::ios::binary);
+    std::string error = in ? "" : "cannot read the baseline " + request.baseline;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (error.empty() && !ParseBaseline(text, baseline, error))
+      error = request.baseline + ": " + error;
+    if (!error.empty()) {
+      std::cerr << "agentlint: " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  LintResult result = Lint(request.paths, request.lint);
   for (const std::string& error : result.errors) std::cerr << "agentlint: " << error << "\n";
+  if (!request.write_baseline.empty()) {
+    if (const std::string error =
+            WriteAtomically(request.write_baseline, BaselineJson(result.diagnostics));
+        !error.empty()) {
+      std::cerr << "agentlint: " << error << "\n";
+      return kExitUsage;
+    }
+    std::cerr << "agentlint: recorded " << result.diagnostics.size() << " findings in "
+              << request.write_baseline << "\n";
+    return kExitClean;
+  }
+  if (!request.baseline.empty()) ApplyBaseline(result.diagnostics, baseline);
   if (request.format == "json") {
     std::cout << RenderJson(result);
   } else {
@@ -157,6 +186,10 @@ int Main(int argc, char** argv) {
   app.add_flag("--unsafe-fixes", request.unsafe_fixes,
                "with --fix or --diff, also apply unsafe fixes");
   app.add_flag("--diff", request.diff, "print the fixes as a unified diff instead of writing them");
+  app.add_option("--baseline", request.baseline,
+                 "report only findings that are not in this baseline file");
+  app.add_option("--write-baseline", request.write_baseline,
+                 "record today's findings in this file and exit 0");
   app.add_option("--select", request.lint.select,
                  "run only these rules (ids, names, categories or `all`), comma-separated")
       ->delimiter(',');
