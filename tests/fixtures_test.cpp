@@ -167,12 +167,8 @@ TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects")
     if (IsProjectFixture(file)) continue;
     CAPTURE(file.string());
     const std::string text = ReadFile(file);
-    FileOrigin origin = ClassifyPath(file.string());
-    origin.named = true;
-    const AgentDoc doc(SourceFile(file.string(), text), origin);
-    std::vector<Diagnostic> found = CheckDocument(doc, FixtureOptions(text));
-    SortAndDeduplicate(found);
-    MatchExpectations(file, text, std::move(found));
+    // The whole pipeline on the file alone: per-file checks, project checks, suppressions.
+    MatchExpectations(file, text, Lint({file.string()}, FixtureOptions(text)).diagnostics);
   }
 }
 

@@ -135,7 +135,8 @@ TEST_CASE("registry: every rule has its check file, its doc and fixtures") {
     const std::string doc_path = rule.DocPath();
     CHECK(fs::exists(SourceDir() + "/" + doc_path));
     const std::string cpp = doc_path.substr(0, doc_path.size() - 3) + ".cpp";
-    if (rule.id != "AL901") CHECK(fs::exists(SourceDir() + "/" + cpp));
+    // Engine rules (AL9xx) are reported by the pipeline itself (src/core), not by a check file.
+    if (rule.category != Category::kEngine) CHECK(fs::exists(SourceDir() + "/" + cpp));
     const std::string_view doc = FindEmbedded(doc_path);
     REQUIRE(!doc.empty());
     CHECK(doc.substr(0, 2 + rule.id.size() + 1 + rule.name.size()) ==

@@ -182,6 +182,9 @@ int Main(int argc, char** argv) {
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+  app.add_flag(
+      "--no-inline-config", [&request](std::int64_t) { request.lint.inline_config = false; },
+      "ignore agentlint-disable comments (for CI)");
   app.add_flag("--fix", request.fix, "apply safe fixes to the files, then report what is left");
   app.add_flag("--unsafe-fixes", request.unsafe_fixes,
                "with --fix or --diff, also apply unsafe fixes");

@@ -13,6 +13,7 @@
 #include "core/check.h"
 #include "core/knowledge.h"
 #include "core/project.h"
+#include "core/suppression.h"
 
 namespace agentlint {
 
@@ -130,6 +131,36 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
   return out;
 }
 
+void ApplyFileSuppressions(const AgentDoc& doc, std::vector<Diagnostic>& all,
+                           const LintOptions& options) {
+  Suppressions suppressions = ParseSuppressions(doc);
+  if (suppressions.items.empty() && suppressions.problems.empty()) return;
+  std::vector<Diagnostic> mine;
+  std::vector<Diagnostic> others;
+  for (Diagnostic& d : all) (d.location.path == doc.path() ? mine : others).push_back(std::move(d));
+  ApplySuppressions(suppressions, mine);
+  const RuleInfo& unused = *FindRule("unused-suppression");
+  const RuleInfo& invalid = *FindRule("invalid-suppression");
+  if (Enabled(invalid, options)) {
+    Reporter reporter(invalid, doc, mine);
+    for (const SuppressionProblem& p : suppressions.problems)
+      reporter.Report(p.span, p.message, p.help);
+  }
+  if (Enabled(unused, options)) {
+    Reporter reporter(unused, doc, mine);
+    for (const Suppression& s : suppressions.items) {
+      for (size_t i = 0; i < s.rules.size(); ++i) {
+        const RuleInfo* rule = FindRule(s.rules[i]);
+        if (s.used[i] || !rule || !Enabled(*rule, options)) continue;
+        reporter.Report(s.rule_spans[i], "no `" + s.rules[i] + "` finding here to suppress",
+                        "remove it from the suppression");
+      }
+    }
+  }
+  all = std::move(others);
+  std::move(mine.begin(), mine.end(), std::back_inserter(all));
+}
+
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options) {
   LintResult result;
   Discovery discovery = Discover(paths);
@@ -152,6 +183,11 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& option
   }
   for (Diagnostic& d : CheckProject(Project(std::move(all)), options)) {
     if (reported.count(d.location.path)) result.diagnostics.push_back(std::move(d));
+  }
+  if (options.inline_config) {
+    for (const auto& doc : docs) {
+      if (reported.count(doc->path())) ApplyFileSuppressions(*doc, result.diagnostics, options);
+    }
   }
   SortAndDeduplicate(result.diagnostics);
   return result;

@@ -22,6 +22,7 @@ struct LintOptions {
   std::vector<std::string> select;
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
+  bool inline_config = true;  // honour agentlint-disable comments (--no-inline-config: false)
 };
 
 // True when `selector` (an id, a name, a category or `all`) names `rule`.
