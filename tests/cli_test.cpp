@@ -323,3 +323,47 @@ TEST_CASE("cli: a baseline hides today's findings and shows only new ones, even 
                   tmp.path().string() + "'")
             .code == 2);
 }
+
+TEST_CASE(
+    "cli: .agentlint.yaml ignores a rule for one folder, raises another, and is linted itself") {
+  TempDir tmp;
+  const std::string agent =
+      "---\nname: Code Reviewer\ndescription: Reviews code. Use after changes.\ntools: [Read, "
+      "Grep]\n---\n"
+      "You are a reviewer. Report problems by severity.\n";
+  WriteFile(tmp.path() / ".claude/agents/a.md", agent);
+  std::string legacy = agent;
+  legacy.replace(legacy.find("Code Reviewer"), 13, "Legacy Reviewer");
+  WriteFile(tmp.path() / ".claude/agents/legacy/b.md", legacy);
+  const std::string dir = "'" + tmp.path().string() + "'";
+  const Run before = Agentlint("--format json " + dir);
+  CHECK(before.code == 0);  // warnings only
+  WriteFile(tmp.path() / ".agentlint.yaml",
+            "severity:\n  name-not-kebab-case: error\noverrides:\n  - files: "
+            "\".claude/agents/legacy/**\"\n"
+            "    ignore: [flow-sequence-tools]\nignroe: [AL103]\n");
+  const Run after = Agentlint("--format json " + dir);
+  CHECK(after.code == 1);  // AL104 is an error now, and the config has a typo
+  CHECK(after.out.find("a.md\", \"line\": 4, \"column\": 8") != std::string::npos);  // AL124 kept
+  CHECK(after.out.find("legacy/b.md\", \"line\": 4, \"column\": 8") ==
+        std::string::npos);  // ignored there
+  CHECK(
+      after.out.find(
+          "\"rule\": \"AL104\", \"name\": \"name-not-kebab-case\", \"category\": \"frontmatter\", "
+          "\"severity\": \"error\"") != std::string::npos);
+  CHECK(after.out.find(".agentlint.yaml\", \"line\": 6, \"column\": 1") != std::string::npos);
+  CHECK(after.out.find("did you mean `ignore`?") != std::string::npos);
+  // --no-config and --config.
+  CHECK(Agentlint("--no-config " + dir).code == 0);
+  WriteFile(tmp.path() / "other.yaml", "fail-on: warning\n");
+  CHECK(Agentlint("--config '" + (tmp.path() / "other.yaml").string() + "' " + dir).code == 1);
+  // `agentlint config` prints the effective configuration.
+  const Run shown = Agentlint("config " + dir);
+  CHECK(shown.code == 0);
+  CHECK(shown.out.find("severity: {name-not-kebab-case: error}") != std::string::npos);
+  // A config that is not YAML is a usage error with its position.
+  WriteFile(tmp.path() / ".agentlint.yaml", "ignore: [AL103\n");
+  const Run broken = Agentlint(dir, true);
+  CHECK(broken.code == 2);
+  CHECK(broken.out.find(".agentlint.yaml:") != std::string::npos);
+}

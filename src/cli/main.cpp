@@ -10,6 +10,7 @@
 
 #include "checks/registry.h"
 #include "core/baseline.h"
+#include "core/config.h"
 #include "core/discover.h"
 #include "core/embedded.h"
 #include "core/fix.h"
@@ -31,7 +32,7 @@ struct Request {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string color = "auto";
-  std::string fail_on = "error";
+  std::string fail_on;  // empty: the config's, else error
   int max_warnings = -1;
   bool quiet = false;
   bool fix = false;
@@ -106,6 +107,17 @@ int Explain(const std::string& id) {
   return kExitClean;
 }
 
+int ShowConfig(const std::string& path, const LintOptions& options) {
+  ConfigSet configs;
+  const Config* config = configs.For(path, options);
+  for (const std::string& error : configs.errors()) {
+    std::cerr << "agentlint: " << error << "\n";
+    return kExitUsage;
+  }
+  std::cout << DescribeConfig(config ? *config : Config{});
+  return kExitClean;
+}
+
 int Run(const Request& request) {
   const std::vector<std::string> unknown = UnknownSelectors(request.lint);
   if (!unknown.empty()) {
@@ -146,7 +158,14 @@ int Run(const Request& request) {
   } else {
     std::cout << RenderText(result, {UseColor(request.color), request.quiet});
   }
-  const Severity fail_level = *ParseSeverity(request.fail_on);
+  Severity fail_level = Severity::kError;
+  if (!request.fail_on.empty()) {
+    fail_level = *ParseSeverity(request.fail_on);
+  } else {
+    ConfigSet configs;
+    const Config* config = configs.For(request.paths.front(), request.lint);
+    if (config && config->fail_on) fail_level = *config->fail_on;
+  }
   bool internal = false;
   bool failing = false;
   int warnings = 0;
@@ -175,9 +194,14 @@ int Main(int argc, char** argv) {
   app.add_option("--color", request.color, "colored output (NO_COLOR is honoured in auto mode)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  app.add_option("--fail-on", request.fail_on, "lowest severity that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning", "info"}))
-      ->capture_default_str();
+  app.add_option("--fail-on", request.fail_on,
+                 "lowest severity that makes the exit code 1 (default: error)")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  app.add_option("--config", request.lint.config_path,
+                 "use this configuration file instead of .agentlint.yaml");
+  app.add_flag(
+      "--no-config", [&request](std::int64_t) { request.lint.use_config = false; },
+      "ignore .agentlint.yaml files");
   app.add_option("--max-warnings", request.max_warnings,
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
@@ -210,6 +234,9 @@ int Main(int argc, char** argv) {
 
   CLI::App* rules = app.add_subcommand("rules", "list every rule: id, name, category, severity");
   CLI::App* explain = app.add_subcommand("explain", "print a rule's documentation");
+  CLI::App* config = app.add_subcommand("config", "print the configuration that applies to a path");
+  std::string config_for = ".";
+  config->add_option("path", config_for, "a file or folder (default: .)");
   std::string rule_id;
   explain->add_option("rule", rule_id, "rule id or name, e.g. AL103 or unknown-tool")->required();
   app.require_subcommand(0, 1);
@@ -224,6 +251,7 @@ int Main(int argc, char** argv) {
   }
   if (rules->parsed()) return ListRules();
   if (explain->parsed()) return Explain(rule_id);
+  if (config->parsed()) return ShowConfig(config_for, request.lint);
   if (request.paths.empty()) request.paths.push_back(".");
   return Run(request);
 }

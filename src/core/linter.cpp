@@ -11,6 +11,7 @@
 
 #include "checks/registry.h"
 #include "core/check.h"
+#include "core/config.h"
 #include "core/knowledge.h"
 #include "core/project.h"
 #include "core/suppression.h"
@@ -161,19 +162,95 @@ void ApplyFileSuppressions(const AgentDoc& doc, std::vector<Diagnostic>& all,
   std::move(mine.begin(), mine.end(), std::back_inserter(all));
 }
 
-LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options) {
+namespace {
+
+void Append(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+// The command line's options with a config's under them: the command line wins.
+LintOptions Merge(const LintOptions& cli, const Config* config, const std::string& file) {
+  if (!config) return cli;
+  LintOptions out = cli;
+  RuleSelection rules = config->rules;
+  for (const ConfigOverride& o : config->overrides) {
+    if (!GlobMatch(o.files, RelativeToConfig(*config, file))) continue;
+    if (!o.rules.select.empty()) rules.select = o.rules.select;
+    Append(rules.extend_select, o.rules.extend_select);
+    Append(rules.ignore, o.rules.ignore);
+    for (const auto& [rule, level] : o.rules.severity) rules.severity[rule] = level;
+  }
+  if (out.select.empty()) out.select = rules.select;
+  out.extend_select = rules.extend_select;
+  Append(out.extend_select, cli.extend_select);
+  out.ignore = rules.ignore;
+  Append(out.ignore, cli.ignore);
+  out.severity = rules.severity;
+  if (cli.checks.section_profile == "auto" && config->section_profile) {
+    out.checks.section_profile = *config->section_profile;
+  }
+  Append(out.checks.known_agents, config->known_agents);
+  return out;
+}
+
+void ApplySeverity(Diagnostic& d, const LintOptions& options) {
+  for (const auto& [rule, level] : options.severity) {
+    if (rule == d.rule->id || rule == d.rule->name || rule == CategoryName(d.rule->category) ||
+        rule == "all") {
+      d.severity = level;
+    }
+  }
+}
+
+}  // namespace
+
+const Config* ConfigSet::For(const std::string& file, const LintOptions& options) {
+  if (!options.use_config) return nullptr;
+  const std::string path = options.config_path.empty() ? FindConfig(file) : options.config_path;
+  if (path.empty()) return nullptr;
+  auto it = configs_.find(path);
+  if (it == configs_.end()) {
+    std::string error;
+    std::optional<Config> config = LoadConfig(path, error);
+    if (!config) errors_.push_back(error);
+    it = configs_.emplace(path, std::move(config)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   LintResult result;
   Discovery discovery = Discover(paths);
   result.errors = std::move(discovery.errors);
   result.skipped = std::move(discovery.skipped);
+  ConfigSet configs;
+  // Files the config excludes are not linted, and not loaded as siblings either.
+  std::vector<DiscoveredFile> files;
+  for (DiscoveredFile& file : discovery.files) {
+    const Config* config = configs.For(file.path, cli);
+    bool excluded = false;
+    for (const std::string& glob : config ? config->exclude : std::vector<std::string>{}) {
+      excluded |= GlobMatch(glob, RelativeToConfig(*config, file.path));
+    }
+    if (excluded) {
+      result.skipped.push_back(file.path);
+    } else {
+      files.push_back(std::move(file));
+    }
+  }
+  discovery.files = std::move(files);
+  const Config* global = paths.empty() ? nullptr : configs.For(paths.front(), cli);
+  const LintOptions options = Merge(cli, global, paths.empty() ? "" : paths.front());
   // Every file is parsed once and kept: project checks compare them after the per-file checks.
   std::vector<std::unique_ptr<AgentDoc>> docs;
   std::set<std::string> reported;
+  std::map<std::string, LintOptions> file_options;
   for (const DiscoveredFile& file : discovery.files) {
     docs.push_back(std::make_unique<AgentDoc>(LoadDocument(file, options)));
     if (!file.origin.reported) continue;  // a sibling, loaded for the project checks only
     reported.insert(file.path);
-    std::vector<Diagnostic> found = CheckDocument(*docs.back(), options);
+    file_options.emplace(file.path, Merge(cli, configs.For(file.path, cli), file.path));
+    std::vector<Diagnostic> found = CheckDocument(*docs.back(), file_options.at(file.path));
     std::move(found.begin(), found.end(), std::back_inserter(result.diagnostics));
     ++result.files_linted;
   }
@@ -181,14 +258,30 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& option
   for (const auto& doc : docs) {
     if (doc->origin().read_error.empty()) all.push_back(doc.get());
   }
-  for (Diagnostic& d : CheckProject(Project(std::move(all)), options)) {
-    if (reported.count(d.location.path)) result.diagnostics.push_back(std::move(d));
+  // Project rules run once; each finding is kept when its file's options enable the rule.
+  LintOptions project_options = options;
+  project_options.select = {"all"};
+  project_options.ignore.clear();
+  for (Diagnostic& d : CheckProject(Project(std::move(all)), project_options)) {
+    const auto it = file_options.find(d.location.path);
+    if (it != file_options.end() && Enabled(*d.rule, it->second))
+      result.diagnostics.push_back(std::move(d));
   }
-  if (options.inline_config) {
-    for (const auto& doc : docs) {
-      if (reported.count(doc->path())) ApplyFileSuppressions(*doc, result.diagnostics, options);
+  for (Diagnostic& d : result.diagnostics) {
+    const auto it = file_options.find(d.location.path);
+    if (it != file_options.end()) ApplySeverity(d, it->second);
+  }
+  for (const auto& doc : docs) {
+    const auto it = file_options.find(doc->path());
+    if (it != file_options.end() && it->second.inline_config) {
+      ApplyFileSuppressions(*doc, result.diagnostics, it->second);
     }
   }
+  for (const auto& [path, config] : configs.all()) {
+    if (!config) continue;
+    for (const Diagnostic& d : config->problems) result.diagnostics.push_back(d);
+  }
+  for (const std::string& error : configs.errors()) result.errors.push_back(error);
   SortAndDeduplicate(result.diagnostics);
   return result;
 }

@@ -2,10 +2,13 @@
 // severity and selection -> sort. It knows no CLI and no output format.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/check.h"
+#include "core/config.h"
 #include "core/diagnostic.h"
 #include "core/discover.h"
 #include "core/document.h"
@@ -23,6 +26,10 @@ struct LintOptions {
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
   bool inline_config = true;  // honour agentlint-disable comments (--no-inline-config: false)
+  // Configuration: the nearest .agentlint.yaml above each file, or this file, or none.
+  bool use_config = true;
+  std::string config_path;
+  std::map<std::string, Severity> severity;  // rule id or name -> severity (from the config)
 };
 
 // True when `selector` (an id, a name, a category or `all`) names `rule`.
@@ -45,6 +52,20 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options);
 std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options = {});
 
 class Project;
+struct Config;
+
+// The configs of one run, each file read once.
+class ConfigSet {
+ public:
+  // The config that applies to `file`: --config, else the nearest .agentlint.yaml, else none.
+  const Config* For(const std::string& file, const LintOptions& options);
+  const std::map<std::string, std::optional<Config>>& all() const { return configs_; }
+  const std::vector<std::string>& errors() const { return errors_; }
+
+ private:
+  std::map<std::string, std::optional<Config>> configs_;
+  std::vector<std::string> errors_;
+};
 
 // Runs every project check over the documents of a project.
 std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options);

@@ -244,7 +244,7 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
                                  "conflicting guidance on the " + topic.title + ": this agent " +
                                      mine_text + ", but " + others + " prescribe" +
                                      (conflicts.size() == 1 ? "s " : " ") + theirs_name,
-                                 "agree on one " + topic.title +
+                                 "agree on one choice of " + topic.title +
                                      " across the project's agents, or make each "
                                      "agent's scope explicit");
       for (const auto& [b, span] : conflicts) {

@@ -1,0 +1,262 @@
+#include "core/config.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "checks/registry.h"
+#include "core/text.h"
+#include "core/yaml.h"
+
+namespace agentlint {
+
+namespace fs = std::filesystem;
+
+bool GlobMatch(std::string_view glob, std::string_view path) {
+  if (glob.empty()) return path.empty();
+  if (glob.substr(0, 2) == "**") {
+    std::string_view rest = glob.substr(2);
+    if (!rest.empty() && rest[0] == '/') rest.remove_prefix(1);
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (GlobMatch(rest, path.substr(i))) return true;
+    }
+    return false;
+  }
+  if (glob[0] == '*') {
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (GlobMatch(glob.substr(1), path.substr(i))) return true;
+      if (i < path.size() && path[i] == '/') break;
+    }
+    return false;
+  }
+  if (path.empty()) return false;
+  if (glob[0] == '?' ? path[0] != '/' : glob[0] == path[0])
+    return GlobMatch(glob.substr(1), path.substr(1));
+  return false;
+}
+
+std::string FindConfig(const std::string& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  const fs::path cwd = fs::current_path(ec);
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    const fs::path candidate = dir / ".agentlint.yaml";
+    // Shown relative to the working directory when it is below it, as linted paths are.
+    if (fs::is_regular_file(candidate, ec))
+      return candidate.lexically_proximate(cwd).generic_string();
+    if (dir == dir.parent_path()) break;
+  }
+  return "";
+}
+
+std::string RelativeToConfig(const Config& config, const std::string& file) {
+  std::error_code ec;
+  const fs::path relative =
+      fs::absolute(file, ec).lexically_normal().lexically_relative(config.dir);
+  const std::string out = relative.generic_string();
+  return out.rfind("..", 0) == 0 ? "" : out;
+}
+
+namespace {
+
+class Checker {
+ public:
+  Checker(Config& config, const SourceFile& source) : config_(config), source_(source) {}
+
+  void Problem(Span span, std::string message, std::string help) {
+    static const RuleInfo& rule = *FindRule("invalid-config");
+    Diagnostic d;
+    d.rule = &rule;
+    d.severity = rule.severity;
+    d.location = MakeLocation(source_, span);
+    d.line_text = std::string(source_.LineText(d.location.start.line));
+    d.message = std::move(message);
+    d.help = std::move(help);
+    config_.problems.push_back(std::move(d));
+  }
+
+  std::vector<std::string> Strings(const YamlNode& node, std::string_view key) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+      for (const std::string& part : Split(node.value)) out.push_back(part);
+    } else if (node.IsSequence()) {
+      for (const YamlNode& item : node.children) {
+        if (item.IsScalar()) {
+          out.push_back(item.value);
+        } else {
+          Problem(item.span, "`" + std::string(key) + "` items must be strings", "");
+        }
+      }
+    } else {
+      Problem(node.span, "`" + std::string(key) + "` must be a list",
+              "write `" + std::string(key) + ": [a, b]`");
+    }
+    return out;
+  }
+
+  std::vector<std::string> RuleList(const YamlNode& node, std::string_view key) {
+    std::vector<std::string> out = Strings(node, key);
+    for (size_t i = 0; i < out.size(); ++i) CheckRuleName(ItemSpan(node, i), out[i]);
+    return out;
+  }
+
+  void CheckRuleName(Span span, const std::string& name) {
+    if (name == "all") return;
+    for (const RuleInfo& rule : AllRules()) {
+      if (rule.id == name || rule.name == name || CategoryName(rule.category) == name) return;
+    }
+    std::vector<std::string> words;
+    for (const RuleInfo& rule : AllRules()) {
+      words.emplace_back(rule.id);
+      words.emplace_back(rule.name);
+    }
+    const std::string guess = ClosestMatch(name, words);
+    Problem(span, "`" + name + "` is not a rule, a rule name or a category",
+            guess.empty() ? "`agentlint rules` lists them" : "did you mean `" + guess + "`?");
+  }
+
+  void ReadSelection(const YamlNode& map, RuleSelection& out) {
+    if (const YamlNode* n = map.Find("select")) out.select = RuleList(*n, "select");
+    if (const YamlNode* n = map.Find("extend-select"))
+      out.extend_select = RuleList(*n, "extend-select");
+    if (const YamlNode* n = map.Find("ignore")) out.ignore = RuleList(*n, "ignore");
+    if (const YamlNode* n = map.Find("severity")) {
+      if (!n->IsMapping())
+        return Problem(n->span, "`severity` must map rules to error, warning or info", "");
+      for (size_t i = 0; i < n->MapSize(); ++i) {
+        CheckRuleName(n->Key(i).span, n->Key(i).value);
+        const auto level = ParseSeverity(n->Value(i).value);
+        if (!level) {
+          Problem(n->Value(i).span, "`" + n->Value(i).value + "` is not a severity",
+                  "use error, warning or info");
+          continue;
+        }
+        out.severity[n->Key(i).value] = *level;
+      }
+    }
+  }
+
+  void CheckKeys(const YamlNode& map, const std::vector<std::string>& allowed) {
+    for (size_t i = 0; i < map.MapSize(); ++i) {
+      const YamlNode& key = map.Key(i);
+      if (Contains(allowed, key.value)) continue;
+      const std::string guess = ClosestMatch(key.value, allowed);
+      Problem(key.span, "`" + key.value + "` is not a configuration key",
+              guess.empty() ? "see docs/configuration.md" : "did you mean `" + guess + "`?");
+    }
+  }
+
+ private:
+  static std::vector<std::string> Split(std::string_view text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t comma = text.find(',', start);
+      if (comma == std::string_view::npos) comma = text.size();
+      const std::string_view part = Trim(text.substr(start, comma - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = comma + 1;
+    }
+    return out;
+  }
+  static Span ItemSpan(const YamlNode& node, size_t i) {
+    return node.IsSequence() && i < node.children.size() ? node.children[i].span : node.span;
+  }
+
+  Config& config_;
+  const SourceFile& source_;
+};
+
+}  // namespace
+
+std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read the config " + path;
+    return std::nullopt;
+  }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const YamlParse parse = ParseYaml(text);
+  const SourceFile source(path, text);
+  if (!parse.ok) {
+    const LineCol at = source.Locate(parse.error_offset);
+    error = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+            ": the config is not valid YAML: " + parse.error;
+    return std::nullopt;
+  }
+  Config config;
+  config.path = path;
+  std::error_code ec;
+  config.dir = fs::absolute(path, ec).parent_path().lexically_normal().string();
+  if (parse.root->IsNull()) return config;
+  if (!parse.root->IsMapping()) {
+    error = path + ": the config must be a mapping of keys to values";
+    return std::nullopt;
+  }
+  const YamlNode& root = *parse.root;
+  Checker check(config, source);
+  check.CheckKeys(root, {"select", "extend-select", "ignore", "severity", "fail-on",
+                         "section-profile", "known-agents", "exclude", "overrides"});
+  check.ReadSelection(root, config.rules);
+  if (const YamlNode* n = root.Find("fail-on")) {
+    config.fail_on = ParseSeverity(n->value);
+    if (!config.fail_on) check.Problem(n->span, "`fail-on` must be error, warning or info", "");
+  }
+  if (const YamlNode* n = root.Find("section-profile")) config.section_profile = n->value;
+  if (const YamlNode* n = root.Find("known-agents"))
+    config.known_agents = check.Strings(*n, "known-agents");
+  if (const YamlNode* n = root.Find("exclude")) config.exclude = check.Strings(*n, "exclude");
+  if (const YamlNode* n = root.Find("overrides")) {
+    if (!n->IsSequence()) {
+      check.Problem(n->span, "`overrides` must be a list of `{files: glob, ...}`", "");
+    } else {
+      for (const YamlNode& item : n->children) {
+        if (!item.IsMapping() || !item.Find("files") || !item.Find("files")->IsScalar()) {
+          check.Problem(item.span, "each override needs `files: <glob>`", "");
+          continue;
+        }
+        check.CheckKeys(item, {"files", "select", "extend-select", "ignore", "severity"});
+        ConfigOverride override;
+        override.files = item.Find("files")->value;
+        check.ReadSelection(item, override.rules);
+        config.overrides.push_back(std::move(override));
+      }
+    }
+  }
+  for (const YamlDuplicateKey& dup : parse.duplicate_keys) {
+    check.Problem(dup.duplicate, "`" + dup.key + "` is set twice", "keep one");
+  }
+  return config;
+}
+
+std::string DescribeConfig(const Config& config) {
+  const auto list = [](const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+    return out + "]";
+  };
+  const auto selection = [&](const RuleSelection& r, const std::string& indent) {
+    std::string out;
+    out += indent + "select: " + list(r.select) + "\n";
+    out += indent + "extend-select: " + list(r.extend_select) + "\n";
+    out += indent + "ignore: " + list(r.ignore) + "\n";
+    out += indent + "severity: {";
+    size_t i = 0;
+    for (const auto& [rule, level] : r.severity)
+      out += std::string(i++ ? ", " : "") + rule + ": " + SeverityName(level);
+    return out + "}\n";
+  };
+  std::string out =
+      "# config: " + (config.path.empty() ? std::string("(none)") : config.path) + "\n";
+  out += selection(config.rules, "");
+  out += "fail-on: " + std::string(config.fail_on ? SeverityName(*config.fail_on) : "error") + "\n";
+  out += "section-profile: " + config.section_profile.value_or("auto") + "\n";
+  out += "known-agents: " + list(config.known_agents) + "\n";
+  out += "exclude: " + list(config.exclude) + "\n";
+  out += "overrides:\n";
+  for (const ConfigOverride& o : config.overrides)
+    out += "  - files: " + o.files + "\n" + selection(o.rules, "    ");
+  return out;
+}
+
+}  // namespace agentlint

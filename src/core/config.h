@@ -1,0 +1,55 @@
+// `.agentlint.yaml`: rule selection, severities, the failure level, section profile, agents
+// defined elsewhere, excluded paths and per-glob overrides. Found upward from each linted file
+// (the nearest wins) or given with --config; command-line options win over it. The config is
+// linted itself: unknown keys and rule names are findings with their position.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace agentlint {
+
+struct RuleSelection {
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  std::map<std::string, Severity> severity;  // rule id or name -> severity
+};
+
+struct ConfigOverride {
+  std::string files;  // glob, relative to the config's folder
+  RuleSelection rules;
+};
+
+struct Config {
+  std::string path;  // the file, "" for none
+  std::string dir;   // its folder: globs are relative to it
+  RuleSelection rules;
+  std::optional<Severity> fail_on;
+  std::optional<std::string> section_profile;
+  std::vector<std::string> known_agents;
+  std::vector<std::string> exclude;  // globs
+  std::vector<ConfigOverride> overrides;
+  std::vector<Diagnostic> problems;  // findings about the config file itself
+};
+
+// Reads and checks a config file. A file that does not parse returns nullopt and says why.
+std::optional<Config> LoadConfig(const std::string& path, std::string& error);
+
+// The nearest `.agentlint.yaml` in `start` or a folder above it, or "".
+std::string FindConfig(const std::string& start);
+
+// `*` matches within a path segment, `**` across segments, `?` one character.
+bool GlobMatch(std::string_view glob, std::string_view path);
+
+// The config's path-relative view of `file` ("" when the file is outside the config's folder).
+std::string RelativeToConfig(const Config& config, const std::string& file);
+
+// The config as YAML, for `agentlint config`.
+std::string DescribeConfig(const Config& config);
+
+}  // namespace agentlint
