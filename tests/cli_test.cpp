@@ -367,3 +367,32 @@ TEST_CASE(
   CHECK(broken.code == 2);
   CHECK(broken.out.find(".agentlint.yaml:") != std::string::npos);
 }
+
+TEST_CASE("cli: inspect shows whether an agent loads and the tools it really gets") {
+  TempDir tmp;
+  const fs::path file = tmp.path() / ".claude/agents/a.md";
+  WriteFile(file,
+            "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, MultiEdit, "
+            "read, Task, "
+            "AskUserQuestion, mcp__github__get_issue\ndisallowedTools: Read\nmemory: "
+            "project\n---\nYou review code.\n");
+  const Run text = Agentlint("inspect '" + file.string() + "'");
+  CHECK(text.code == 0);
+  CHECK(text.out.find("loads:            yes") != std::string::npos);
+  CHECK(text.out.find("+ Agent") != std::string::npos);
+  CHECK(text.out.find("+ mcp__github__get_issue") != std::string::npos);
+  CHECK(text.out.find("- MultiEdit: removed from Claude Code") != std::string::npos);
+  CHECK(text.out.find("- read: names are case-sensitive") != std::string::npos);
+  CHECK(text.out.find("- AskUserQuestion: never given to subagents") != std::string::npos);
+  CHECK(text.out.find("- Read: listed in disallowedTools") != std::string::npos);
+  CHECK(text.out.find("+ Write") != std::string::npos);  // memory adds Read, Write and Edit
+  const Run json = Agentlint("--format json inspect '" + file.string() + "'");
+  CHECK(JsonChecker(json.out).Valid());
+  CHECK(json.out.find("\"loads\": true") != std::string::npos);
+
+  WriteFile(file, "---\ndescription: No name here.\n---\nYou review code.\n");
+  const Run skipped = Agentlint("inspect '" + file.string() + "'");
+  CHECK(skipped.out.find("loads:            no") != std::string::npos);
+  CHECK(skipped.out.find("no `name`: treated as documentation") != std::string::npos);
+  CHECK(Agentlint("inspect '" + (tmp.path() / "missing.md").string() + "'").code == 2);
+}

@@ -14,6 +14,7 @@
 #include "core/discover.h"
 #include "core/embedded.h"
 #include "core/fix.h"
+#include "core/inspect.h"
 #include "core/knowledge.h"
 #include "core/linter.h"
 #include "core/version.h"
@@ -104,6 +105,19 @@ int Explain(const std::string& id) {
     return kExitInternal;
   }
   std::cout << doc;
+  return kExitClean;
+}
+
+int InspectFile(const std::string& path, const std::string& format) {
+  const Discovery discovery = Discover({path});
+  if (!discovery.errors.empty() || discovery.files.size() != 1) {
+    std::cerr << "agentlint: inspect takes one agent file"
+              << (discovery.errors.empty() ? "" : ": " + discovery.errors.front()) << "\n";
+    return kExitUsage;
+  }
+  const AgentDoc doc = LoadDocument(discovery.files.front(), {});
+  const Inspection inspection = Inspect(doc);
+  std::cout << (format == "json" ? InspectionJson(inspection) : InspectionText(inspection));
   return kExitClean;
 }
 
@@ -234,6 +248,10 @@ int Main(int argc, char** argv) {
 
   CLI::App* rules = app.add_subcommand("rules", "list every rule: id, name, category, severity");
   CLI::App* explain = app.add_subcommand("explain", "print a rule's documentation");
+  CLI::App* inspect =
+      app.add_subcommand("inspect", "show what Claude Code will make of an agent file");
+  std::string inspect_file;
+  inspect->add_option("file", inspect_file, "the agent file")->required();
   CLI::App* config = app.add_subcommand("config", "print the configuration that applies to a path");
   std::string config_for = ".";
   config->add_option("path", config_for, "a file or folder (default: .)");
@@ -252,6 +270,7 @@ int Main(int argc, char** argv) {
   if (rules->parsed()) return ListRules();
   if (explain->parsed()) return Explain(rule_id);
   if (config->parsed()) return ShowConfig(config_for, request.lint);
+  if (inspect->parsed()) return InspectFile(inspect_file, request.format);
   if (request.paths.empty()) request.paths.push_back(".");
   return Run(request);
 }
