@@ -396,3 +396,33 @@ TEST_CASE("cli: inspect shows whether an agent loads and the tools it really get
   CHECK(skipped.out.find("no `name`: treated as documentation") != std::string::npos);
   CHECK(Agentlint("inspect '" + (tmp.path() / "missing.md").string() + "'").code == 2);
 }
+
+TEST_CASE("cli: the config extends knowledge, sets rule options and the scope of project checks") {
+  TempDir tmp;
+  const std::string head = "---\ndescription: Works on the service. Use for service work.\n";
+  WriteFile(tmp.path() / "team-a/.claude/agents/deployer.md",
+            head +
+                "name: deployer\ntools: Read, DeployTool\n---\n"
+                "You are the deployer. Ship releases with Helm only.\n");
+  WriteFile(tmp.path() / "team-b/.claude/agents/shipper.md",
+            head +
+                "name: deployer\ntools: Read\n---\n"
+                "You are the shipper. Ship releases with Kustomize only.\n");
+  const std::string dir = "'" + tmp.path().string() + "'";
+  const Run plain = Agentlint("--format json " + dir);
+  CHECK(plain.out.find("`DeployTool` is not a Claude Code tool") != std::string::npos);
+  CHECK(plain.out.find("\"rule\": \"AL401\"") == std::string::npos);  // two folders, two scopes
+  WriteFile(tmp.path() / ".agentlint.yaml",
+            "project-scope: repository\n"
+            "options:\n  body-too-long: {max-characters: 40}\n"
+            "knowledge:\n  tools: [DeployTool]\n  conflicts:\n    - id: deploy\n      title: "
+            "deployment tool\n"
+            "      choices:\n        - {id: helm, name: Helm, patterns: ['\\bhelm\\b']}\n"
+            "        - {id: kustomize, name: Kustomize, patterns: ['\\bkustomize\\b']}\n");
+  const Run configured = Agentlint("--format json " + dir);
+  CHECK(configured.out.find("`DeployTool` is not a Claude Code tool") == std::string::npos);
+  CHECK(configured.out.find("\"rule\": \"AL401\"") != std::string::npos);  // one scope now
+  CHECK(configured.out.find("conflicting guidance on the deployment tool") != std::string::npos);
+  CHECK(configured.out.find("\"rule\": \"AL206\"") != std::string::npos);  // 40-character limit
+  CHECK(configured.out.find("\"rule\": \"AL904\"") == std::string::npos);
+}

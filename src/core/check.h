@@ -45,6 +45,9 @@ struct RuleInfo {
 struct CheckOptions {
   std::string section_profile = "auto";   // a profile of rules/sections.yaml, "auto" or "none"
   std::vector<std::string> known_agents;  // agents defined elsewhere (user level, other repos)
+  const Knowledge* knowledge = nullptr;   // the embedded knowledge, or a config's extension of it
+  size_t max_body_characters = 20000;     // body-too-long
+  double description_overlap = 0.6;       // overlapping-descriptions (Jaccard similarity)
 };
 
 struct FileContext {

@@ -1,5 +1,6 @@
 #include "core/config.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -167,6 +168,33 @@ class Checker {
   const SourceFile& source_;
 };
 
+// `options: {body-too-long: {max-characters: N}, overlapping-descriptions: {min-similarity: X}}`
+void ReadOptions(const YamlNode& node, Checker& check, Config& config) {
+  if (!node.IsMapping())
+    return check.Problem(node.span, "`options` must map rules to their options", "");
+  const auto number = [](const YamlNode* value, double& out) {
+    if (!value || !value->IsScalar()) return false;
+    char* end = nullptr;
+    out = std::strtod(value->value.c_str(), &end);
+    return end && *end == '\0' && !value->value.empty();
+  };
+  for (size_t i = 0; i < node.MapSize(); ++i) {
+    const std::string& rule = node.Key(i).value;
+    const YamlNode& values = node.Value(i);
+    double value = 0;
+    if (rule == "body-too-long" && number(values.Find("max-characters"), value) && value > 0) {
+      config.max_body_characters = static_cast<size_t>(value);
+    } else if (rule == "overlapping-descriptions" && number(values.Find("min-similarity"), value) &&
+               value > 0 && value <= 1) {
+      config.description_overlap = value;
+    } else {
+      check.Problem(node.Key(i).span, "no option of `" + rule + "` is understood here",
+                    "options: body-too-long.max-characters, "
+                    "overlapping-descriptions.min-similarity (0 to 1)");
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
@@ -195,8 +223,24 @@ std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
   }
   const YamlNode& root = *parse.root;
   Checker check(config, source);
-  check.CheckKeys(root, {"select", "extend-select", "ignore", "severity", "fail-on",
-                         "section-profile", "known-agents", "exclude", "overrides"});
+  check.CheckKeys(
+      root, {"select", "extend-select", "ignore", "severity", "fail-on", "section-profile",
+             "known-agents", "exclude", "overrides", "knowledge", "options", "project-scope"});
+  if (const YamlNode* n = root.Find("knowledge")) {
+    config.knowledge = std::make_shared<Knowledge>(EmbeddedKnowledge());
+    std::vector<KnowledgeError> errors;
+    ExtendKnowledge(*config.knowledge, *n, errors);
+    for (const KnowledgeError& e : errors)
+      check.Problem(n->span, e.message, "see docs/configuration.md");
+  }
+  if (const YamlNode* n = root.Find("options")) ReadOptions(*n, check, config);
+  if (const YamlNode* n = root.Find("project-scope")) {
+    if (n->value == "repository") {
+      config.repository_scope = true;
+    } else if (n->value != "folder") {
+      check.Problem(n->span, "`project-scope` must be `folder` or `repository`", "");
+    }
+  }
   check.ReadSelection(root, config.rules);
   if (const YamlNode* n = root.Find("fail-on")) {
     config.fail_on = ParseSeverity(n->value);
@@ -253,6 +297,12 @@ std::string DescribeConfig(const Config& config) {
   out += "section-profile: " + config.section_profile.value_or("auto") + "\n";
   out += "known-agents: " + list(config.known_agents) + "\n";
   out += "exclude: " + list(config.exclude) + "\n";
+  out += "project-scope: " + std::string(config.repository_scope ? "repository" : "folder") + "\n";
+  if (config.knowledge) {
+    out += "knowledge: " + std::to_string(config.knowledge->tools.size()) + " tools, " +
+           std::to_string(config.knowledge->conflict_topics.size()) + " conflict topics, " +
+           std::to_string(config.knowledge->section_profiles.size()) + " section profiles\n";
+  }
   out += "overrides:\n";
   for (const ConfigOverride& o : config.overrides)
     out += "  - files: " + o.files + "\n" + selection(o.rules, "    ");

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "core/diagnostic.h"
+#include "core/knowledge.h"
 
 namespace agentlint {
 
@@ -34,6 +37,10 @@ struct Config {
   std::vector<std::string> known_agents;
   std::vector<std::string> exclude;  // globs
   std::vector<ConfigOverride> overrides;
+  std::shared_ptr<Knowledge> knowledge;  // the embedded knowledge plus `knowledge:`, when given
+  std::optional<size_t> max_body_characters;
+  std::optional<double> description_overlap;
+  bool repository_scope = false;     // `project-scope: repository`: one scope for the whole folder
   std::vector<Diagnostic> problems;  // findings about the config file itself
 };
 

@@ -12,11 +12,6 @@
 
 namespace agentlint {
 
-Knowledge::Knowledge() = default;
-Knowledge::~Knowledge() = default;
-Knowledge::Knowledge(Knowledge&&) noexcept = default;
-Knowledge& Knowledge::operator=(Knowledge&&) noexcept = default;
-
 bool Contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -113,8 +108,8 @@ class Reader {
     return out;
   }
 
-  std::unique_ptr<re2::RE2> Pattern(const std::string& pattern) {
-    auto re = std::make_unique<re2::RE2>(pattern, re2::RE2::Quiet);
+  std::shared_ptr<re2::RE2> Pattern(const std::string& pattern) {
+    auto re = std::make_shared<re2::RE2>(pattern, re2::RE2::Quiet);
     if (!re->ok()) Error("pattern `" + pattern + "` does not compile: " + re->error());
     return re;
   }
@@ -368,6 +363,55 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
     if (!seen.count(path)) errors.push_back({path, "knowledge file is missing"});
   }
   return k;
+}
+
+void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<KnowledgeError>& errors) {
+  Reader reader("knowledge", errors);
+  if (!extension.IsMapping()) return reader.Error("`knowledge` must be a mapping");
+  for (size_t i = 0; i < extension.MapSize(); ++i) {
+    const std::string& key = extension.Key(i).value;
+    if (key != "tools" && key != "conflicts" && key != "secrets" && key != "section-profiles") {
+      reader.Error("`" + key +
+                   "` is not a knowledge extension (tools, conflicts, secrets, section-profiles)");
+    }
+  }
+  for (const std::string& name : reader.List(extension.Find("tools"), "tools")) {
+    if (k.FindTool(name)) continue;
+    ToolInfo tool;
+    tool.name = name;
+    tool.note = "declared in the configuration";
+    k.tools.push_back(tool);
+  }
+  // The other extensions have the shape of the knowledge files: reuse their loaders on a
+  // wrapper mapping and append what they read.
+  const auto extend = [&](const char* key, const char* wrapper_key, Loader loader) {
+    const YamlNode* list = extension.Find(key);
+    if (!list) return;
+    YamlNode wrapper;
+    wrapper.kind = YamlKind::kMapping;
+    YamlNode name;
+    name.kind = YamlKind::kScalar;
+    name.value = wrapper_key;
+    wrapper.children = {name, *list};
+    if (std::string_view(key) == "secrets") {  // the loader also expects `dangerous`
+      YamlNode dangerous_key = name;
+      dangerous_key.value = "dangerous";
+      YamlNode empty;
+      empty.kind = YamlKind::kSequence;
+      wrapper.children.push_back(dangerous_key);
+      wrapper.children.push_back(empty);
+    }
+    Knowledge added;
+    loader(added, wrapper, reader);
+    k.conflict_topics.insert(k.conflict_topics.end(), added.conflict_topics.begin(),
+                             added.conflict_topics.end());
+    k.secrets.insert(k.secrets.end(), added.secrets.begin(), added.secrets.end());
+    k.section_profiles.insert(k.section_profiles.end(), added.section_profiles.begin(),
+                              added.section_profiles.end());
+  };
+  extend("conflicts", "topics", LoadConflicts);
+  extend("secrets", "secrets", LoadSecrets);
+  extend("section-profiles", "profiles", LoadSections);
 }
 
 const Knowledge& EmbeddedKnowledge() {

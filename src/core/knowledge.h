@@ -80,22 +80,19 @@ struct ConflictTopic {
   std::vector<ConflictChoice> choices;
 };
 
+// Copyable (patterns are shared, immutable once compiled), so a configuration can extend a copy
+// of the embedded knowledge for one run.
 struct Knowledge {
-  Knowledge();
-  ~Knowledge();
-  Knowledge(Knowledge&&) noexcept;
-  Knowledge& operator=(Knowledge&&) noexcept;
-
   std::vector<ToolInfo> tools;
-  std::unique_ptr<re2::RE2> mcp_pattern;
+  std::shared_ptr<re2::RE2> mcp_pattern;
   std::vector<FieldInfo> fields;
   std::vector<std::string> permission_modes;
   std::map<std::string, std::string> removed_permission_modes;
   std::map<std::string, std::string> foreign_keys;  // key -> where it comes from
   std::vector<std::string> model_aliases;
   std::vector<std::string> model_cli_only;
-  std::unique_ptr<re2::RE2> model_id_pattern;
-  std::vector<std::unique_ptr<re2::RE2>> foreign_model_patterns;
+  std::shared_ptr<re2::RE2> model_id_pattern;
+  std::vector<std::shared_ptr<re2::RE2>> foreign_model_patterns;
   std::vector<std::string> colors;
   std::vector<std::string> undocumented_colors;
   std::vector<std::string> hook_events;
@@ -130,6 +127,12 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
 
 // The knowledge embedded in this binary, loaded on first use.
 const Knowledge& EmbeddedKnowledge();
+
+// Adds a configuration's `knowledge:` section to `k`: extra `tools` (names treated as current
+// tools), `conflicts` (topics, as in rules/conflicts.yaml), `secrets` (as in rules/secrets.yaml)
+// and `section-profiles` (as in rules/sections.yaml). Problems are appended to `errors`.
+struct YamlNode;
+void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<KnowledgeError>& errors);
 
 bool Contains(const std::vector<std::string>& list, std::string_view value);
 

@@ -80,7 +80,8 @@ bool Enabled(const RuleInfo& rule, const LintOptions& options) {
 
 std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options) {
   std::vector<Diagnostic> out;
-  const Knowledge& knowledge = EmbeddedKnowledge();
+  const Knowledge& knowledge =
+      options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge();
   const FileContext ctx{doc, knowledge, options.checks};
   for (const RuleInfo& rule : AllRules()) {
     if (!Enabled(rule, options) || rule.project_check) continue;
@@ -114,7 +115,9 @@ void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
 
 std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options) {
   std::vector<Diagnostic> out;
-  const ProjectContext ctx{project, EmbeddedKnowledge(), options.checks};
+  const ProjectContext ctx{
+      project, options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge(),
+      options.checks};
   for (const RuleInfo& rule : AllRules()) {
     if (!rule.project_check || !Enabled(rule, options)) continue;
     ProjectReporter reporter(rule, out);
@@ -190,6 +193,9 @@ LintOptions Merge(const LintOptions& cli, const Config* config, const std::strin
     out.checks.section_profile = *config->section_profile;
   }
   Append(out.checks.known_agents, config->known_agents);
+  if (config->knowledge) out.checks.knowledge = config->knowledge.get();
+  if (config->max_body_characters) out.checks.max_body_characters = *config->max_body_characters;
+  if (config->description_overlap) out.checks.description_overlap = *config->description_overlap;
   return out;
 }
 
@@ -234,9 +240,14 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     }
     if (excluded) {
       result.skipped.push_back(file.path);
-    } else {
-      files.push_back(std::move(file));
+      continue;
     }
+    if (config && config->repository_scope) {
+      // `project-scope: repository`: every agent under the config's folder is one scope.
+      file.origin.scope = config->dir;
+      file.origin.scope_is_agent_root = true;
+    }
+    files.push_back(std::move(file));
   }
   discovery.files = std::move(files);
   const Config* global = paths.empty() ? nullptr : configs.For(paths.front(), cli);

@@ -2,10 +2,9 @@
 
 namespace agentlint {
 
-// Characters. Anthropic's guidance puts good system prompts well under 10,000 characters, and
-// GitHub Copilot cuts agent prompts at 30,000.
-constexpr size_t kLongBody = 20000;
-
+// The default threshold (options: body-too-long.max-characters) is 20,000 characters:
+// Anthropic's guidance puts good system prompts well under 10,000, and GitHub Copilot cuts
+// agent prompts at 30,000.
 void CheckBodyTooLong(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   const Span body = doc.body().span;
@@ -13,11 +12,12 @@ void CheckBodyTooLong(const FileContext& ctx, Reporter& out) {
   for (size_t i = body.begin; i < body.end; ++i) {
     characters += (static_cast<unsigned char>(doc.source().text()[i]) & 0xC0) != 0x80;
   }
-  if (characters <= kLongBody || !doc.front_matter().closed) return;
+  const size_t limit = ctx.options.max_body_characters;
+  if (characters <= limit || !doc.front_matter().closed) return;
   out.Report(doc.front_matter().close_fence,
              "the body is " + std::to_string(characters) +
                  " characters long; every delegation pays for it",
-             "keep the system prompt focused (under " + std::to_string(kLongBody) +
+             "keep the system prompt focused (under " + std::to_string(limit) +
                  " characters); move reference material into skills or files the agent reads");
 }
 

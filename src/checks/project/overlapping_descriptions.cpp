@@ -7,8 +7,6 @@ namespace agentlint {
 
 namespace {
 
-// Share of common words (Jaccard) above which two descriptions route the same requests.
-constexpr double kOverlap = 0.6;
 // Descriptions shorter than this many distinct words are too short to compare.
 constexpr size_t kMinWords = 6;
 
@@ -48,7 +46,9 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
         for (const std::string& w : words[i]) common += words[j].count(w);
         const double jaccard = static_cast<double>(common) /
                                static_cast<double>(words[i].size() + words[j].size() - common);
-        if (jaccard < kOverlap || Project::AgentName(*docs[i]) == Project::AgentName(*docs[j]))
+        // The share of common words (Jaccard) from which two descriptions route the same requests.
+        if (jaccard < ctx.options.description_overlap ||
+            Project::AgentName(*docs[i]) == Project::AgentName(*docs[j]))
           continue;
         // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word
         // of its own name that the other description lacks), so routing can tell them apart.
