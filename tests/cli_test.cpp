@@ -426,3 +426,36 @@ TEST_CASE("cli: the config extends knowledge, sets rule options and the scope of
   CHECK(configured.out.find("\"rule\": \"AL206\"") != std::string::npos);  // 40-character limit
   CHECK(configured.out.find("\"rule\": \"AL904\"") == std::string::npos);
 }
+
+TEST_CASE("cli: --fix on a copy of the first seed, and --fix respects ignores and suppressions") {
+  const fs::path seeds = fs::path(SourceDir()).parent_path() / "shared/seeds";
+  TempDir tmp;
+  const fs::path file = tmp.path() / ".claude/agents/database-expert.md";
+  if (fs::exists(seeds / "database-expert.md")) {
+    const std::string original = ReadFile(seeds / "database-expert.md");
+    WriteFile(file, original);
+    const Run diff = Agentlint("--diff '" + tmp.path().string() + "'");
+    CHECK(ReadFile(file) == original);
+    Agentlint("--fix '" + tmp.path().string() + "'");
+    std::string expected = original;
+    expected.replace(expected.find("KillShell, SlashCommand"), 23, "TaskStop, Skill");
+    CHECK(ReadFile(file) == expected);
+    CHECK(diff.out.find("+" + expected.substr(expected.find("tools: "),
+                                              expected.find('\n', expected.find("tools: ")) -
+                                                  expected.find("tools: "))) != std::string::npos);
+    CHECK(Agentlint("--diff '" + tmp.path().string() + "'").code == 0);
+  }
+  const std::string agent =
+      "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, MultiEdit\n---\n"
+      "You are a reviewer. Report problems by severity.\n";
+  WriteFile(file, agent);
+  CHECK(Agentlint("--ignore removed-tool --diff '" + tmp.path().string() + "'").code == 0);
+  WriteFile(tmp.path() / ".agentlint.yaml", "ignore: [removed-tool]\n");
+  CHECK(Agentlint("--diff '" + tmp.path().string() + "'").code == 0);
+  fs::remove(tmp.path() / ".agentlint.yaml");
+  WriteFile(file,
+            "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, MultiEdit  "
+            "# agentlint-disable-line AL118\n---\n"
+            "You are a reviewer. Report problems by severity.\n");
+  CHECK(Agentlint("--diff '" + tmp.path().string() + "'").code == 0);
+}

@@ -49,9 +49,12 @@ struct Request {
 size_t FixFiles(const Request& request, std::ostream& diffs) {
   size_t changed = 0;
   size_t fixed = 0;
+  ConfigSet configs;
   for (const DiscoveredFile& file : Discover(request.paths).files) {
     if (!file.origin.reported) continue;
-    const FileFix result = FixFile(file, request.lint, {request.unsafe_fixes});
+    const LintOptions options =
+        EffectiveOptions(request.lint, configs.For(file.path, request.lint), file.path);
+    const FileFix result = FixFile(file, options, {request.unsafe_fixes});
     if (!result.refused.empty())
       std::cerr << "agentlint: " << file.path << ": " << result.refused << "\n";
     if (result.after == result.before) continue;

@@ -1,5 +1,7 @@
 #include "core/fix.h"
 
+#include "core/suppression.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,10 +66,17 @@ size_t ApplyEdits(std::string& text, const std::vector<Diagnostic>& diagnostics,
 
 namespace {
 
+// The file's findings as the user sees them: rules the options turn off and findings an inline
+// suppression silences are not fixed.
 std::vector<Diagnostic> LintText(const DiscoveredFile& file, const std::string& text,
                                  const LintOptions& lint) {
   const AgentDoc doc(SourceFile(file.path, text), file.origin, lint.limits);
-  return CheckDocument(doc, lint);
+  std::vector<Diagnostic> found = CheckDocument(doc, lint);
+  if (lint.inline_config) {
+    Suppressions suppressions = ParseSuppressions(doc);
+    ApplySuppressions(suppressions, found);
+  }
+  return found;
 }
 
 size_t InputFindings(const std::vector<Diagnostic>& diagnostics) {

@@ -171,8 +171,10 @@ void Append(std::vector<std::string>& to, const std::vector<std::string>& from) 
   to.insert(to.end(), from.begin(), from.end());
 }
 
-// The command line's options with a config's under them: the command line wins.
-LintOptions Merge(const LintOptions& cli, const Config* config, const std::string& file) {
+}  // namespace
+
+LintOptions EffectiveOptions(const LintOptions& cli, const Config* config,
+                             const std::string& file) {
   if (!config) return cli;
   LintOptions out = cli;
   RuleSelection rules = config->rules;
@@ -198,6 +200,8 @@ LintOptions Merge(const LintOptions& cli, const Config* config, const std::strin
   if (config->description_overlap) out.checks.description_overlap = *config->description_overlap;
   return out;
 }
+
+namespace {
 
 void ApplySeverity(Diagnostic& d, const LintOptions& options) {
   for (const auto& [rule, level] : options.severity) {
@@ -251,7 +255,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   }
   discovery.files = std::move(files);
   const Config* global = paths.empty() ? nullptr : configs.For(paths.front(), cli);
-  const LintOptions options = Merge(cli, global, paths.empty() ? "" : paths.front());
+  const LintOptions options = EffectiveOptions(cli, global, paths.empty() ? "" : paths.front());
   // Every file is parsed once and kept: project checks compare them after the per-file checks.
   std::vector<std::unique_ptr<AgentDoc>> docs;
   std::set<std::string> reported;
@@ -260,7 +264,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     docs.push_back(std::make_unique<AgentDoc>(LoadDocument(file, options)));
     if (!file.origin.reported) continue;  // a sibling, loaded for the project checks only
     reported.insert(file.path);
-    file_options.emplace(file.path, Merge(cli, configs.For(file.path, cli), file.path));
+    file_options.emplace(file.path, EffectiveOptions(cli, configs.For(file.path, cli), file.path));
     std::vector<Diagnostic> found = CheckDocument(*docs.back(), file_options.at(file.path));
     std::move(found.begin(), found.end(), std::back_inserter(result.diagnostics));
     ++result.files_linted;

@@ -72,6 +72,9 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options);
 
+// The command line's options with a config's under them, for one file: the command line wins.
+LintOptions EffectiveOptions(const LintOptions& cli, const Config* config, const std::string& file);
+
 // Sorts by (path, line, column, rule, message) and drops exact repeats.
 void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics);
 
