@@ -459,3 +459,15 @@ TEST_CASE("cli: --fix on a copy of the first seed, and --fix respects ignores an
             "You are a reviewer. Report problems by severity.\n");
   CHECK(Agentlint("--diff '" + tmp.path().string() + "'").code == 0);
 }
+
+TEST_CASE("cli: list options take one comma-separated value each and leave paths alone") {
+  const Run only = Agentlint("--select AL111 examples -q");
+  CHECK(only.code == 1);
+  CHECK(only.out.find("AL111") != std::string::npos);
+  CHECK(only.out.find("AL118") == std::string::npos);
+  const Run ignored = Agentlint("--ignore AL111,AL118 --ignore AL104 examples -q");
+  CHECK(ignored.out.find("AL111") == std::string::npos);
+  CHECK(ignored.out.find("AL118") == std::string::npos);
+  CHECK(ignored.out.find("AL104") == std::string::npos);
+  CHECK(ignored.out.find("AL124") != std::string::npos);
+}

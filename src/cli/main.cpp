@@ -236,15 +236,20 @@ int Main(int argc, char** argv) {
                  "record today's findings in this file and exit 0");
   app.add_option("--select", request.lint.select,
                  "run only these rules (ids, names, categories or `all`), comma-separated")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--extend-select", request.lint.extend_select,
                  "also run these rules, e.g. ones that are off by default")
-      ->delimiter(',');
-  app.add_option("--ignore", request.lint.ignore, "do not run these rules")->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app.add_option("--ignore", request.lint.ignore, "do not run these rules")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option(
          "--known-agent", request.lint.checks.known_agents,
          "agents defined elsewhere (user level, another repository) that references may name")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--section-profile", request.lint.checks.section_profile,
                  "required-section profile of rules/sections.yaml, `auto` or `none`")
       ->capture_default_str();
