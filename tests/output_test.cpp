@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "output/github.h"
 #include "output/json.h"
+#include "output/sarif.h"
 #include "output/text.h"
 #include "test_util.h"
 
@@ -59,4 +61,34 @@ TEST_CASE("output: an empty result is valid JSON and says so in text") {
   empty.files_linted = 2;
   CHECK(JsonChecker(RenderJson(empty)).Valid());
   CHECK(RenderText(empty, {}) == "No problems found in 2 agent files.\n");
+}
+
+TEST_CASE("output: GitHub annotations escape data and properties") {
+  CHECK(EscapeGithubData("50% done\r\nnext") == "50%25 done%0D%0Anext");
+  CHECK(EscapeGithubProperty("a:b,c%") == "a%3Ab%2Cc%25");
+  const LintResult result = ResultFor(
+      "---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, Bassh\n---\nYou are a "
+      "test agent with a task.\n");
+  const std::string out = RenderGithub(result);
+  CHECK(out.rfind(
+            "::error file=.claude/agents/test.md,line=4,col=14,endLine=4,endColumn=19,title=AL103 "
+            "unknown-tool::",
+            0) == 0);
+  CHECK(out.find("%0Adid you mean `Bash`?") != std::string::npos);
+}
+
+TEST_CASE("output: SARIF carries rules, regions in code points, fixes and fingerprints") {
+  const LintResult result = ResultFor(
+      "---\nname: a\ndescription: Does things. Use for tests.\ntools: Read, MultiEdit\n---\nYou "
+      "are a test agent with a task.\n");
+  const std::string sarif = RenderSarif(result);
+  CHECK(JsonChecker(sarif).Valid());
+  CHECK(sarif.find("\"version\": \"2.1.0\"") != std::string::npos);
+  CHECK(sarif.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
+  CHECK(sarif.find("{\"id\": \"AL118\", \"name\": \"removed-tool\"") != std::string::npos);
+  CHECK(sarif.find("\"region\": {\"startLine\": 4, \"startColumn\": 14, \"endLine\": 4, "
+                   "\"endColumn\": 23}") != std::string::npos);
+  CHECK(sarif.find("\"deletedRegion\": {\"byteOffset\": ") != std::string::npos);
+  CHECK(sarif.find("\"insertedContent\": {\"text\": \"Edit\"}") != std::string::npos);
+  CHECK(sarif.find("\"partialFingerprints\": {\"agentlint/v1\": \"") != std::string::npos);
 }

@@ -18,7 +18,9 @@
 #include "core/knowledge.h"
 #include "core/linter.h"
 #include "core/version.h"
+#include "output/github.h"
 #include "output/json.h"
+#include "output/sarif.h"
 #include "output/text.h"
 
 namespace agentlint {
@@ -172,6 +174,10 @@ int Run(const Request& request) {
   if (!request.baseline.empty()) ApplyBaseline(result.diagnostics, baseline);
   if (request.format == "json") {
     std::cout << RenderJson(result);
+  } else if (request.format == "sarif") {
+    std::cout << RenderSarif(result);
+  } else if (request.format == "github") {
+    std::cout << RenderGithub(result);
   } else {
     std::cout << RenderText(result, {UseColor(request.color), request.quiet});
   }
@@ -206,7 +212,7 @@ int Main(int argc, char** argv) {
   Request request;
   app.add_option("paths", request.paths, "files and directories to lint (default: .)");
   app.add_option("--format", request.format, "output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
   app.add_option("--color", request.color, "colored output (NO_COLOR is honoured in auto mode)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
