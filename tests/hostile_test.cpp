@@ -1,0 +1,107 @@
+// Hostile inputs mixed into a folder of good agents: every good agent is still reported
+// correctly, nothing crashes or hangs, and the exit code is 0, 1 or 2.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "test_util.h"
+
+using namespace agentlint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+int RunAgentlint(const std::string& args, std::string& out) {
+  const std::string command =
+      "timeout 120 '" + std::string(AGENTLINT_BINARY) + "' " + args + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+const char* kGood =
+    "---\nname: good-%d\ndescription: A good agent. Use for tests.\ntools: Read, Bassh\n---\n"
+    "You are a good agent with a typo in its tools.\n";
+
+}  // namespace
+
+TEST_CASE("hostile: a folder of good agents mixed with hostile files") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  for (int i = 0; i < 3; ++i) {
+    char text[256];
+    std::snprintf(text, sizeof text, kGood, i);
+    WriteFile(agents / ("good-" + std::to_string(i) + ".md"), text);
+  }
+  std::string binary(4096, '\0');
+  for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 7919) % 256);
+  WriteFile(agents / "binary.md", binary);
+  WriteFile(agents / "empty.md", "");
+  WriteFile(agents / "latin1.md", "---\nname: caf\xe9\ndescription: x\n---\nbody \xff\xfe text\n");
+  // 50 MB: over the size limit, read never.
+  {
+    std::ofstream big(agents / "big.md", std::ios::binary);
+    big << "---\nname: big\ndescription: big\n---\n";
+    const std::string line(1023, 'x');
+    for (int i = 0; i < 50 * 1024; ++i) big << line << '\n';
+  }
+  WriteFile(agents / "deep.md",
+            "---\nname: deep\ndescription: deep\nx: " + std::string(100000, '[') +
+                std::string(100000, ']') + "\n---\nYou are deeply nested here.\n");
+  WriteFile(agents / "deep-block.md", [] {
+    std::string s = "---\nname: deep-block\ndescription: deep\n";
+    for (int i = 0; i < 5000; ++i)
+      s += std::string(static_cast<size_t>(i) * 2 % 4000, ' ') + "k" + std::to_string(i) + ":\n";
+    return s + "---\nYou are deeply nested here.\n";
+  }());
+  std::string bomb =
+      "---\nname: bomb\ndescription: alias bomb\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'z'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int k = 0; k < 10; ++k)
+      bomb += std::string(k ? ", " : "") + "*" + static_cast<char>(c - 1);
+    bomb += "]\n";
+  }
+  WriteFile(agents / "bomb.md", bomb + "---\nYou are an alias bomb.\n");
+  WriteFile(agents / "long-line.md", "---\nname: long-line\ndescription: long\ntools: Read, " +
+                                         std::string(200000, 'Z') +
+                                         "\n---\nYou are a long line.\n");
+  REQUIRE(::mkfifo((agents / "fifo.md").c_str(), 0600) == 0);
+  fs::create_directory_symlink(agents, agents / "loop");
+  TempDir outside;
+  WriteFile(outside.path() / "secret.md",
+            "---\nname: outside\ndescription: outside\n---\nOutside the tree.\n");
+  fs::create_symlink(outside.path() / "secret.md", agents / "outside.md");
+  fs::create_directories(agents / "dir.md");
+  WriteFile(agents / "unreadable.md", "---\nname: locked\ndescription: locked\n---\nLocked.\n");
+  ::chmod((agents / "unreadable.md").c_str(), 0);
+
+  std::string out;
+  const int code = RunAgentlint(
+      "--format json '" + tmp.path().string() + "' '" + (agents / "fifo.md").string() + "'", out);
+  CHECK((code == 0 || code == 1 || code == 2));
+  CHECK(code == 2);  // the FIFO named on the command line is a usage error; the rest still runs
+  const size_t json = out.find('{');
+  REQUIRE(json != std::string::npos);
+  CHECK(JsonChecker(out.substr(json)).Valid());
+  for (int i = 0; i < 3; ++i) {
+    CHECK(out.find("good-" + std::to_string(i) + ".md\", \"line\": 4, \"column\": 14") !=
+          std::string::npos);
+  }
+  CHECK(out.find("big.md\", \"line\": 1, \"column\": 1, \"end_line\": 1, \"end_column\": 1, "
+                 "\"offset\": 0, "
+                 "\"end_offset\": 0, \"rule\": \"AL001\"") != std::string::npos);
+  CHECK(out.find("\"rule\": \"AL012\"") != std::string::npos);  // too deep
+  CHECK(out.find("latin1.md") != std::string::npos);
+  CHECK(out.find("outside.md") == std::string::npos);  // not followed out of the tree
+  CHECK(out.find("Outside the tree") == std::string::npos);
+  CHECK(out.find("fifo.md: not a regular file") != std::string::npos);
+}
