@@ -33,7 +33,8 @@ std::set<std::string> Words(std::string_view text) {
 }  // namespace
 
 void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& out) {
-  for (const auto& [scope, docs] : ctx.project.scopes()) {
+  for (const auto& scope : ctx.project.scopes()) {
+    const std::vector<const AgentDoc*>& docs = scope.second;  // named: lambdas below capture it
     std::vector<std::set<std::string>> words;
     for (const AgentDoc* doc : docs) {
       const YamlNode* d = ScalarField(*doc, "description");
