@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "checks/registry.h"
 #include "core/baseline.h"
@@ -229,6 +230,10 @@ int Main(int argc, char** argv) {
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+  request.lint.jobs = std::max(1u, std::thread::hardware_concurrency());
+  app.add_option("-j,--jobs", request.lint.jobs,
+                 "files linted in parallel (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
   app.add_flag(
       "--no-inline-config", [&request](std::int64_t) { request.lint.inline_config = false; },
       "ignore agentlint-disable comments (for CI)");

@@ -157,7 +157,10 @@ void AgentDoc::ParseFrontMatter(const DocumentLimits& limits) {
   }
   YamlLimits yaml_limits;
   yaml_limits.max_depth = limits.max_yaml_depth;
+  // The YAML parser sees the file up to the end of the front matter, everything before the
+  // content blanked: offsets stay the file's, and the body is not scanned at all.
   std::string blanked = Blanked(content);
+  blanked.resize(content.end);
   strict_ = ParseYaml(blanked, yaml_limits);
   if (strict_->too_deep) {
     too_deep_ = true;

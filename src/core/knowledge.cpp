@@ -412,6 +412,41 @@ void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<Knowle
   extend("conflicts", "topics", LoadConflicts);
   extend("secrets", "secrets", LoadSecrets);
   extend("section-profiles", "profiles", LoadSections);
+  BuildSets(k);
+}
+
+namespace {
+
+std::shared_ptr<re2::RE2::Set> MakeSet(const std::vector<std::string>& patterns) {
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  auto set = std::make_shared<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+  for (const std::string& p : patterns) {
+    if (set->Add(p, nullptr) < 0) return nullptr;  // the pattern's own error is reported elsewhere
+  }
+  return set->Compile() ? set : nullptr;
+}
+
+}  // namespace
+
+// Builds the one-pass sets from the patterns (after loading, and after a config extends them).
+void BuildSets(Knowledge& k) {
+  std::vector<std::string> secrets;
+  for (const SecretPattern& s : k.secrets) secrets.push_back(s.pattern->pattern());
+  k.any_secret = MakeSet(secrets);
+  std::vector<std::string> dangerous;
+  for (const DangerPattern& d : k.dangerous) {
+    if (!d.in_config) dangerous.push_back(d.pattern->pattern());
+  }
+  k.any_dangerous_body = MakeSet(dangerous);
+  for (ConflictTopic& topic : k.conflict_topics) {
+    std::vector<std::string> all;
+    for (const ConflictChoice& choice : topic.choices) {
+      for (const auto& p : choice.patterns) all.push_back(p->pattern());
+      for (const auto& p : choice.commands) all.push_back(p->pattern());
+    }
+    topic.any = MakeSet(all);
+  }
 }
 
 const Knowledge& EmbeddedKnowledge() {
@@ -422,6 +457,7 @@ const Knowledge& EmbeddedKnowledge() {
     }
     std::vector<KnowledgeError> errors;
     Knowledge k = LoadKnowledge(files, errors);
+    BuildSets(k);
     if (!errors.empty()) {
       throw std::runtime_error("embedded knowledge is broken: " + errors[0].file + ": " +
                                errors[0].message);

@@ -9,9 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace re2 {
-class RE2;
-}
+#include <re2/set.h>
 
 namespace agentlint {
 
@@ -78,6 +76,9 @@ struct ConflictTopic {
   std::string id;
   std::string title;  // "database engine"
   std::vector<ConflictChoice> choices;
+  // Every pattern and command of the topic in one set: one pass tells whether a text mentions
+  // the topic at all (most agents mention most topics not at all).
+  std::shared_ptr<re2::RE2::Set> any;
 };
 
 // Copyable (patterns are shared, immutable once compiled), so a configuration can extend a copy
@@ -103,6 +104,8 @@ struct Knowledge {
   std::vector<std::string> readme_names;
   std::vector<SectionProfile> section_profiles;
   std::vector<SecretPattern> secrets;
+  std::shared_ptr<re2::RE2::Set> any_secret;          // every secret pattern, for one first pass
+  std::shared_ptr<re2::RE2::Set> any_dangerous_body;  // every body pattern of `dangerous`
   std::vector<std::string> secret_placeholders;
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;
@@ -124,6 +127,9 @@ struct KnowledgeError {
 // Builds the tables from (path, contents) pairs; problems are appended to `errors`.
 Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
                         std::vector<KnowledgeError>& errors);
+
+// Builds the one-pass RE2 sets (any_secret, any_dangerous_body, ConflictTopic::any).
+void BuildSets(Knowledge& k);
 
 // The knowledge embedded in this binary, loaded on first use.
 const Knowledge& EmbeddedKnowledge();

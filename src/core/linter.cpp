@@ -3,11 +3,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "checks/registry.h"
 #include "core/check.h"
@@ -260,14 +262,32 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   std::vector<std::unique_ptr<AgentDoc>> docs;
   std::set<std::string> reported;
   std::map<std::string, LintOptions> file_options;
+  // Options per file first (configs are read once, on this thread); then files are read,
+  // parsed and checked in parallel, each into its own slot, and merged in discovery order.
   for (const DiscoveredFile& file : discovery.files) {
-    docs.push_back(std::make_unique<AgentDoc>(LoadDocument(file, options)));
     if (!file.origin.reported) continue;  // a sibling, loaded for the project checks only
     reported.insert(file.path);
     file_options.emplace(file.path, EffectiveOptions(cli, configs.For(file.path, cli), file.path));
-    std::vector<Diagnostic> found = CheckDocument(*docs.back(), file_options.at(file.path));
-    std::move(found.begin(), found.end(), std::back_inserter(result.diagnostics));
-    ++result.files_linted;
+  }
+  const size_t count = discovery.files.size();
+  docs.resize(count);
+  std::vector<std::vector<Diagnostic>> found(count);
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) {
+      const DiscoveredFile& file = discovery.files[i];
+      docs[i] = std::make_unique<AgentDoc>(LoadDocument(file, options));
+      if (file.origin.reported) found[i] = CheckDocument(*docs[i], file_options.at(file.path));
+    }
+  };
+  const size_t threads = std::max<size_t>(1, std::min(cli.jobs, count));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  for (size_t i = 0; i < count; ++i) {
+    std::move(found[i].begin(), found[i].end(), std::back_inserter(result.diagnostics));
+    result.files_linted += discovery.files[i].origin.reported;
   }
   std::vector<const AgentDoc*> all;
   for (const auto& doc : docs) {

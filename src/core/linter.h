@@ -25,6 +25,7 @@ struct LintOptions {
   std::vector<std::string> select;
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
+  size_t jobs = 1;            // files linted in parallel (-j); output is the same for every value
   bool inline_config = true;  // honour agentlint-disable comments (--no-inline-config: false)
   // Configuration: the nearest .agentlint.yaml above each file, or this file, or none.
   bool use_config = true;

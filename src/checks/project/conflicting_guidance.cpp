@@ -171,6 +171,9 @@ void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Stance& stanc
 
 Stance Read(const AgentDoc& doc, const ConflictTopic& topic) {
   Stance stance;
+  const std::string_view body = SpanText(doc, doc.body().span);
+  if (topic.any && !topic.any->Match(re2::StringPiece(body.data(), body.size()), nullptr))
+    return stance;
   ReadCommands(doc, topic, stance);
   for (const ProseLine& line : ProseLines(doc)) {
     if (LooksLikeCaution(line.section)) continue;

@@ -69,13 +69,18 @@ void ScanCommands(const FileContext& ctx, Reporter& out, const YamlNode& node) {
 
 void CheckDangerousCommand(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
-  // Instructions in the body: prose and code blocks that are not warnings or examples.
-  for (const ProseLine& line : ProseLines(doc)) {
+  // Instructions in the body: prose and code blocks that are not warnings or examples. One pass
+  // over the whole body first: most bodies hold none of the patterns.
+  const std::string_view body = SpanText(doc, doc.body().span);
+  const bool any =
+      !ctx.knowledge.any_dangerous_body ||
+      ctx.knowledge.any_dangerous_body->Match(re2::StringPiece(body.data(), body.size()), nullptr);
+  for (const ProseLine& line : any ? ProseLines(doc) : std::vector<ProseLine>{}) {
     if (!LooksLikeCaution(line.text) && !LooksLikeCaution(line.section))
       Scan(ctx, out, line.text, false);
   }
   for (const CodeBlock& block : doc.body().code_blocks) {
-    if (IsInstructionBlock(doc, block)) Scan(ctx, out, SpanText(doc, block.content), false);
+    if (any && IsInstructionBlock(doc, block)) Scan(ctx, out, SpanText(doc, block.content), false);
   }
   // Commands Claude Code runs itself: hooks and inline MCP servers in the front matter.
   for (const char* field : {"hooks", "mcpServers"}) {

@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "checks/common.h"
@@ -40,7 +41,17 @@ std::string Redacted(std::string_view value) {
 void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
   const std::string_view text = ctx.doc.source().text();
   std::vector<Span> found;
-  for (const SecretPattern& secret : ctx.knowledge.secrets) {
+  std::vector<int> hits;  // one pass over the file; the patterns that matched are run again
+  if (ctx.knowledge.any_secret &&
+      !ctx.knowledge.any_secret->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+    return;
+  }
+  for (size_t index = 0; index < ctx.knowledge.secrets.size(); ++index) {
+    if (ctx.knowledge.any_secret &&
+        std::find(hits.begin(), hits.end(), static_cast<int>(index)) == hits.end()) {
+      continue;
+    }
+    const SecretPattern& secret = ctx.knowledge.secrets[index];
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece group;
     while (RE2::FindAndConsume(&input, *secret.pattern, &group)) {
