@@ -471,3 +471,24 @@ TEST_CASE("cli: list options take one comma-separated value each and leave paths
   CHECK(ignored.out.find("AL104") == std::string::npos);
   CHECK(ignored.out.find("AL124") != std::string::npos);
 }
+
+TEST_CASE("cli: limits are configurable and crossing one is a finding, not a failure of the run") {
+  TempDir tmp;
+  for (int i = 0; i < 4; ++i) {
+    WriteFile(tmp.path() / (".claude/agents/a" + std::to_string(i) + ".md"),
+              "---\nname: a" + std::to_string(i) +
+                  "\ndescription: Reviews code. Use after changes.\ndepth: [[[[1]]]]\n---\n"
+                  "You are a reviewer. Report problems by severity.\n");
+  }
+  WriteFile(tmp.path() / ".agentlint.yaml",
+            "limits: {files: 3, yaml-depth: 2, file-bytes: 100000, code-frame-width: 40}\n");
+  const Run run = Agentlint("--format json '" + tmp.path().string() + "'");
+  CHECK(run.code == 1);
+  CHECK(run.out.find("not linted: the run is over its limit of files") !=
+        std::string::npos);                                                       // a3.md
+  CHECK(run.out.find("the front matter nests too deeply") != std::string::npos);  // depth 4 > 2
+  CHECK(run.out.find("\"linted\": 4") != std::string::npos);
+  WriteFile(tmp.path() / ".agentlint.yaml", "limits: {files: zero}\n");
+  CHECK(Agentlint("--format json '" + tmp.path().string() + "'").out.find("is not a limit") !=
+        std::string::npos);
+}

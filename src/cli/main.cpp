@@ -180,7 +180,11 @@ int Run(const Request& request) {
   } else if (request.format == "github") {
     std::cout << RenderGithub(result);
   } else {
-    std::cout << RenderText(result, {UseColor(request.color), request.quiet});
+    ConfigSet configs;
+    const Config* config = configs.For(request.paths.front(), request.lint);
+    TextOptions text{UseColor(request.color), request.quiet};
+    if (config && config->limit_frame_width) text.frame_width = *config->limit_frame_width;
+    std::cout << RenderText(result, text);
   }
   Severity fail_level = Severity::kError;
   if (!request.fail_on.empty()) {

@@ -195,6 +195,31 @@ void ReadOptions(const YamlNode& node, Checker& check, Config& config) {
   }
 }
 
+// `limits: {file-bytes, front-matter-bytes, yaml-depth, files, code-frame-width}`
+void ReadLimits(const YamlNode& node, Checker& check, Config& config) {
+  if (!node.IsMapping()) return check.Problem(node.span, "`limits` must be a mapping", "");
+  const std::map<std::string, std::optional<size_t>*> keys = {
+      {"file-bytes", &config.limit_file_bytes},
+      {"front-matter-bytes", &config.limit_front_matter_bytes},
+      {"yaml-depth", &config.limit_yaml_depth},
+      {"files", &config.limit_files},
+      {"code-frame-width", &config.limit_frame_width}};
+  for (size_t i = 0; i < node.MapSize(); ++i) {
+    const auto key = keys.find(node.Key(i).value);
+    const std::string& value = node.Value(i).value;
+    const bool number = !value.empty() && value.size() < 12 &&
+                        value.find_first_not_of("0123456789") == std::string::npos;
+    if (key == keys.end() || !number || std::stoull(value) == 0) {
+      check.Problem(
+          node.Key(i).span,
+          "`limits." + node.Key(i).value + "` is not a limit, or not a positive whole number",
+          "limits: file-bytes, front-matter-bytes, yaml-depth, files, code-frame-width");
+      continue;
+    }
+    *key->second = static_cast<size_t>(std::stoull(value));
+  }
+}
+
 }  // namespace
 
 std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
@@ -223,9 +248,10 @@ std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
   }
   const YamlNode& root = *parse.root;
   Checker check(config, source);
-  check.CheckKeys(
-      root, {"select", "extend-select", "ignore", "severity", "fail-on", "section-profile",
-             "known-agents", "exclude", "overrides", "knowledge", "options", "project-scope"});
+  check.CheckKeys(root, {"select", "extend-select", "ignore", "severity", "fail-on",
+                         "section-profile", "known-agents", "exclude", "overrides", "knowledge",
+                         "options", "project-scope", "limits"});
+  if (const YamlNode* n = root.Find("limits")) ReadLimits(*n, check, config);
   if (const YamlNode* n = root.Find("knowledge")) {
     config.knowledge = std::make_shared<Knowledge>(EmbeddedKnowledge());
     std::vector<KnowledgeError> errors;

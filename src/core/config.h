@@ -40,7 +40,10 @@ struct Config {
   std::shared_ptr<Knowledge> knowledge;  // the embedded knowledge plus `knowledge:`, when given
   std::optional<size_t> max_body_characters;
   std::optional<double> description_overlap;
-  bool repository_scope = false;     // `project-scope: repository`: one scope for the whole folder
+  bool repository_scope = false;
+  // `limits:`; unset ones keep the defaults.
+  std::optional<size_t> limit_file_bytes, limit_front_matter_bytes, limit_yaml_depth, limit_files,
+      limit_frame_width;             // `project-scope: repository`: one scope for the whole folder
   std::vector<Diagnostic> problems;  // findings about the config file itself
 };
 

@@ -30,6 +30,8 @@ struct FileOrigin {
   bool scope_is_agent_root = false;
   // False for siblings loaded only so that project checks see the whole scope.
   bool reported = true;
+  // Set when the run has more files than its limit: this one was not read.
+  bool over_file_limit = false;
 };
 
 struct DocumentLimits {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -24,7 +25,9 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options) {
   FileOrigin origin = file.origin;
   std::string text;
   struct stat st {};
-  if (::stat(file.path.c_str(), &st) != 0) {
+  if (origin.over_file_limit) {
+    // Not read at all: input-limit-exceeded reports it.
+  } else if (::stat(file.path.c_str(), &st) != 0) {
     origin.read_error = std::strerror(errno);
   } else if (!S_ISREG(st.st_mode)) {
     origin.read_error = "not a regular file";
@@ -89,6 +92,7 @@ std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& op
     if (!Enabled(rule, options) || rule.project_check) continue;
     if (rule.scope == RuleScope::kClaudeOnly && doc.dialect() != Dialect::kClaude) continue;
     if (!doc.origin().read_error.empty() && rule.id != "AL001") continue;
+    if (doc.origin().over_file_limit && rule.id != "AL012") continue;
     // Without a closed front-matter block no loader reads the file as an agent, and the fake
     // front matter would read as body text (`---` under a line makes a heading): only the
     // input rules speak.
@@ -200,6 +204,12 @@ LintOptions EffectiveOptions(const LintOptions& cli, const Config* config,
   if (config->knowledge) out.checks.knowledge = config->knowledge.get();
   if (config->max_body_characters) out.checks.max_body_characters = *config->max_body_characters;
   if (config->description_overlap) out.checks.description_overlap = *config->description_overlap;
+  if (config->limit_file_bytes) out.max_file_bytes = *config->limit_file_bytes;
+  if (config->limit_front_matter_bytes)
+    out.limits.max_front_matter_bytes = *config->limit_front_matter_bytes;
+  if (config->limit_yaml_depth)
+    out.limits.max_yaml_depth = static_cast<int>(std::min<size_t>(*config->limit_yaml_depth, 1000));
+  if (config->limit_files) out.max_files = *config->limit_files;
   return out;
 }
 
@@ -218,7 +228,15 @@ void ApplySeverity(Diagnostic& d, const LintOptions& options) {
 
 const Config* ConfigSet::For(const std::string& file, const LintOptions& options) {
   if (!options.use_config) return nullptr;
-  const std::string path = options.config_path.empty() ? FindConfig(file) : options.config_path;
+  // The nearest config of a folder is looked up once per folder.
+  const std::string dir = std::filesystem::path(file).parent_path().string();
+  auto found = nearest_.find(dir);
+  if (found == nearest_.end()) {
+    found =
+        nearest_.emplace(dir, options.config_path.empty() ? FindConfig(file) : options.config_path)
+            .first;
+  }
+  const std::string& path = found->second;
   if (path.empty()) return nullptr;
   auto it = configs_.find(path);
   if (it == configs_.end()) {
@@ -255,6 +273,9 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     }
     files.push_back(std::move(file));
   }
+  const Config* first = paths.empty() ? nullptr : configs.For(paths.front(), cli);
+  const size_t max_files = first && first->limit_files ? *first->limit_files : cli.max_files;
+  for (size_t i = max_files; i < files.size(); ++i) files[i].origin.over_file_limit = true;
   discovery.files = std::move(files);
   const Config* global = paths.empty() ? nullptr : configs.For(paths.front(), cli);
   const LintOptions options = EffectiveOptions(cli, global, paths.empty() ? "" : paths.front());

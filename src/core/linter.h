@@ -18,6 +18,7 @@ namespace agentlint {
 struct LintOptions {
   DocumentLimits limits;
   size_t max_file_bytes = 8 * 1024 * 1024;
+  size_t max_files = 100000;  // files read in one run; the rest get an input-limit finding
   CheckOptions checks;
   // Rule selection by id, name, category or `all`. `select` replaces the default set,
   // `extend_select` adds to it (both can turn on rules that are off by default), and `ignore`
@@ -65,6 +66,7 @@ class ConfigSet {
 
  private:
   std::map<std::string, std::optional<Config>> configs_;
+  std::map<std::string, std::string> nearest_;  // folder -> its config's path ("" for none)
   std::vector<std::string> errors_;
 };
 

@@ -28,9 +28,6 @@ const char* SeverityColor(Severity severity) {
   return "0";
 }
 
-// Display columns of the code frame: at most this many code points of a line are shown.
-constexpr size_t kFrameWidth = 160;
-
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -49,18 +46,18 @@ std::string Window(std::string_view line, size_t first, size_t count) {
   return out;
 }
 
-void AppendFrame(std::string& out, const Diagnostic& d, const Style& style) {
+void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size_t frame_width) {
   const std::string line_no = std::to_string(d.location.start.line);
   const std::string pad(line_no.size(), ' ');
   const std::string& line = d.line_text;
   const size_t total = CodePoints(line);
   const size_t column = static_cast<size_t>(d.location.start.column - 1);
   size_t first = 0;
-  if (total > kFrameWidth && column > kFrameWidth / 2)
-    first = std::min(column - kFrameWidth / 2, total - std::min(total, kFrameWidth));
-  std::string shown = Window(line, first, kFrameWidth);
+  if (total > frame_width && column > frame_width / 2)
+    first = std::min(column - frame_width / 2, total - std::min(total, frame_width));
+  std::string shown = Window(line, first, frame_width);
   const std::string prefix = first > 0 ? "…" : "";
-  const std::string suffix = first + kFrameWidth < total ? "…" : "";
+  const std::string suffix = first + frame_width < total ? "…" : "";
   out += style.Wrap("1;34", " " + line_no + " |") + " " + prefix + shown + suffix + "\n";
   size_t width = 1;
   if (d.location.end.line == d.location.start.line &&
@@ -71,7 +68,7 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style) {
   }
   const size_t caret_at = column - first + CodePoints(prefix);
   width =
-      std::max<size_t>(1, std::min(width, kFrameWidth + 1 - std::min(kFrameWidth, column - first)));
+      std::max<size_t>(1, std::min(width, frame_width + 1 - std::min(frame_width, column - first)));
   out += style.Wrap("1;34", " " + pad + " |") + " " + std::string(caret_at, ' ') +
          style.Wrap(SeverityColor(d.severity), std::string(width, '^')) + "\n";
 }
@@ -109,7 +106,7 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
            style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") +
            "\n";
     if (options.quiet) continue;
-    AppendFrame(out, d, style);
+    AppendFrame(out, d, style, std::max<size_t>(20, options.frame_width));
     const std::string pad(std::to_string(d.location.start.line).size() + 1, ' ');
     if (!d.help.empty()) out += pad + " = " + style.Wrap("1", "help") + ": " + d.help + "\n";
     for (const RelatedLocation& r : d.related) {

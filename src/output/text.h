@@ -10,7 +10,8 @@ namespace agentlint {
 
 struct TextOptions {
   bool color = false;
-  bool quiet = false;  // findings only, one line each; no code frame, no summary
+  bool quiet = false;        // findings only, one line each; no code frame, no summary
+  size_t frame_width = 160;  // code points of a source line shown in the code frame
 };
 
 std::string RenderText(const LintResult& result, const TextOptions& options);

@@ -4,6 +4,11 @@ namespace agentlint {
 
 void CheckInputLimitExceeded(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
+  if (doc.origin().over_file_limit) {
+    out.Report({0, 0}, "not linted: the run is over its limit of files",
+               "lint fewer paths at once, or raise `limits.files` in .agentlint.yaml");
+    return;
+  }
   if (doc.front_matter_too_large()) {
     out.Report(doc.front_matter().open_fence,
                "the front matter is over the size limit; it was not parsed",

@@ -1,28 +1,32 @@
+#include <map>
+
 #include "checks/common.h"
 
 namespace agentlint {
 
 void CheckDuplicateName(const ProjectContext& ctx, ProjectReporter& out) {
-  for (const auto& [scope, docs] : ctx.project.scopes()) {
-    for (const AgentDoc* doc : docs) {
+  for (const auto& scope : ctx.project.scopes()) {
+    std::map<std::string, std::vector<const AgentDoc*>> by_name;  // linear in the scope's size
+    for (const AgentDoc* doc : scope.second) {
       const YamlNode* name = ScalarField(*doc, "name");
-      if (!name || name->value.empty()) continue;
-      std::vector<const AgentDoc*> same;
-      for (const AgentDoc* other : docs) {
-        const YamlNode* other_name = ScalarField(*other, "name");
-        if (other != doc && other_name && other_name->value == name->value) same.push_back(other);
-      }
-      if (same.empty()) continue;
-      Diagnostic& d = out.Report(
-          *doc, name->span,
-          "`" + name->value + "` is also the name of " +
-              (same.size() == 1 ? "another agent" : std::to_string(same.size()) + " other agents") +
-              " in this folder; Claude Code loads only one of them, chosen by "
-              "file-system order",
-          "give each agent a unique `name`");
-      for (const AgentDoc* other : same) {
-        d.related.push_back(
-            {MakeLocation(other->source(), ScalarField(*other, "name")->span), "also named here"});
+      if (name && !name->value.empty()) by_name[name->value].push_back(doc);
+    }
+    for (const auto& [name, docs] : by_name) {
+      if (docs.size() < 2) continue;
+      for (const AgentDoc* doc : docs) {
+        Diagnostic& d =
+            out.Report(*doc, ScalarField(*doc, "name")->span,
+                       "`" + name + "` is also the name of " +
+                           (docs.size() == 2 ? "another agent"
+                                             : std::to_string(docs.size() - 1) + " other agents") +
+                           " in this folder; Claude Code loads only one of them, chosen by "
+                           "file-system order",
+                       "give each agent a unique `name`");
+        for (const AgentDoc* other : docs) {
+          if (other != doc)
+            d.related.push_back({MakeLocation(other->source(), ScalarField(*other, "name")->span),
+                                 "also named here"});
+        }
       }
     }
   }
