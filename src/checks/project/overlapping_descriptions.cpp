@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "checks/common.h"
@@ -32,33 +34,63 @@ std::set<std::string> Words(std::string_view text) {
 
 }  // namespace
 
+// Descriptions as sorted word ids, so a pair is compared by one merge, not by set lookups.
+std::vector<int> Ids(const std::set<std::string>& words, std::map<std::string, int>& ids) {
+  std::vector<int> out;
+  for (const std::string& w : words)
+    out.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
 void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& out) {
+  const double threshold = ctx.options.description_overlap;
   for (const auto& scope : ctx.project.scopes()) {
-    const std::vector<const AgentDoc*>& docs = scope.second;  // named: lambdas below capture it
+    const std::vector<const AgentDoc*>& docs = scope.second;
+    std::map<std::string, int> ids;
     std::vector<std::set<std::string>> words;
+    std::vector<std::vector<int>> sorted;
     for (const AgentDoc* doc : docs) {
       const YamlNode* d = ScalarField(*doc, "description");
       words.push_back(d ? Words(d->value) : std::set<std::string>{});
+      sorted.push_back(Ids(words.back(), ids));
     }
+    // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word of
+    // its own name that the other description lacks), so routing can tell them apart.
+    const auto distinct = [&](size_t self, size_t other) {
+      for (const std::string& w : Words(Project::AgentName(*docs[self]))) {
+        if (words[self].count(w) && !words[other].count(w)) return true;
+      }
+      return false;
+    };
     for (size_t i = 0; i < docs.size(); ++i) {
       for (size_t j = 0; j < docs.size(); ++j) {
-        if (i == j || words[i].size() < kMinWords || words[j].size() < kMinWords) continue;
-        size_t common = 0;
-        for (const std::string& w : words[i]) common += words[j].count(w);
-        const double jaccard = static_cast<double>(common) /
-                               static_cast<double>(words[i].size() + words[j].size() - common);
-        // The share of common words (Jaccard) from which two descriptions route the same requests.
-        if (jaccard < ctx.options.description_overlap ||
-            Project::AgentName(*docs[i]) == Project::AgentName(*docs[j]))
+        const size_t a = sorted[i].size();
+        const size_t b = sorted[j].size();
+        if (i == j || a < kMinWords || b < kMinWords) continue;
+        // Jaccard is at most min/max of the sizes: skip pairs that cannot reach the threshold.
+        if (static_cast<double>(std::min(a, b)) < threshold * static_cast<double>(std::max(a, b)))
           continue;
-        // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word
-        // of its own name that the other description lacks), so routing can tell them apart.
-        const auto distinct = [&](size_t self, size_t other) {
-          for (const std::string& w : Words(Project::AgentName(*docs[self]))) {
-            if (words[self].count(w) && !words[other].count(w)) return true;
-          }
-          return false;
-        };
+        const size_t common = Common(sorted[i], sorted[j]);
+        const double jaccard = static_cast<double>(common) / static_cast<double>(a + b - common);
+        if (jaccard < threshold || Project::AgentName(*docs[i]) == Project::AgentName(*docs[j]))
+          continue;
         if (distinct(i, j) && distinct(j, i)) continue;
         const YamlNode* mine = ScalarField(*docs[i], "description");
         const YamlNode* theirs = ScalarField(*docs[j], "description");
