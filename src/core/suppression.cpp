@@ -114,7 +114,6 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
       s.kind = Suppression::kRange;
       s.first_line = line;
       s.last_line = source.line_count();
-      open_ranges.push_back(out.items.size());
     } else if (yaml_line == 0 && d.verb == "enable") {
       // Close the ranges that name these rules.
       bool closed = false;
@@ -156,6 +155,9 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
            guess.empty() ? "`agentlint rules` lists them" : "did you mean `" + guess + "`?"});
       s.used[i] = true;  // reported once, as unknown
     }
+    // Only a suppression that is kept can be closed later (found by the fuzzer: an index taken
+    // before a rule-less `disable` was rejected pointed past the end).
+    if (s.kind == Suppression::kRange) open_ranges.push_back(out.items.size());
     out.items.push_back(std::move(s));
   }
   for (size_t index : open_ranges) {
