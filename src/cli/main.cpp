@@ -173,6 +173,10 @@ int Run(const Request& request) {
     return kExitClean;
   }
   if (!request.baseline.empty()) ApplyBaseline(result.diagnostics, baseline);
+  // The config of the first path sets what the run as a whole uses: the code-frame width and
+  // the failure level (the command line wins).
+  ConfigSet configs;
+  const Config* config = configs.For(request.paths.front(), request.lint);
   if (request.format == "json") {
     std::cout << RenderJson(result);
   } else if (request.format == "sarif") {
@@ -180,8 +184,6 @@ int Run(const Request& request) {
   } else if (request.format == "github") {
     std::cout << RenderGithub(result);
   } else {
-    ConfigSet configs;
-    const Config* config = configs.For(request.paths.front(), request.lint);
     TextOptions text{UseColor(request.color), request.quiet};
     if (config && config->limit_frame_width) text.frame_width = *config->limit_frame_width;
     std::cout << RenderText(result, text);
@@ -189,10 +191,8 @@ int Run(const Request& request) {
   Severity fail_level = Severity::kError;
   if (!request.fail_on.empty()) {
     fail_level = *ParseSeverity(request.fail_on);
-  } else {
-    ConfigSet configs;
-    const Config* config = configs.For(request.paths.front(), request.lint);
-    if (config && config->fail_on) fail_level = *config->fail_on;
+  } else if (config && config->fail_on) {
+    fail_level = *config->fail_on;
   }
   bool internal = false;
   bool failing = false;

@@ -169,13 +169,13 @@ void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Stance& stanc
   }
 }
 
-Stance Read(const AgentDoc& doc, const ConflictTopic& topic) {
+Stance Read(const AgentDoc& doc, const std::vector<ProseLine>& prose, const ConflictTopic& topic) {
   Stance stance;
   const std::string_view body = SpanText(doc, doc.body().span);
   if (topic.any && !topic.any->Match(re2::StringPiece(body.data(), body.size()), nullptr))
     return stance;
   ReadCommands(doc, topic, stance);
-  for (const ProseLine& line : ProseLines(doc)) {
+  for (const ProseLine& line : prose) {
     if (LooksLikeCaution(line.section)) continue;
     ReadProse(doc, line, topic, stance);
   }
@@ -192,9 +192,12 @@ Location Where(const AgentDoc& doc, Span span) { return MakeLocation(doc.source(
 
 void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
                 const std::vector<const AgentDoc*>& docs) {
+  // The prose index of each agent, built once for all topics.
+  std::vector<std::vector<ProseLine>> prose;
+  for (const AgentDoc* doc : docs) prose.push_back(ProseLines(*doc));
   for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
     std::vector<Stance> stances;
-    for (const AgentDoc* doc : docs) stances.push_back(Read(*doc, topic));
+    for (size_t i = 0; i < docs.size(); ++i) stances.push_back(Read(*docs[i], prose[i], topic));
     for (size_t a = 0; a < docs.size(); ++a) {
       const Stance& mine = stances[a];
       // Itself: "SQLite only" and elsewhere PostgreSQL, or a choice prescribed and ruled out.
