@@ -1,4 +1,5 @@
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -19,9 +20,16 @@ void CheckDeprecatedTool(const FileContext& ctx, Reporter& out) {
         }
       } else if (tool.status == ToolStatus::kDeprecated &&
                  tool.subagents != SubagentAvailability::kNever) {
+        // A replacement may be several tools ("TaskCreate, TaskUpdate"): name each one.
+        std::vector<std::string> names;
+        for (size_t at = 0; at <= tool.replacement.size();) {
+          const size_t comma = std::min(tool.replacement.find(',', at), tool.replacement.size());
+          const std::string name(Trim(std::string_view(tool.replacement).substr(at, comma - at)));
+          if (!name.empty()) names.push_back(name);
+          at = comma + 1;
+        }
         out.Report(entry.span, "`" + tool.name + "` is deprecated: " + tool.note,
-                   "use " + std::string(tool.replacement.empty() ? "its replacement"
-                                                                 : "`" + tool.replacement + "`"));
+                   names.empty() ? "remove it" : "use " + JoinCode(names, " and "));
       }
     }
   }
