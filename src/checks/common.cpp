@@ -154,12 +154,7 @@ bool AgentHasTool(const AgentDoc& doc, const Knowledge& knowledge, std::string_v
   return ListNames(doc, knowledge, "tools", tool);
 }
 
-bool InHtmlComment(const AgentDoc& doc, size_t offset) {
-  for (const Span& comment : doc.body().html_comments) {
-    if (offset >= comment.begin && offset < comment.end) return true;
-  }
-  return false;
-}
+bool InHtmlComment(const AgentDoc& doc, size_t offset) { return doc.body().InHtmlComment(offset); }
 
 bool LooksLikeCaution(std::string_view text) {
   static const RE2 kCaution(

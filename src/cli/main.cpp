@@ -18,6 +18,7 @@
 #include "core/inspect.h"
 #include "core/knowledge.h"
 #include "core/linter.h"
+#include "core/text.h"
 #include "core/version.h"
 #include "output/github.h"
 #include "output/json.h"
@@ -31,6 +32,9 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
+
+// One line on stderr. Paths and values come from the user's files: escaped for the terminal.
+void Say(std::string_view message) { std::cerr << "agentlint: " << EscapeControl(message) << "\n"; }
 
 struct Request {
   std::vector<std::string> paths;
@@ -58,15 +62,14 @@ size_t FixFiles(const Request& request, std::ostream& diffs) {
     const LintOptions options =
         EffectiveOptions(request.lint, configs.For(file.path, request.lint), file.path);
     const FileFix result = FixFile(file, options, {request.unsafe_fixes});
-    if (!result.refused.empty())
-      std::cerr << "agentlint: " << file.path << ": " << result.refused << "\n";
+    if (!result.refused.empty()) Say(file.path + ": " + result.refused);
     if (result.after == result.before) continue;
     ++changed;
     fixed += result.fixed;
     if (request.diff) {
       diffs << UnifiedDiff(file.path, result.before, result.after);
     } else if (const std::string error = WriteAtomically(file.path, result.after); !error.empty()) {
-      std::cerr << "agentlint: " << error << "\n";
+      Say(error);
     }
   }
   if (request.fix && !request.diff && changed > 0) {
@@ -102,7 +105,7 @@ int ListRules() {
 int Explain(const std::string& id) {
   const RuleInfo* rule = FindRule(id);
   if (!rule) {
-    std::cerr << "agentlint: unknown rule `" << id << "`; `agentlint rules` lists them\n";
+    Say("unknown rule `" + id + "`; `agentlint rules` lists them");
     return kExitUsage;
   }
   const std::string_view doc = FindEmbedded(rule->DocPath());
@@ -117,8 +120,8 @@ int Explain(const std::string& id) {
 int InspectFile(const std::string& path, const std::string& format) {
   const Discovery discovery = Discover({path});
   if (!discovery.errors.empty() || discovery.files.size() != 1) {
-    std::cerr << "agentlint: inspect takes one agent file"
-              << (discovery.errors.empty() ? "" : ": " + discovery.errors.front()) << "\n";
+    Say("inspect takes one agent file" +
+        (discovery.errors.empty() ? std::string() : ": " + discovery.errors.front()));
     return kExitUsage;
   }
   const AgentDoc doc = LoadDocument(discovery.files.front(), {});
@@ -131,7 +134,7 @@ int ShowConfig(const std::string& path, const LintOptions& options) {
   ConfigSet configs;
   const Config* config = configs.For(path, options);
   for (const std::string& error : configs.errors()) {
-    std::cerr << "agentlint: " << error << "\n";
+    Say(error);
     return kExitUsage;
   }
   std::cout << DescribeConfig(config ? *config : Config{});
@@ -141,8 +144,7 @@ int ShowConfig(const std::string& path, const LintOptions& options) {
 int Run(const Request& request) {
   const std::vector<std::string> unknown = UnknownSelectors(request.lint);
   if (!unknown.empty()) {
-    std::cerr << "agentlint: unknown rule or category `" << unknown[0]
-              << "`; `agentlint rules` lists them\n";
+    Say("unknown rule or category `" + unknown[0] + "`; `agentlint rules` lists them");
     return kExitUsage;
   }
   if (request.diff) return FixFiles(request, std::cout) > 0 ? kExitFindings : kExitClean;
@@ -155,21 +157,21 @@ int Run(const Request& request) {
     if (error.empty() && !ParseBaseline(text, baseline, error))
       error = request.baseline + ": " + error;
     if (!error.empty()) {
-      std::cerr << "agentlint: " << error << "\n";
+      Say(error);
       return kExitUsage;
     }
   }
   LintResult result = Lint(request.paths, request.lint);
-  for (const std::string& error : result.errors) std::cerr << "agentlint: " << error << "\n";
+  for (const std::string& error : result.errors) Say(error);
   if (!request.write_baseline.empty()) {
     if (const std::string error =
             WriteAtomically(request.write_baseline, BaselineJson(result.diagnostics));
         !error.empty()) {
-      std::cerr << "agentlint: " << error << "\n";
+      Say(error);
       return kExitUsage;
     }
-    std::cerr << "agentlint: recorded " << result.diagnostics.size() << " findings in "
-              << request.write_baseline << "\n";
+    Say("recorded " + std::to_string(result.diagnostics.size()) + " findings in " +
+        request.write_baseline);
     return kExitClean;
   }
   if (!request.baseline.empty()) ApplyBaseline(result.diagnostics, baseline);
@@ -305,7 +307,7 @@ int main(int argc, char** argv) {
   try {
     return agentlint::Main(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "agentlint: internal error: " << e.what() << "\n";
+    agentlint::Say(std::string("internal error: ") + e.what());
     return agentlint::kExitInternal;
   }
 }

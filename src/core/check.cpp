@@ -36,6 +36,31 @@ Location MakeLocation(const SourceFile& source, Span span) {
   return {source.path(), span, source.Locate(span.begin), source.Locate(span.end)};
 }
 
+void SetLineText(Diagnostic& d, const SourceFile& source) {
+  // Up to kContext code points on each side of the span's start, cut at sequence boundaries.
+  constexpr size_t kContext = 512;
+  const std::string_view text = source.text();
+  const int line = d.location.start.line;
+  const size_t line_begin = source.LineStart(line);
+  const size_t line_end = source.LineContentEnd(line);
+  const size_t at = std::clamp(d.location.span.begin, line_begin, line_end);
+  size_t begin = at;
+  for (size_t n = 0; begin > line_begin && n < kContext; ++n) {
+    --begin;
+    while (begin > line_begin && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80 &&
+           at - begin < 4 * kContext)
+      --begin;
+  }
+  size_t end = at;
+  for (size_t n = 0; end < line_end && n < kContext; ++n) {
+    const size_t len = Utf8SequenceLength(text, end);
+    end = std::min(line_end, end + (len == 0 ? 1 : len));
+  }
+  d.line_text = std::string(text.substr(begin, end - begin));
+  d.line_text_offset = begin;
+  d.line_text_cut = end < line_end;
+}
+
 Diagnostic& ProjectReporter::Report(const AgentDoc& doc, Span span, std::string message,
                                     std::string help) {
   Reporter reporter(rule_, doc, out_);
@@ -47,7 +72,7 @@ Diagnostic& Reporter::Report(Span span, std::string message, std::string help) {
   d.rule = &rule_;
   d.severity = rule_.severity;
   d.location = MakeLocation(doc_.source(), span);
-  d.line_text = std::string(doc_.source().LineText(d.location.start.line));
+  SetLineText(d, doc_.source());
   d.message = std::move(message);
   d.help = std::move(help);
   out_.push_back(std::move(d));

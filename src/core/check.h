@@ -72,6 +72,8 @@ class Reporter {
 };
 
 Location MakeLocation(const SourceFile& source, Span span);
+// Sets d.line_text (and its offset) from the line holding d.location's start.
+void SetLineText(Diagnostic& d, const SourceFile& source);
 
 class Project;
 

@@ -12,29 +12,6 @@ namespace agentlint {
 
 namespace fs = std::filesystem;
 
-bool GlobMatch(std::string_view glob, std::string_view path) {
-  if (glob.empty()) return path.empty();
-  if (glob.substr(0, 2) == "**") {
-    std::string_view rest = glob.substr(2);
-    if (!rest.empty() && rest[0] == '/') rest.remove_prefix(1);
-    for (size_t i = 0; i <= path.size(); ++i) {
-      if (GlobMatch(rest, path.substr(i))) return true;
-    }
-    return false;
-  }
-  if (glob[0] == '*') {
-    for (size_t i = 0; i <= path.size(); ++i) {
-      if (GlobMatch(glob.substr(1), path.substr(i))) return true;
-      if (i < path.size() && path[i] == '/') break;
-    }
-    return false;
-  }
-  if (path.empty()) return false;
-  if (glob[0] == '?' ? path[0] != '/' : glob[0] == path[0])
-    return GlobMatch(glob.substr(1), path.substr(1));
-  return false;
-}
-
 std::string FindConfig(const std::string& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec).lexically_normal();
@@ -48,6 +25,15 @@ std::string FindConfig(const std::string& start) {
     if (dir == dir.parent_path()) break;
   }
   return "";
+}
+
+bool Excluded(const Config& config, const std::string& file) {
+  if (config.exclude.empty()) return false;
+  const std::string relative = RelativeToConfig(config, file);
+  for (const Glob& glob : config.exclude) {
+    if (glob.Matches(relative)) return true;
+  }
+  return false;
 }
 
 std::string RelativeToConfig(const Config& config, const std::string& file) {
@@ -70,7 +56,7 @@ class Checker {
     d.rule = &rule;
     d.severity = rule.severity;
     d.location = MakeLocation(source_, span);
-    d.line_text = std::string(source_.LineText(d.location.start.line));
+    SetLineText(d, source_);
     d.message = std::move(message);
     d.help = std::move(help);
     config_.problems.push_back(std::move(d));
@@ -137,6 +123,32 @@ class Checker {
     }
   }
 
+  // Compiles a glob; a malformed one is a finding at its position (and matches nothing).
+  Glob MakeGlob(const YamlNode& node) {
+    Glob glob(node.value);
+    if (!glob.ok())
+      Problem(node.span, "`" + node.value + "` is not a usable glob: " + glob.error(),
+              "`*` matches within a folder, `**` across folders, `?` one character");
+    return glob;
+  }
+
+  std::vector<Glob> Globs(const YamlNode& node, std::string_view key) {
+    std::vector<Glob> out;
+    if (node.IsScalar()) return {MakeGlob(node)};
+    if (!node.IsSequence()) {
+      Problem(node.span, "`" + std::string(key) + "` must be a list of globs", "");
+      return out;
+    }
+    for (const YamlNode& item : node.children) {
+      if (item.IsScalar()) {
+        out.push_back(MakeGlob(item));
+      } else {
+        Problem(item.span, "`" + std::string(key) + "` items must be strings", "");
+      }
+    }
+    return out;
+  }
+
   void CheckKeys(const YamlNode& map, const std::vector<std::string>& allowed) {
     for (size_t i = 0; i < map.MapSize(); ++i) {
       const YamlNode& key = map.Key(i);
@@ -172,51 +184,59 @@ class Checker {
 void ReadOptions(const YamlNode& node, Checker& check, Config& config) {
   if (!node.IsMapping())
     return check.Problem(node.span, "`options` must map rules to their options", "");
-  const auto number = [](const YamlNode* value, double& out) {
-    if (!value || !value->IsScalar()) return false;
-    char* end = nullptr;
-    out = std::strtod(value->value.c_str(), &end);
-    return end && *end == '\0' && !value->value.empty();
+  // The value of `values[key]` when it is a number in [min, max].
+  const auto number = [](const YamlNode& values, const char* key, double min,
+                         double max) -> std::optional<double> {
+    const YamlNode* value = values.Find(key);
+    if (!value || !value->IsScalar()) return std::nullopt;
+    const std::optional<double> parsed = ParseNumber(value->value);
+    if (!parsed || *parsed < min || *parsed > max) return std::nullopt;
+    return parsed;
   };
   for (size_t i = 0; i < node.MapSize(); ++i) {
     const std::string& rule = node.Key(i).value;
     const YamlNode& values = node.Value(i);
-    double value = 0;
-    if (rule == "body-too-long" && number(values.Find("max-characters"), value) && value > 0) {
-      config.max_body_characters = static_cast<size_t>(value);
-    } else if (rule == "overlapping-descriptions" && number(values.Find("min-similarity"), value) &&
-               value > 0 && value <= 1) {
-      config.description_overlap = value;
-    } else {
-      check.Problem(node.Key(i).span, "no option of `" + rule + "` is understood here",
-                    "options: body-too-long.max-characters, "
-                    "overlapping-descriptions.min-similarity (0 to 1)");
+    if (rule == "body-too-long") {
+      if (const auto max = number(values, "max-characters", 1, 1e12)) {
+        config.max_body_characters = static_cast<size_t>(*max);
+        continue;
+      }
+    } else if (rule == "overlapping-descriptions") {
+      if (const auto min = number(values, "min-similarity", 0.01, 1)) {
+        config.description_overlap = *min;
+        continue;
+      }
     }
+    check.Problem(node.Key(i).span, "no option of `" + rule + "` is understood here",
+                  "options: body-too-long.max-characters (a whole number), "
+                  "overlapping-descriptions.min-similarity (a number from 0 to 1)");
   }
 }
 
-// `limits: {file-bytes, front-matter-bytes, yaml-depth, files, code-frame-width}`
+// `limits: {file-bytes, front-matter-bytes, yaml-depth, markdown-depth, table-cells, files,
+// code-frame-width}`
 void ReadLimits(const YamlNode& node, Checker& check, Config& config) {
   if (!node.IsMapping()) return check.Problem(node.span, "`limits` must be a mapping", "");
   const std::map<std::string, std::optional<size_t>*> keys = {
       {"file-bytes", &config.limit_file_bytes},
       {"front-matter-bytes", &config.limit_front_matter_bytes},
       {"yaml-depth", &config.limit_yaml_depth},
+      {"markdown-depth", &config.limit_markdown_depth},
+      {"table-cells", &config.limit_table_cells},
       {"files", &config.limit_files},
       {"code-frame-width", &config.limit_frame_width}};
   for (size_t i = 0; i < node.MapSize(); ++i) {
     const auto key = keys.find(node.Key(i).value);
-    const std::string& value = node.Value(i).value;
-    const bool number = !value.empty() && value.size() < 12 &&
-                        value.find_first_not_of("0123456789") == std::string::npos;
-    if (key == keys.end() || !number || std::stoull(value) == 0) {
+    const std::optional<uint64_t> value = ParseWholeNumber(node.Value(i).value);
+    if (key == keys.end() || !value || *value == 0 || *value > (uint64_t{1} << 40)) {
       check.Problem(
           node.Key(i).span,
           "`limits." + node.Key(i).value + "` is not a limit, or not a positive whole number",
-          "limits: file-bytes, front-matter-bytes, yaml-depth, files, code-frame-width");
+          "limits: file-bytes, front-matter-bytes, yaml-depth, markdown-depth, table-cells, "
+          "files, code-frame-width");
       continue;
     }
-    *key->second = static_cast<size_t>(std::stoull(value));
+    *key->second = static_cast<size_t>(*value);
   }
 }
 
@@ -257,7 +277,7 @@ std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
     std::vector<KnowledgeError> errors;
     ExtendKnowledge(*config.knowledge, *n, errors);
     for (const KnowledgeError& e : errors)
-      check.Problem(n->span, e.message, "see docs/configuration.md");
+      check.Problem(e.span.empty() ? n->span : e.span, e.message, "see docs/configuration.md");
   }
   if (const YamlNode* n = root.Find("options")) ReadOptions(*n, check, config);
   if (const YamlNode* n = root.Find("project-scope")) {
@@ -275,7 +295,7 @@ std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
   if (const YamlNode* n = root.Find("section-profile")) config.section_profile = n->value;
   if (const YamlNode* n = root.Find("known-agents"))
     config.known_agents = check.Strings(*n, "known-agents");
-  if (const YamlNode* n = root.Find("exclude")) config.exclude = check.Strings(*n, "exclude");
+  if (const YamlNode* n = root.Find("exclude")) config.exclude = check.Globs(*n, "exclude");
   if (const YamlNode* n = root.Find("overrides")) {
     if (!n->IsSequence()) {
       check.Problem(n->span, "`overrides` must be a list of `{files: glob, ...}`", "");
@@ -287,7 +307,7 @@ std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
         }
         check.CheckKeys(item, {"files", "select", "extend-select", "ignore", "severity"});
         ConfigOverride override;
-        override.files = item.Find("files")->value;
+        override.files = check.MakeGlob(*item.Find("files"));
         check.ReadSelection(item, override.rules);
         config.overrides.push_back(std::move(override));
       }
@@ -322,7 +342,9 @@ std::string DescribeConfig(const Config& config) {
   out += "fail-on: " + std::string(config.fail_on ? SeverityName(*config.fail_on) : "error") + "\n";
   out += "section-profile: " + config.section_profile.value_or("auto") + "\n";
   out += "known-agents: " + list(config.known_agents) + "\n";
-  out += "exclude: " + list(config.exclude) + "\n";
+  std::vector<std::string> exclude;
+  for (const Glob& glob : config.exclude) exclude.push_back(glob.pattern());
+  out += "exclude: " + list(exclude) + "\n";
   out += "project-scope: " + std::string(config.repository_scope ? "repository" : "folder") + "\n";
   if (config.knowledge) {
     out += "knowledge: " + std::to_string(config.knowledge->tools.size()) + " tools, " +
@@ -331,8 +353,8 @@ std::string DescribeConfig(const Config& config) {
   }
   out += "overrides:\n";
   for (const ConfigOverride& o : config.overrides)
-    out += "  - files: " + o.files + "\n" + selection(o.rules, "    ");
-  return out;
+    out += "  - files: " + o.files.pattern() + "\n" + selection(o.rules, "    ");
+  return EscapeControl(out, "\n");  // values come from the file: safe for the terminal
 }
 
 }  // namespace agentlint

@@ -5,13 +5,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <memory>
-
 #include "core/diagnostic.h"
+#include "core/glob.h"
 #include "core/knowledge.h"
 
 namespace agentlint {
@@ -24,7 +24,7 @@ struct RuleSelection {
 };
 
 struct ConfigOverride {
-  std::string files;  // glob, relative to the config's folder
+  Glob files{""};  // relative to the config's folder
   RuleSelection rules;
 };
 
@@ -35,15 +35,15 @@ struct Config {
   std::optional<Severity> fail_on;
   std::optional<std::string> section_profile;
   std::vector<std::string> known_agents;
-  std::vector<std::string> exclude;  // globs
+  std::vector<Glob> exclude;
   std::vector<ConfigOverride> overrides;
   std::shared_ptr<Knowledge> knowledge;  // the embedded knowledge plus `knowledge:`, when given
   std::optional<size_t> max_body_characters;
   std::optional<double> description_overlap;
   bool repository_scope = false;
   // `limits:`; unset ones keep the defaults.
-  std::optional<size_t> limit_file_bytes, limit_front_matter_bytes, limit_yaml_depth, limit_files,
-      limit_frame_width;             // `project-scope: repository`: one scope for the whole folder
+  std::optional<size_t> limit_file_bytes, limit_front_matter_bytes, limit_yaml_depth,
+      limit_markdown_depth, limit_table_cells, limit_files, limit_frame_width;
   std::vector<Diagnostic> problems;  // findings about the config file itself
 };
 
@@ -53,8 +53,8 @@ std::optional<Config> LoadConfig(const std::string& path, std::string& error);
 // The nearest `.agentlint.yaml` in `start` or a folder above it, or "".
 std::string FindConfig(const std::string& start);
 
-// `*` matches within a path segment, `**` across segments, `?` one character.
-bool GlobMatch(std::string_view glob, std::string_view path);
+// True when one of the config's `exclude` globs matches `file`.
+bool Excluded(const Config& config, const std::string& file);
 
 // The config's path-relative view of `file` ("" when the file is outside the config's folder).
 std::string RelativeToConfig(const Config& config, const std::string& file);

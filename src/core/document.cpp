@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace agentlint {
 
@@ -99,7 +100,7 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
     body_begin = 3;
   }
   const Span body{body_begin, source_.size()};
-  body_ = ParseMarkdown(Blanked(body), source_, body);
+  body_ = ParseMarkdown(Blanked(body), source_, body, limits.markdown);
 }
 
 std::string AgentDoc::Blanked(Span keep) const {
@@ -202,16 +203,18 @@ void AgentDoc::ParseFrontMatter(const DocumentLimits& limits) {
   YamlParse tolerant = ParseYaml(patched, yaml_limits);
   if (!tolerant.ok || !tolerant.root || !tolerant.root->IsMapping()) return;
   YamlNode root = std::move(*tolerant.root);
+  std::unordered_map<size_t, size_t> key_at;  // key offset -> entry index (no pairwise search)
+  key_at.reserve(root.MapSize());
+  for (size_t i = 0; i < root.MapSize(); ++i) key_at.emplace(root.Key(i).span.begin, i);
   for (const TolerantLine& line : lines) {
-    for (size_t i = 0; i < root.MapSize(); ++i) {
-      YamlNode& value = root.children[2 * i + 1];
-      if (root.Key(i).span.begin == line.key.begin && value.IsScalar()) {
-        value.value =
-            std::string(source_.text().substr(line.value.begin, line.value.end - line.value.begin));
-        value.span = line.value;
-        value.style = ScalarStyle::kPlain;
-      }
-    }
+    const auto entry = key_at.find(line.key.begin);
+    if (entry == key_at.end()) continue;
+    YamlNode& value = root.children[2 * entry->second + 1];
+    if (!value.IsScalar()) continue;
+    value.value =
+        std::string(source_.text().substr(line.value.begin, line.value.end - line.value.begin));
+    value.span = line.value;
+    value.style = ScalarStyle::kPlain;
   }
   tolerant_ = true;
   tolerant_lines_ = std::move(lines);

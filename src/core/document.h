@@ -37,6 +37,7 @@ struct FileOrigin {
 struct DocumentLimits {
   size_t max_front_matter_bytes = 256 * 1024;
   int max_yaml_depth = 64;
+  MarkdownLimits markdown;  // nesting and table width of the body
 };
 
 struct FrontMatterBlock {

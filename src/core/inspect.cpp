@@ -157,7 +157,7 @@ std::string InspectionText(const Inspection& in) {
     for (const std::string& f : in.ignored_fields) out += " " + f;
     out += "\n";
   }
-  return out;
+  return EscapeControl(out, "\n");
 }
 
 std::string InspectionJson(const Inspection& in) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/embedded.h"
+#include "core/text.h"
 #include "core/yaml.h"
 
 namespace agentlint {
@@ -17,6 +18,10 @@ bool Contains(const std::vector<std::string>& list, std::string_view value) {
 }
 
 const ToolInfo* Knowledge::FindTool(std::string_view name) const {
+  if (tool_index.size() == tools.size()) {
+    const auto it = tool_index.find(std::string(name));
+    return it == tool_index.end() ? nullptr : &tools[it->second];
+  }
   for (const ToolInfo& tool : tools) {
     if (tool.name == name) return &tool;
   }
@@ -24,14 +29,13 @@ const ToolInfo* Knowledge::FindTool(std::string_view name) const {
 }
 
 const ToolInfo* Knowledge::FindToolIgnoringCase(std::string_view name) const {
-  const auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  const std::string wanted = lower(name);
+  const std::string wanted = Lower(name);
+  if (tool_lower_index.size() == tools.size()) {
+    const auto it = tool_lower_index.find(wanted);
+    return it == tool_lower_index.end() ? nullptr : &tools[it->second];
+  }
   for (const ToolInfo& tool : tools) {
-    if (lower(tool.name) == wanted) return &tool;
+    if (Lower(tool.name) == wanted) return &tool;
   }
   return nullptr;
 }
@@ -61,33 +65,51 @@ class Reader {
   Reader(std::string file, std::vector<KnowledgeError>& errors)
       : file_(std::move(file)), errors_(errors) {}
 
-  void Error(const std::string& message) { errors_.push_back({file_, message}); }
+  // `where` is the node the problem is about (its span locates a finding in a config file).
+  void Error(const std::string& message, const YamlNode* where = nullptr) {
+    errors_.push_back({file_, message, where ? where->span : Span{}});
+  }
 
   std::string Str(const YamlNode& map, std::string_view key, bool required = false) {
     const YamlNode* node = map.Find(key);
     if (!node) {
-      if (required) Error("missing `" + std::string(key) + "`");
+      if (required) Error("missing `" + std::string(key) + "`", &map);
       return {};
     }
-    if (!node->IsScalar()) Error("`" + std::string(key) + "` must be a string");
+    if (!node->IsScalar()) Error("`" + std::string(key) + "` must be a string", node);
     return node->value;
+  }
+
+  // A number in [min, max], or `fallback` (and an error) when the value is anything else.
+  double Number(const YamlNode& map, std::string_view key, double min, double max,
+                double fallback) {
+    const YamlNode* node = map.Find(key);
+    if (!node) return fallback;
+    const std::optional<double> value = node->IsScalar() ? ParseNumber(node->value) : std::nullopt;
+    if (!value || *value < min || *value > max) {
+      Error("`" + std::string(key) + "` must be a number from " + FormatNumber(min) + " to " +
+                FormatNumber(max),
+            node);
+      return fallback;
+    }
+    return *value;
   }
 
   std::vector<std::string> List(const YamlNode* node, std::string_view what) {
     std::vector<std::string> out;
     if (!node) return out;
     if (!node->IsSequence()) {
-      Error("`" + std::string(what) + "` must be a list");
+      Error("`" + std::string(what) + "` must be a list", node);
       return out;
     }
     std::set<std::string> seen;
     for (const YamlNode& item : node->children) {
       if (!item.IsScalar()) {
-        Error("`" + std::string(what) + "` items must be strings");
+        Error("`" + std::string(what) + "` items must be strings", &item);
         continue;
       }
       if (!seen.insert(item.value).second)
-        Error("duplicate `" + item.value + "` in " + std::string(what));
+        Error("duplicate `" + item.value + "` in " + std::string(what), &item);
       out.push_back(item.value);
     }
     return out;
@@ -97,20 +119,23 @@ class Reader {
     std::map<std::string, std::string> out;
     if (!node) return out;
     if (!node->IsMapping()) {
-      Error("`" + std::string(what) + "` must be a mapping");
+      Error("`" + std::string(what) + "` must be a mapping", node);
       return out;
     }
     for (size_t i = 0; i < node->MapSize(); ++i) {
       if (!out.emplace(node->Key(i).value, node->Value(i).value).second) {
-        Error("duplicate key `" + node->Key(i).value + "` in " + std::string(what));
+        Error("duplicate key `" + node->Key(i).value + "` in " + std::string(what), &node->Key(i));
       }
     }
     return out;
   }
 
-  std::shared_ptr<re2::RE2> Pattern(const std::string& pattern) {
-    auto re = std::make_shared<re2::RE2>(pattern, re2::RE2::Quiet);
-    if (!re->ok()) Error("pattern `" + pattern + "` does not compile: " + re->error());
+  // Compiles the pattern found at `map[key]` (wrapped by `prefix` and `suffix`).
+  std::shared_ptr<re2::RE2> Pattern(const std::string& pattern, const YamlNode* where = nullptr) {
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_shared<re2::RE2>(pattern, options);
+    if (!re->ok()) Error("pattern `" + pattern + "` does not compile: " + re->error(), where);
     return re;
   }
 
@@ -131,12 +156,12 @@ ToolStatus ParseStatus(Reader& r, const std::string& s) {
 
 void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
   const YamlNode* list = root.Find("tools");
-  if (!list || !list->IsSequence()) return r.Error("`tools` must be a list");
+  if (!list || !list->IsSequence()) return r.Error("`tools` must be a list", list);
   std::set<std::string> names;
   for (const YamlNode& item : list->children) {
     ToolInfo tool;
     tool.name = r.Str(item, "name", true);
-    if (!names.insert(tool.name).second) r.Error("duplicate tool `" + tool.name + "`");
+    if (!names.insert(tool.name).second) r.Error("duplicate tool `" + tool.name + "`", &item);
     tool.status = ParseStatus(r, r.Str(item, "status", true));
     tool.replacement = r.Str(item, "replacement");
     tool.since = r.Str(item, "since");
@@ -235,27 +260,27 @@ void LoadAgents(Knowledge& k, const YamlNode& root, Reader& r) {
 
 void LoadSections(Knowledge& k, const YamlNode& root, Reader& r) {
   const YamlNode* list = root.Find("profiles");
-  if (!list || !list->IsSequence()) return r.Error("`profiles` must be a list");
+  if (!list || !list->IsSequence()) return r.Error("`profiles` must be a list", list);
   std::set<std::string> names;
   for (const YamlNode& item : list->children) {
     SectionProfile profile;
     profile.name = r.Str(item, "name", true);
     if (profile.name == "auto" || profile.name == "none" || !names.insert(profile.name).second) {
-      r.Error("profile name `" + profile.name + "` is reserved or used twice");
+      r.Error("profile name `" + profile.name + "` is reserved or used twice", &item);
     }
     profile.description = r.Str(item, "description");
     const YamlNode* require = item.Find("require");
     if (!require || !require->IsSequence()) {
-      r.Error("profile `" + profile.name + "` needs a `require` list");
+      r.Error("profile `" + profile.name + "` needs a `require` list", &item);
       continue;
     }
     for (const YamlNode& entry : require->children) {
       SectionKind kind;
       kind.kind = r.Str(entry, "kind", true);
       kind.headings = r.List(entry.Find("headings"), "headings");
-      if (kind.headings.empty()) r.Error("kind `" + kind.kind + "` lists no headings");
+      if (kind.headings.empty()) r.Error("kind `" + kind.kind + "` lists no headings", &entry);
       const std::string prose = r.Str(entry, "prose");
-      if (!prose.empty()) kind.prose = r.Pattern(prose);
+      if (!prose.empty()) kind.prose = r.Pattern(prose, entry.Find("prose"));
       profile.require.push_back(std::move(kind));
     }
     k.section_profiles.push_back(std::move(profile));
@@ -264,19 +289,19 @@ void LoadSections(Knowledge& k, const YamlNode& root, Reader& r) {
 
 void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
   const YamlNode* secrets = root.Find("secrets");
-  if (!secrets || !secrets->IsSequence()) return r.Error("`secrets` must be a list");
+  if (!secrets || !secrets->IsSequence()) return r.Error("`secrets` must be a list", secrets);
   std::set<std::string> ids;
   for (const YamlNode& item : secrets->children) {
     SecretPattern secret;
     secret.id = r.Str(item, "id", true);
-    if (!ids.insert(secret.id).second) r.Error("duplicate id `" + secret.id + "`");
+    if (!ids.insert(secret.id).second) r.Error("duplicate id `" + secret.id + "`", &item);
     secret.description = r.Str(item, "description", true);
-    secret.pattern = r.Pattern(r.Str(item, "pattern", true));
+    secret.pattern = r.Pattern(r.Str(item, "pattern", true), item.Find("pattern"));
     if (secret.pattern->ok() && secret.pattern->NumberOfCapturingGroups() != 1) {
-      r.Error("secret pattern `" + secret.id + "` needs exactly one capture group");
+      r.Error("secret pattern `" + secret.id + "` needs exactly one capture group",
+              item.Find("pattern"));
     }
-    const std::string entropy = r.Str(item, "min_entropy");
-    if (!entropy.empty()) secret.min_entropy = std::stod(entropy);
+    secret.min_entropy = r.Number(item, "min_entropy", 0, 8, 0);
     k.secrets.push_back(std::move(secret));
   }
   k.secret_placeholders = r.List(root.Find("placeholders"), "placeholders");
@@ -298,31 +323,31 @@ void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
 
 void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
   const YamlNode* topics = root.Find("topics");
-  if (!topics || !topics->IsSequence()) return r.Error("`topics` must be a list");
+  if (!topics || !topics->IsSequence()) return r.Error("`topics` must be a list", topics);
   std::set<std::string> ids;
   for (const YamlNode& item : topics->children) {
     ConflictTopic topic;
     topic.id = r.Str(item, "id", true);
     topic.title = r.Str(item, "title", true);
-    if (!ids.insert(topic.id).second) r.Error("duplicate topic `" + topic.id + "`");
+    if (!ids.insert(topic.id).second) r.Error("duplicate topic `" + topic.id + "`", &item);
     const YamlNode* choices = item.Find("choices");
     if (!choices || !choices->IsSequence() || choices->children.size() < 2) {
-      r.Error("topic `" + topic.id + "` needs at least two choices");
+      r.Error("topic `" + topic.id + "` needs at least two choices", &item);
       continue;
     }
     for (const YamlNode& entry : choices->children) {
       ConflictChoice choice;
       choice.id = r.Str(entry, "id", true);
       if (!ids.insert(topic.id + "/" + choice.id).second)
-        r.Error("duplicate choice `" + choice.id + "`");
+        r.Error("duplicate choice `" + choice.id + "`", &entry);
       choice.name = r.Str(entry, "name", true);
       for (const std::string& p : r.List(entry.Find("patterns"), "patterns")) {
-        choice.patterns.push_back(r.Pattern("(?i)(" + p + ")"));  // group 1: the mention
+        choice.patterns.push_back(r.Pattern("(?i)(" + p + ")", entry.Find("patterns")));
       }
       for (const std::string& p : r.List(entry.Find("commands"), "commands")) {
-        choice.commands.push_back(r.Pattern("(" + p + ")"));
+        choice.commands.push_back(r.Pattern("(" + p + ")", entry.Find("commands")));
       }
-      if (choice.patterns.empty()) r.Error("choice `" + choice.id + "` has no patterns");
+      if (choice.patterns.empty()) r.Error("choice `" + choice.id + "` has no patterns", &entry);
       topic.choices.push_back(std::move(choice));
     }
     k.conflict_topics.push_back(std::move(topic));
@@ -367,12 +392,14 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
 
 void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<KnowledgeError>& errors) {
   Reader reader("knowledge", errors);
-  if (!extension.IsMapping()) return reader.Error("`knowledge` must be a mapping");
+  if (!extension.IsMapping()) return reader.Error("`knowledge` must be a mapping", &extension);
   for (size_t i = 0; i < extension.MapSize(); ++i) {
     const std::string& key = extension.Key(i).value;
     if (key != "tools" && key != "conflicts" && key != "secrets" && key != "section-profiles") {
-      reader.Error("`" + key +
-                   "` is not a knowledge extension (tools, conflicts, secrets, section-profiles)");
+      reader.Error(
+          "`" + key +
+              "` is not a knowledge extension (tools, conflicts, secrets, section-profiles)",
+          &extension.Key(i));
     }
   }
   for (const std::string& name : reader.List(extension.Find("tools"), "tools")) {
@@ -431,6 +458,14 @@ std::shared_ptr<re2::RE2::Set> MakeSet(const std::vector<std::string>& patterns)
 
 // Builds the one-pass sets from the patterns (after loading, and after a config extends them).
 void BuildSets(Knowledge& k) {
+  k.tool_index.clear();
+  k.tool_lower_index.clear();
+  for (size_t i = 0; i < k.tools.size(); ++i) {
+    k.tool_index.emplace(k.tools[i].name, i);
+    k.tool_lower_index.emplace(Lower(k.tools[i].name), i);
+  }
+  // Names differing only in case would make the lowercase index smaller: fall back to scans.
+  if (k.tool_lower_index.size() != k.tools.size()) k.tool_lower_index.clear();
   std::vector<std::string> secrets;
   for (const SecretPattern& s : k.secrets) secrets.push_back(s.pattern->pattern());
   k.any_secret = MakeSet(secrets);

@@ -7,9 +7,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/set.h>
+
+#include "core/source.h"
 
 namespace agentlint {
 
@@ -110,6 +113,11 @@ struct Knowledge {
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;
 
+  // Name -> index into tools (and lowercased name -> index), built by BuildSets; lookups fall
+  // back to a scan while they are not built.
+  std::unordered_map<std::string, size_t> tool_index;
+  std::unordered_map<std::string, size_t> tool_lower_index;
+
   const ToolInfo* FindTool(std::string_view name) const;
   // A tool whose name equals `name` ignoring case, when `name` itself is not a tool.
   const ToolInfo* FindToolIgnoringCase(std::string_view name) const;
@@ -122,13 +130,15 @@ struct Knowledge {
 struct KnowledgeError {
   std::string file;
   std::string message;
+  Span span;  // the node the problem is about, when known (in a config: a real position)
 };
 
 // Builds the tables from (path, contents) pairs; problems are appended to `errors`.
 Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
                         std::vector<KnowledgeError>& errors);
 
-// Builds the one-pass RE2 sets (any_secret, any_dangerous_body, ConflictTopic::any).
+// Builds the one-pass RE2 sets (any_secret, any_dangerous_body, ConflictTopic::any) and the
+// tool indexes.
 void BuildSets(Knowledge& k);
 
 // The knowledge embedded in this binary, loaded on first use.

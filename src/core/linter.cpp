@@ -185,7 +185,7 @@ LintOptions EffectiveOptions(const LintOptions& cli, const Config* config,
   LintOptions out = cli;
   RuleSelection rules = config->rules;
   for (const ConfigOverride& o : config->overrides) {
-    if (!GlobMatch(o.files, RelativeToConfig(*config, file))) continue;
+    if (!o.files.Matches(RelativeToConfig(*config, file))) continue;
     if (!o.rules.select.empty()) rules.select = o.rules.select;
     Append(rules.extend_select, o.rules.extend_select);
     Append(rules.ignore, o.rules.ignore);
@@ -209,6 +209,12 @@ LintOptions EffectiveOptions(const LintOptions& cli, const Config* config,
     out.limits.max_front_matter_bytes = *config->limit_front_matter_bytes;
   if (config->limit_yaml_depth)
     out.limits.max_yaml_depth = static_cast<int>(std::min<size_t>(*config->limit_yaml_depth, 1000));
+  if (config->limit_markdown_depth)
+    out.limits.markdown.max_depth =
+        static_cast<int>(std::min<size_t>(*config->limit_markdown_depth, 1000));
+  if (config->limit_table_cells)
+    out.limits.markdown.max_table_cells =
+        static_cast<int>(std::min<size_t>(*config->limit_table_cells, 1000));
   if (config->limit_files) out.max_files = *config->limit_files;
   return out;
 }
@@ -258,11 +264,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   std::vector<DiscoveredFile> files;
   for (DiscoveredFile& file : discovery.files) {
     const Config* config = configs.For(file.path, cli);
-    bool excluded = false;
-    for (const std::string& glob : config ? config->exclude : std::vector<std::string>{}) {
-      excluded |= GlobMatch(glob, RelativeToConfig(*config, file.path));
-    }
-    if (excluded) {
+    if (config && Excluded(*config, file.path)) {
       result.skipped.push_back(file.path);
       continue;
     }

@@ -27,19 +27,22 @@ struct Parser {
     return {begin, std::max(begin, end)};
   }
 
+  // The text of a node's inline content, walked with cmark's iterator (emphasis can nest as deep
+  // as the input likes; this never recurses).
   static std::string InlineText(cmark_node* node) {
     std::string out;
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    cmark_iter* iter = cmark_iter_new(node);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* child = cmark_iter_get_node(iter);
+      if (event != CMARK_EVENT_ENTER || child == node) continue;
       const cmark_node_type type = cmark_node_get_type(child);
       if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
-        const char* literal = cmark_node_get_literal(child);
-        if (literal) out += literal;
+        if (const char* literal = cmark_node_get_literal(child)) out += literal;
       } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
         out += ' ';
-      } else {
-        out += InlineText(child);
       }
     }
+    cmark_iter_free(iter);
     return out;
   }
 
@@ -126,29 +129,30 @@ struct Parser {
   }
 
   void AddLinks(cmark_node* node, Span span) {
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-      if (cmark_node_get_type(child) == CMARK_NODE_LINK) {
-        const char* url = cmark_node_get_url(child);
-        Link link{InlineText(child), url ? url : "", span};
-        // Inline nodes carry no reliable position; find the destination in the block's text.
-        const size_t at = link.url.empty()
-                              ? std::string_view::npos
-                              : text.substr(span.begin, span.end - span.begin).find(link.url);
-        if (at != std::string_view::npos)
-          link.span = {span.begin + at, span.begin + at + link.url.size()};
-        body.links.push_back(std::move(link));
-      } else {
-        AddLinks(child, span);
-      }
+    cmark_iter* iter = cmark_iter_new(node);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* child = cmark_iter_get_node(iter);
+      if (event != CMARK_EVENT_ENTER || cmark_node_get_type(child) != CMARK_NODE_LINK) continue;
+      const char* url = cmark_node_get_url(child);
+      Link link{InlineText(child), url ? url : "", span};
+      // Inline nodes carry no reliable position; find the destination in the block's text.
+      const size_t at = link.url.empty()
+                            ? std::string_view::npos
+                            : text.substr(span.begin, span.end - span.begin).find(link.url);
+      if (at != std::string_view::npos)
+        link.span = {span.begin + at, span.begin + at + link.url.size()};
+      body.links.push_back(std::move(link));
+      cmark_iter_reset(iter, child, CMARK_EVENT_EXIT);  // links do not nest
     }
+    cmark_iter_free(iter);
   }
 
+  // Code spans are recorded in order: a binary search finds the one holding `offset`.
   bool InCodeSpan(size_t offset) const {
-    for (auto it = body.code_spans.rbegin(); it != body.code_spans.rend(); ++it) {
-      if (offset >= it->span.begin && offset < it->span.end) return true;
-      if (it->span.end <= offset) break;
-    }
-    return false;
+    const auto it = std::upper_bound(
+        body.code_spans.begin(), body.code_spans.end(), offset,
+        [](size_t value, const CodeSpan& code) { return value < code.span.begin; });
+    return it != body.code_spans.begin() && offset < std::prev(it)->span.end;
   }
 
   void AddMentions(Span span) {
@@ -197,46 +201,136 @@ struct Parser {
     }
   }
 
-  void Walk(cmark_node* node, ProseKind context) {
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-      switch (cmark_node_get_type(child)) {
-        case CMARK_NODE_HEADING: {
-          Heading heading;
-          heading.level = cmark_node_get_heading_level(child);
-          heading.span = NodeSpan(child);
-          heading.setext = text[heading.span.begin + LeadingSpaces(heading.span.begin)] != '#';
-          heading.title = InlineText(child);
-          heading.normalized = NormalizeTitle(heading.title);
-          body.headings.push_back(std::move(heading));
-          break;
-        }
-        case CMARK_NODE_CODE_BLOCK:
-          AddCodeBlock(child);
-          break;
-        case CMARK_NODE_HTML_BLOCK:
-          AddHtml(child);
-          break;
-        case CMARK_NODE_PARAGRAPH:
-          AddProse(child, context);
-          break;
-        case CMARK_NODE_ITEM:
-          Walk(child, ProseKind::kListItem);
-          break;
-        case CMARK_NODE_BLOCK_QUOTE:
-          Walk(child, ProseKind::kBlockQuote);
-          break;
-        default:
-          if (std::string_view(cmark_node_get_type_string(child)) == "table_row" ||
-              std::string_view(cmark_node_get_type_string(child)) == "table_header") {
-            AddProse(child, ProseKind::kTableRow);
-          } else {
-            Walk(child, context);
-          }
-          break;
-      }
+  void AddHeading(cmark_node* node) {
+    Heading heading;
+    heading.level = cmark_node_get_heading_level(node);
+    heading.span = NodeSpan(node);
+    heading.setext = text[heading.span.begin + LeadingSpaces(heading.span.begin)] != '#';
+    heading.title = InlineText(node);
+    heading.normalized = NormalizeTitle(heading.title);
+    body.headings.push_back(std::move(heading));
+  }
+
+  void DepthHit(cmark_node* node, int depth, int limit) {
+    for (BodyLimitHit& hit : body.limit_hits) {
+      if (hit.kind == BodyLimitHit::kDepth) return void(++hit.count);
     }
+    body.limit_hits.push_back({BodyLimitHit::kDepth, NodeSpan(node), depth, limit, 1});
+  }
+
+  // Every block of the document, in order, with cmark's iterator: no recursion, whatever the
+  // nesting. Paragraphs, headings and table rows are read whole and their inline children
+  // skipped; block quotes and list items set the kind of the prose inside them. The stack of
+  // open containers is kept from parent links, so it never depends on which nodes get EXIT events.
+  void Walk(cmark_node* root, int max_depth) {
+    struct Open {
+      cmark_node* node;
+      ProseKind kind;
+      int level;  // block quotes and list items around it: the nesting users see
+    };
+    std::vector<Open> open{{root, ProseKind::kParagraph, 0}};
+    cmark_iter* iter = cmark_iter_new(root);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event != CMARK_EVENT_ENTER || node == root) continue;
+      cmark_node* parent = cmark_node_parent(node);
+      while (open.size() > 1 && open.back().node != parent) open.pop_back();
+      const ProseKind kind = open.back().kind;
+      const cmark_node_type type = cmark_node_get_type(node);
+      const std::string_view name = cmark_node_get_type_string(node);
+      if (type == CMARK_NODE_HEADING) {
+        AddHeading(node);
+      } else if (type == CMARK_NODE_PARAGRAPH) {
+        AddProse(node, kind);
+      } else if (name == "table_row" || name == "table_header") {
+        AddProse(node, ProseKind::kTableRow);
+      } else if (type == CMARK_NODE_CODE_BLOCK) {
+        AddCodeBlock(node);
+        continue;
+      } else if (type == CMARK_NODE_HTML_BLOCK) {
+        AddHtml(node);
+        continue;
+      } else if (!cmark_node_first_child(node)) {
+        continue;  // nothing inside: a thematic break, an empty list item
+      } else {
+        const bool nests = type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE;
+        const int level = open.back().level + (nests ? 1 : 0);
+        if (level > max_depth) {
+          DepthHit(node, level, max_depth);
+        } else {
+          open.push_back({node,
+                          type == CMARK_NODE_ITEM          ? ProseKind::kListItem
+                          : type == CMARK_NODE_BLOCK_QUOTE ? ProseKind::kBlockQuote
+                                                           : kind,
+                          level});
+          continue;
+        }
+      }
+      cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);  // its inside is read, or not read at all
+    }
+    cmark_iter_free(iter);
   }
 };
+
+// Lines that would make cmark slow or our model deep are neutralised in the parser's copy of the
+// text before it parses: container markers (`>`, list bullets) beyond the depth limit at the
+// start of a line become `x`, and a line with more `|` cells than the limit loses its pipes.
+// Positions do not move (one byte for one byte); the hits are reported by input-limit-exceeded.
+void GuardLimits(std::string& text, Span body_span, const MarkdownLimits& limits, Body& body) {
+  const auto hit = [&](BodyLimitHit::Kind kind, Span span, int value, int limit) {
+    for (BodyLimitHit& h : body.limit_hits) {
+      if (h.kind == kind) return void(++h.count);
+    }
+    body.limit_hits.push_back({kind, span, value, limit, 1});
+  };
+  size_t line = body_span.begin;
+  while (line < body_span.end) {
+    size_t eol = text.find('\n', line);
+    if (eol == std::string::npos || eol > body_span.end) eol = body_span.end;
+    // Container markers at the start of the line.
+    int depth = 0;
+    size_t i = line;
+    size_t crossed = std::string::npos;
+    while (i < eol) {
+      const char c = text[i];
+      if (c == ' ' || c == '\t') {
+        ++i;
+        continue;
+      }
+      size_t marker_end = i;
+      if (c == '>') {
+        marker_end = i + 1;
+      } else if ((c == '-' || c == '+' || c == '*') && (i + 1 == eol || text[i + 1] == ' ')) {
+        marker_end = i + 1;
+      } else if (std::isdigit(static_cast<unsigned char>(c))) {
+        size_t d = i;
+        while (d < eol && d - i < 9 && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
+        if (d < eol && (text[d] == '.' || text[d] == ')') && (d + 1 == eol || text[d + 1] == ' '))
+          marker_end = d + 1;
+      }
+      if (marker_end == i) break;
+      if (++depth > limits.max_depth) {
+        if (crossed == std::string::npos) crossed = i;
+        for (size_t k = i; k < marker_end; ++k) text[k] = 'x';
+      }
+      i = marker_end;
+    }
+    if (crossed != std::string::npos)
+      hit(BodyLimitHit::kDepth, {crossed, crossed + 1}, depth, limits.max_depth);
+    // Table cells: unescaped pipes on the line.
+    int pipes = 0;
+    for (size_t k = line; k < eol; ++k)
+      pipes += text[k] == '|' && (k == line || text[k - 1] != '\\');
+    if (pipes > limits.max_table_cells) {
+      const size_t first = text.find('|', line);
+      hit(BodyLimitHit::kTableCells, {first, first + 1}, pipes, limits.max_table_cells);
+      for (size_t k = line; k < eol; ++k) {
+        if (text[k] == '|') text[k] = ',';
+      }
+    }
+    line = eol + 1;
+  }
+}
 
 void BuildSections(Body& body, const SourceFile& source) {
   std::vector<int> open;  // indexes into body.sections, outermost first
@@ -267,7 +361,8 @@ struct ParserDeleter {
 
 }  // namespace
 
-Body ParseMarkdown(std::string_view text, const SourceFile& source, Span body_span) {
+Body ParseMarkdown(std::string text, const SourceFile& source, Span body_span,
+                   const MarkdownLimits& limits) {
   static const bool registered = [] {
     cmark_gfm_core_extensions_ensure_registered();
     return true;
@@ -275,6 +370,7 @@ Body ParseMarkdown(std::string_view text, const SourceFile& source, Span body_sp
   (void)registered;
   Body body;
   body.span = body_span;
+  GuardLimits(text, body_span, limits, body);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
@@ -285,20 +381,31 @@ Body ParseMarkdown(std::string_view text, const SourceFile& source, Span body_sp
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
   if (root) {
     Parser walker{text, source, body};
-    walker.Walk(root.get(), ProseKind::kParagraph);
+    walker.Walk(root.get(), limits.max_depth);
   }
+  std::sort(body.html_comments.begin(), body.html_comments.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   BuildSections(body, source);
   return body;
 }
 
 int Body::SectionAt(size_t offset) const {
-  int found = -1;
-  for (size_t i = 0; i < sections.size(); ++i) {
-    if (headings[sections[i].heading].span.begin <= offset && offset < sections[i].content.end) {
-      found = static_cast<int>(i);  // later sections are nested deeper or start later
-    }
-  }
+  // Sections are in document order of their headings: take the last heading at or before
+  // `offset`, then climb to the innermost section that still holds it.
+  const auto after = std::upper_bound(sections.begin(), sections.end(), offset,
+                                      [this](size_t value, const Section& section) {
+                                        return value < headings[section.heading].span.begin;
+                                      });
+  int found = static_cast<int>(after - sections.begin()) - 1;
+  while (found >= 0 && offset >= sections[found].content.end) found = sections[found].parent;
   return found;
+}
+
+bool Body::InHtmlComment(size_t offset) const {
+  const auto after =
+      std::upper_bound(html_comments.begin(), html_comments.end(), offset,
+                       [](size_t value, const Span& comment) { return value < comment.begin; });
+  return after != html_comments.begin() && offset < std::prev(after)->end;
 }
 
 std::string NormalizeTitle(std::string_view title) {

@@ -59,6 +59,23 @@ struct CodeSpan {
   std::string text;  // the code, trimmed
 };
 
+// Limits on the shape of a body, so that a hostile file costs linear time and bounded stack.
+struct MarkdownLimits {
+  int max_depth = 64;        // nested block quotes, lists and list items
+  int max_table_cells = 64;  // `|` cells in one line (cmark-gfm's tables cost cells² per row)
+};
+
+// Where a body crossed a limit. What lies beyond it is not read (nodes nested deeper are skipped;
+// a row with too many cells is read as text, not as a table row).
+struct BodyLimitHit {
+  enum Kind { kDepth, kTableCells };
+  Kind kind = kDepth;
+  Span span;      // the first place the limit was crossed
+  int value = 0;  // how deep, or how many cells, there
+  int limit = 0;
+  int count = 1;  // how many places crossed it
+};
+
 struct Body {
   Span span;  // the whole body
   std::vector<Heading> headings;
@@ -69,16 +86,22 @@ struct Body {
   std::vector<Section> sections;  // in document order; a tree through Section::parent
   std::vector<Link> links;
   std::vector<Mention> mentions;
+  std::vector<BodyLimitHit> limit_hits;  // at most one per kind
 
-  // The section holding `offset`, innermost first; -1 before the first heading.
+  // The innermost section holding `offset`; -1 before the first heading. O(log n).
   int SectionAt(size_t offset) const;
+  // True when `offset` lies inside an HTML comment. O(log n).
+  bool InHtmlComment(size_t offset) const;
 };
 
 // "1. 🎯 Core Mission:" -> "core mission"; "Phase 2: Build" -> "build".
 std::string NormalizeTitle(std::string_view title);
 
 // Parses `text` (the whole file with everything but the body blanked to spaces, newlines kept).
-// `source` gives line starts for turning cmark's line/column marks into offsets.
-Body ParseMarkdown(std::string_view text, const SourceFile& source, Span body_span);
+// `source` gives line starts for turning cmark's line/column marks into offsets. The text is
+// taken by value: lines over a limit are neutralised in it before cmark sees them. The walk over
+// cmark's tree is iterative, so no input depth reaches the stack.
+Body ParseMarkdown(std::string text, const SourceFile& source, Span body_span,
+                   const MarkdownLimits& limits = {});
 
 }  // namespace agentlint

@@ -1,6 +1,7 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace agentlint {
 
@@ -47,7 +48,13 @@ SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   has_bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i) {
+  size_t code_points = 0;
+  size_t next_checkpoint = kCheckpoint;
+  for (size_t i = 0; i < text_.size(); ++code_points) {
+    if (i >= next_checkpoint) {
+      checkpoints_.emplace_back(i, code_points);
+      next_checkpoint = i + kCheckpoint;
+    }
     const char c = text_[i];
     if (c == '\n') {
       if (i > 0 && text_[i - 1] == '\r') {
@@ -56,15 +63,32 @@ SourceFile::SourceFile(std::string path, std::string text)
         ++lf_count_;
       }
       line_starts_.push_back(i + 1);
-    } else if (static_cast<unsigned char>(c) >= 0x80 && !first_invalid_utf8_) {
-      const size_t len = Utf8SequenceLength(text_, i);
-      if (len == 0) {
-        first_invalid_utf8_ = i;
-      } else {
-        i += len - 1;
-      }
     }
+    if (static_cast<unsigned char>(c) < 0x80) {
+      ++i;
+      continue;
+    }
+    // Invalid bytes count as one column each, as everywhere else.
+    const size_t len = Utf8SequenceLength(text_, i);
+    if (len == 0 && !first_invalid_utf8_) first_invalid_utf8_ = i;
+    i += len == 0 ? 1 : len;
   }
+}
+
+size_t SourceFile::CodePointsBefore(size_t offset) const {
+  // The last checkpoint at or before `offset`, then a walk of less than kCheckpoint bytes or so.
+  const auto it = std::upper_bound(
+      checkpoints_.begin(), checkpoints_.end(), offset,
+      [](size_t value, const std::pair<size_t, size_t>& point) { return value < point.first; });
+  size_t i = 0;
+  size_t count = 0;
+  if (it != checkpoints_.begin()) std::tie(i, count) = *std::prev(it);
+  while (i < offset) {
+    const size_t len = Utf8SequenceLength(text_, i);
+    i += len == 0 ? 1 : len;
+    ++count;
+  }
+  return count;
 }
 
 LineCol SourceFile::Locate(size_t offset) const {
@@ -73,13 +97,15 @@ LineCol SourceFile::Locate(size_t offset) const {
   const int line = static_cast<int>(it - line_starts_.begin());
   size_t start = line_starts_[line - 1];
   if (line == 1 && has_bom_ && offset >= 3) start = 3;  // the BOM is not a column
-  int column = 1;
-  for (size_t i = start; i < offset;) {
-    const size_t len = Utf8SequenceLength(text_, i);
-    i += len == 0 ? 1 : len;
-    ++column;
+  if (offset - start < 256) {  // the common case: a short walk from the line start
+    int column = 1;
+    for (size_t i = start; i < offset; ++column) {
+      const size_t len = Utf8SequenceLength(text_, i);
+      i += len == 0 ? 1 : len;
+    }
+    return {line, column};
   }
-  return {line, column};
+  return {line, static_cast<int>(CodePointsBefore(offset) - CodePointsBefore(start)) + 1};
 }
 
 size_t SourceFile::LineStart(int line) const {

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "core/source.h"
 
 namespace agentlint {
 
@@ -18,6 +23,14 @@ std::string Lower(std::string_view s) {
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {
+  // Bounded by the inputs: a hostile 200,000-character value is never compared in full (callers
+  // only care about small distances, and the distance is at least the difference in length).
+  constexpr size_t kMaxLength = 256;
+  if (a.size() > kMaxLength || b.size() > kMaxLength) {
+    const size_t longer = std::max(a.size(), b.size());
+    const size_t shorter = std::min(a.size(), b.size());
+    return longer - shorter + (a.substr(0, kMaxLength) == b.substr(0, kMaxLength) ? 0 : 1);
+  }
   const std::string x = Lower(a);
   const std::string y = Lower(b);
   std::vector<size_t> row(y.size() + 1);
@@ -38,6 +51,10 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
   std::string best;
   size_t best_distance = std::string::npos;
   for (const std::string& candidate : candidates) {
+    // Lengths further apart than any accepted distance cannot match: skip the quadratic work.
+    const size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                      : candidate.size() - word.size();
+    if (gap > 2) continue;
     const size_t d = EditDistance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
@@ -54,6 +71,91 @@ std::string JoinCode(const std::vector<std::string>& items, std::string_view las
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += i + 1 == items.size() ? std::string(last_sep) : std::string(", ");
     out += "`" + items[i] + "`";
+  }
+  return out;
+}
+
+std::optional<double> ParseNumber(std::string_view text) {
+  if (text.empty() || text.size() > 64) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);
+  double value = 0;
+  const auto [end, error] =
+      std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+std::optional<uint64_t> ParseWholeNumber(std::string_view text) {
+  if (text.empty() || text.size() > 20) return std::nullopt;
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string FormatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+namespace {
+
+bool IsBidiControl(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C;
+}
+
+}  // namespace
+
+bool NeedsEscape(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      if (c != '\t' && c != '\n') return true;
+    } else if (c >= 0x80) {
+      return true;  // checked in full by EscapeControl; rare enough to take the slow path
+    }
+  }
+  return false;
+}
+
+std::string EscapeControl(std::string_view text, std::string_view keep) {
+  if (!NeedsEscape(text) &&
+      (keep.find('\n') != std::string_view::npos || text.find('\n') == std::string_view::npos))
+    return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 16);
+  char buffer[16];
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      const bool kept = c == '\t' || keep.find(static_cast<char>(c)) != std::string_view::npos;
+      if ((c < 0x20 && !kept) || c == 0x7F) {
+        std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+        out += buffer;
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) {
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+      out += buffer;
+      ++i;
+      continue;
+    }
+    const char32_t cp = DecodeUtf8(text, i);
+    if ((cp >= 0x80 && cp <= 0x9F) || IsBidiControl(cp)) {
+      std::snprintf(buffer, sizeof buffer, "\\u{%x}", static_cast<unsigned>(cp));
+      out += buffer;
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <unordered_map>
 
 namespace agentlint {
 
@@ -217,14 +218,16 @@ class TreeBuilder : public YAML::EventHandler {
     Add(std::move(node));
   }
 
+  // One hash lookup per key: a mapping with 26,000 keys costs 26,000 lookups, not 26,000².
   void FindDuplicates(const YamlNode& map) {
+    if (map.MapSize() < 2) return;
+    std::unordered_map<std::string_view, size_t> first;  // key -> index of its first entry
+    first.reserve(map.MapSize());
     for (size_t i = 0; i < map.MapSize(); ++i) {
       if (!map.Key(i).IsScalar()) continue;
-      for (size_t j = 0; j < i; ++j) {
-        if (map.Key(j).IsScalar() && map.Key(j).value == map.Key(i).value) {
-          duplicates_.push_back({map.Key(i).value, map.Key(i).span, map.Key(j).span});
-          break;
-        }
+      const auto [it, inserted] = first.emplace(map.Key(i).value, i);
+      if (!inserted) {
+        duplicates_.push_back({map.Key(i).value, map.Key(i).span, map.Key(it->second).span});
       }
     }
   }

@@ -1,12 +1,15 @@
 #include "output/github.h"
 
 #include "core/check.h"
+#include "core/text.h"
 
 namespace agentlint {
 
 std::string EscapeGithubData(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  // Control characters reach the job log, which a terminal-like viewer renders: make them
+  // visible first (CR and LF are kept, and encoded below).
+  for (char c : EscapeControl(text, "\r\n")) {
     if (c == '%') {
       out += "%25";
     } else if (c == '\r') {

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/check.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -28,49 +29,65 @@ const char* SeverityColor(Severity severity) {
   return "0";
 }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+// One code point of a source line as the terminal shows it: tabs as a space, control characters
+// and invalid bytes escaped (`\x1b`), so a file can never drive the terminal.
+struct Cell {
+  std::string shown;
+  size_t width;  // in terminal columns (one per character of `shown`)
+};
 
-// The part of `line` to show (by code point index), so the column stays visible.
-std::string Window(std::string_view line, size_t first, size_t count) {
-  std::string out;
-  size_t index = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const bool lead = (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
-    if (lead && i > 0) ++index;
-    if (index >= first && index < first + count) out += line[i] == '\t' ? ' ' : line[i];
+std::vector<Cell> Cells(std::string_view line) {
+  std::vector<Cell> cells;
+  for (size_t i = 0; i < line.size();) {
+    const size_t len = std::max<size_t>(1, Utf8SequenceLength(line, i));
+    const std::string_view raw = line.substr(i, len);
+    std::string shown = raw == "\t" ? " " : EscapeControl(raw);
+    size_t width = 0;
+    for (char c : shown) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    cells.push_back({std::move(shown), width});
+    i += len;
   }
-  return out;
+  return cells;
 }
 
 void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size_t frame_width) {
   const std::string line_no = std::to_string(d.location.start.line);
   const std::string pad(line_no.size(), ' ');
-  const std::string& line = d.line_text;
-  const size_t total = CodePoints(line);
-  const size_t column = static_cast<size_t>(d.location.start.column - 1);
-  size_t first = 0;
+  const std::vector<Cell> cells = Cells(d.line_text);
+  // line_text may be a window of a long line: the index of the span's first code point in it.
+  const size_t into =
+      std::min(d.line_text.size(),
+               d.location.span.begin - std::min(d.location.span.begin, d.line_text_offset));
+  const size_t column = Cells(std::string_view(d.line_text).substr(0, into)).size();
+  const size_t total = cells.size();
+  // The line goes on to the left of line_text when the span's column is past what it holds.
+  const bool window_cut_left = static_cast<size_t>(d.location.start.column) > column + 1;
+  size_t first = 0;  // the first cell shown
   if (total > frame_width && column > frame_width / 2)
     first = std::min(column - frame_width / 2, total - std::min(total, frame_width));
-  std::string shown = Window(line, first, frame_width);
-  const std::string prefix = first > 0 ? "…" : "";
-  const std::string suffix = first + frame_width < total ? "…" : "";
-  out += style.Wrap("1;34", " " + line_no + " |") + " " + prefix + shown + suffix + "\n";
-  size_t width = 1;
+  const size_t last = std::min(total, first + frame_width);
+  const bool cut_left = first > 0 || window_cut_left;
+  const bool cut_right = last < total || d.line_text_cut;
+  std::string shown;
+  size_t caret_at = cut_left ? 1 : 0;  // "…" is one column
+  size_t width = 0;
+  // Span width in code points when it stays on this line, else to the end of the line.
+  size_t span_cells = 1;
   if (d.location.end.line == d.location.start.line &&
       d.location.end.column > d.location.start.column) {
-    width = static_cast<size_t>(d.location.end.column - d.location.start.column);
+    span_cells = static_cast<size_t>(d.location.end.column - d.location.start.column);
   } else if (d.location.end.line > d.location.start.line && total > column) {
-    width = total - column;
+    span_cells = total - column;
   }
-  const size_t caret_at = column - first + CodePoints(prefix);
-  width =
-      std::max<size_t>(1, std::min(width, frame_width + 1 - std::min(frame_width, column - first)));
+  for (size_t i = first; i < last; ++i) {
+    shown += cells[i].shown;
+    if (i < column) caret_at += cells[i].width;
+    if (i >= column && i < column + span_cells) width += cells[i].width;
+  }
+  out += style.Wrap("1;34", " " + line_no + " |") + " " + (cut_left ? "…" : "") + shown +
+         (cut_right ? "…" : "") + "\n";
   out += style.Wrap("1;34", " " + pad + " |") + " " + std::string(caret_at, ' ') +
-         style.Wrap(SeverityColor(d.severity), std::string(width, '^')) + "\n";
+         style.Wrap(SeverityColor(d.severity), std::string(std::max<size_t>(1, width), '^')) + "\n";
 }
 
 std::string Plural(size_t n, const char* word) {
@@ -98,21 +115,24 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
   const Style style{options.color};
   std::string out;
   for (const Diagnostic& d : result.diagnostics) {
-    const std::string where = d.location.path + ":" + std::to_string(d.location.start.line) + ":" +
+    // Everything taken from the files (paths, values in messages) is escaped for the terminal.
+    const std::string where = EscapeControl(d.location.path) + ":" +
+                              std::to_string(d.location.start.line) + ":" +
                               std::to_string(d.location.start.column) + ":";
     out += style.Wrap("1", where) + " " +
-           style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " + d.message +
-           " " +
+           style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " +
+           EscapeControl(d.message) + " " +
            style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") +
            "\n";
     if (options.quiet) continue;
     AppendFrame(out, d, style, std::max<size_t>(20, options.frame_width));
     const std::string pad(std::to_string(d.location.start.line).size() + 1, ' ');
-    if (!d.help.empty()) out += pad + " = " + style.Wrap("1", "help") + ": " + d.help + "\n";
+    if (!d.help.empty())
+      out += pad + " = " + style.Wrap("1", "help") + ": " + EscapeControl(d.help) + "\n";
     for (const RelatedLocation& r : d.related) {
-      out += pad + " = " + style.Wrap("1", "note") + ": " + r.location.path + ":" +
+      out += pad + " = " + style.Wrap("1", "note") + ": " + EscapeControl(r.location.path) + ":" +
              std::to_string(r.location.start.line) + ":" + std::to_string(r.location.start.column) +
-             ": " + r.message + "\n";
+             ": " + EscapeControl(r.message) + "\n";
     }
     out += "\n";
   }

@@ -7,6 +7,11 @@ namespace agentlint {
 namespace {
 
 const char* Invisible(char32_t cp) {
+  // Control characters a terminal acts on (escape sequences, bells): never text.
+  if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+      (cp >= 0x80 && cp <= 0x9F)) {
+    return "control character";
+  }
   switch (cp) {
     case 0x200B:
       return "zero-width space";
@@ -39,8 +44,9 @@ void CheckInvisibleCharacter(const FileContext& ctx, Reporter& out) {
   int last_line = 0;
   for (size_t i = source.has_bom() ? 3 : 0; i < text.size();) {
     const size_t len = Utf8SequenceLength(text, i);
-    if (len < 2) {
-      i += 1;
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (len == 0 || (len == 1 && byte >= 0x20 && byte != 0x7F)) {
+      i += 1;  // plain ASCII, or not UTF-8 at all (invalid-utf8 reports that)
       continue;
     }
     const char32_t cp = DecodeUtf8(text, i);

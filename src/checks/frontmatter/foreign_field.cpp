@@ -3,6 +3,7 @@
 namespace agentlint {
 
 void CheckForeignField(const FileContext& ctx, Reporter& out) {
+  constexpr size_t kListed = 10;  // the message names this many keys and counts the rest
   const YamlNode* root = ctx.doc.root();
   if (!root || !root->IsMapping()) return;
   std::string list;
@@ -15,11 +16,13 @@ void CheckForeignField(const FileContext& ctx, Reporter& out) {
       continue;  // a field, allowed-tools-in-agent, or unknown-field (a typo)
     }
     if (!first) first = &key;
+    if (++count > kListed) continue;  // counted, not listed
     const auto origin = ctx.knowledge.foreign_keys.find(key.value);
-    list += std::string(count++ ? ", " : "") + "`" + key.value + "`" +
+    list += std::string(count > 1 ? ", " : "") + "`" + key.value + "`" +
             (origin != ctx.knowledge.foreign_keys.end() ? " (" + origin->second + ")" : "");
   }
   if (!first) return;
+  if (count > kListed) list += " and " + std::to_string(count - kListed) + " more";
   out.Report(first->span,
              (count == 1 ? "key " : "keys ") + list +
                  (count == 1 ? " is not a Claude Code field and is ignored"

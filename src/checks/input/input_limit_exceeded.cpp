@@ -1,3 +1,5 @@
+#include <string>
+
 #include "core/check.h"
 
 namespace agentlint {
@@ -18,6 +20,25 @@ void CheckInputLimitExceeded(const FileContext& ctx, Reporter& out) {
     out.Report(doc.front_matter().open_fence,
                "the front matter nests too deeply; it was not parsed",
                "agent fields nest a few levels at most");
+  }
+  for (const BodyLimitHit& hit : doc.body().limit_hits) {
+    const std::string more = hit.count > 1 ? " (and " + std::to_string(hit.count - 1) +
+                                                 " more place" + (hit.count > 2 ? "s" : "") + ")"
+                                           : "";
+    if (hit.kind == BodyLimitHit::kDepth) {
+      out.Report(hit.span,
+                 "the body nests block quotes and lists " + std::to_string(hit.value) +
+                     " levels deep, over the limit of " + std::to_string(hit.limit) +
+                     "; what lies deeper is not checked" + more,
+                 "a system prompt needs a few levels of nesting at most; raise "
+                 "`limits.markdown-depth` in .agentlint.yaml if this is intended");
+    } else {
+      out.Report(hit.span,
+                 "a line has " + std::to_string(hit.value) +
+                     " `|` table cells, over the limit of " + std::to_string(hit.limit) +
+                     "; it is read as text, not as a table row" + more,
+                 "split the table, or raise `limits.table-cells` in .agentlint.yaml");
+    }
   }
 }
 

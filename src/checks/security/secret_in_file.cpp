@@ -68,10 +68,9 @@ void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
           "remove it and rotate it now; reference it from the environment instead "
           "(`${VAR}` in Claude Code, `${{ secrets.NAME }}` in Copilot)");
       // The code frame must not print the secret either.
-      const size_t line_start = ctx.doc.source().LineStart(d.location.start.line);
-      for (size_t i = std::max(span.begin, line_start) + 4;
-           i < span.end && i - line_start < d.line_text.size(); ++i) {
-        d.line_text[i - line_start] = '*';
+      for (size_t i = std::max(span.begin, d.line_text_offset) + 4;
+           i < span.end && i - d.line_text_offset < d.line_text.size(); ++i) {
+        d.line_text[i - d.line_text_offset] = '*';
       }
     }
   }
