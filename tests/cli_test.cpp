@@ -343,7 +343,7 @@ TEST_CASE(
             "\".claude/agents/legacy/**\"\n"
             "    ignore: [flow-sequence-tools]\nignroe: [AL103]\n");
   const Run after = Agentlint("--format json " + dir);
-  CHECK(after.code == 1);  // AL104 is an error now, and the config has a typo
+  CHECK(after.code == 2);  // the config has a typo: a usage error, with every finding reported
   CHECK(after.out.find("a.md\", \"line\": 4, \"column\": 8") != std::string::npos);  // AL124 kept
   CHECK(after.out.find("legacy/b.md\", \"line\": 4, \"column\": 8") ==
         std::string::npos);  // ignored there

@@ -105,3 +105,55 @@ TEST_CASE("hostile: a folder of good agents mixed with hostile files") {
   CHECK(out.find("Outside the tree") == std::string::npos);
   CHECK(out.find("fifo.md: not a regular file") != std::string::npos);
 }
+
+// Each hole of issue 10, mixed with good agents in one folder, as a user would meet them: a
+// finding or a clear message, an exit code of 0, 1 or 2, the good agents still linted, and
+// nothing raw reaching the terminal.
+TEST_CASE("hostile: deep quotes, a backtracking glob, 26,000 keys, a bad number, control bytes") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  for (int i = 0; i < 2; ++i) {
+    char text[256];
+    std::snprintf(text, sizeof text, kGood, i);
+    WriteFile(agents / ("good-" + std::to_string(i) + ".md"), text);
+  }
+  WriteFile(agents / "quotes.md", "---\nname: quotes\ndescription: Deep quotes. Use never.\n---\n" +
+                                      std::string(100000, '>') + " You are quoted.\n");
+  std::string keys = "---\nname: keys\ndescription: Many keys. Use never.\n";
+  for (int i = 0; i < 26000; ++i) keys += "k" + std::to_string(i) + ": v\n";
+  WriteFile(agents / "keys.md", keys + "---\nYou are keyed. Report what you find.\n");
+  WriteFile(agents / "escape.md",
+            "---\nname: escape\ndescription: Escapes. Use never.\ntools: Read, Ba\x1b[31msh\x07\n"
+            "---\nYou are \x1b]0;owned\x07 here. Report what you find.\n");
+  // A path the glob has to work hard on, and a config with a bad number and a bad glob.
+  const fs::path nested = agents / std::string(40, 'a');
+  WriteFile(nested / (std::string(60, 'a') + ".md"),
+            "---\nname: nested\ndescription: Nested. Use never.\n---\nYou are nested here.\n");
+  WriteFile(tmp.path() / ".agentlint.yaml",
+            "exclude: [\"**/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\", \"[oops\"]\n"
+            "knowledge:\n  secrets:\n    - id: acme\n      description: an ACME key\n"
+            "      pattern: '(acme_[a-z]{8})'\n      min_entropy: lots\n");
+
+  std::string out;
+  const int code = RunAgentlint("--color never '" + tmp.path().string() + "'", out);
+  CHECK(code == 2);  // the config is wrong: a usage error, reported with everything else
+  CHECK(out.find(".agentlint.yaml:7:20: error: `min_entropy` must be a number from 0 to 8") !=
+        std::string::npos);
+  CHECK(out.find("`[oops` is not a usable glob") != std::string::npos);
+  CHECK(out.find("internal error") == std::string::npos);
+  for (int i = 0; i < 2; ++i) {
+    CHECK(out.find("good-" + std::to_string(i) + ".md:4:14: error: `Bassh`") != std::string::npos);
+  }
+  CHECK(out.find("quotes.md:5:65: error: the body nests block quotes and lists 100000 levels "
+                 "deep, over the limit of 64") != std::string::npos);
+  CHECK(out.find("keys.md:4:1: info: keys `k0`") != std::string::npos);
+  CHECK(out.find("and 25990 more are not Claude Code fields") != std::string::npos);
+  CHECK(out.find(std::string(60, 'a') + ".md:4:1:") != std::string::npos);  // linted: no match
+  // Control bytes are shown escaped, in messages and code frames, and never sent raw.
+  CHECK(out.find("`Ba\\x1b[31msh\\x07` is not a Claude Code tool") != std::string::npos);
+  CHECK(out.find(" | tools: Read, Ba\\x1b[31msh\\x07") != std::string::npos);
+  CHECK(out.find("escape.md:6:9: warning: invisible character U+001B (control character)") !=
+        std::string::npos);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find('\x07') == std::string::npos);
+}

@@ -111,3 +111,91 @@ TEST_CASE("markdown: a fence closed inside a block quote is closed") {
   REQUIRE(body.code_blocks.size() == 1);
   CHECK(body.code_blocks[0].closed);
 }
+
+TEST_CASE("markdown: nesting past the depth limit is a recorded limit hit, not a crash") {
+  // 100,000 nested block quotes on one line used to overflow the stack of a recursive walk.
+  const std::string text = std::string(100000, '>') + " deep\n\n# After\n\nStill read.\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.limit_hits.size() == 1);
+  CHECK(body.limit_hits[0].kind == BodyLimitHit::kDepth);
+  CHECK(body.limit_hits[0].value == 100000);
+  CHECK(body.limit_hits[0].limit == 64);
+  CHECK(body.limit_hits[0].span.begin == 64);  // the 65th marker
+  REQUIRE(body.headings.size() == 1);          // what follows is read as usual
+  CHECK(body.headings[0].title == "After");
+}
+
+TEST_CASE("markdown: nesting by indentation is capped by the walk") {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += std::string(static_cast<size_t>(i) * 2, ' ') + "- item\n";
+  const SourceFile source("a.md", text);
+  MarkdownLimits limits;
+  limits.max_depth = 10;
+  const Body body = ParseMarkdown(text, source, {0, text.size()}, limits);
+  REQUIRE(body.limit_hits.size() == 1);
+  CHECK(body.limit_hits[0].kind == BodyLimitHit::kDepth);
+  CHECK(body.limit_hits[0].value == 11);
+  CHECK(body.prose.size() == 10);  // the items within the limit
+}
+
+TEST_CASE("markdown: realistic nesting stays under the limit") {
+  const std::string text = "> quote\n> > nested\n\n- a\n  - b\n    - c\n      1. d\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  CHECK(body.limit_hits.empty());
+  REQUIRE(body.prose.size() == 6);
+  CHECK(body.prose[0].kind == ProseKind::kBlockQuote);
+  CHECK(body.prose[2].kind == ProseKind::kListItem);
+}
+
+TEST_CASE("markdown: a row with more cells than the limit is read as text") {
+  std::string row = "|";
+  for (int i = 0; i < 100; ++i) row += " c |";
+  const std::string text = "| a | b |\n|---|---|\n" + row + "\n| x | y |\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.limit_hits.size() == 1);
+  CHECK(body.limit_hits[0].kind == BodyLimitHit::kTableCells);
+  CHECK(body.limit_hits[0].value == 101);
+  CHECK(body.limit_hits[0].span.begin == text.find(row));
+  // A table of ten columns is fine.
+  const std::string ten = "|a|b|c|d|e|f|g|h|i|j|\n|-|-|-|-|-|-|-|-|-|-|\n|1|2|3|4|5|6|7|8|9|0|\n";
+  const SourceFile small("b.md", ten);
+  CHECK(ParseMarkdown(ten, small, {0, ten.size()}).limit_hits.empty());
+}
+
+TEST_CASE("markdown: sections and comments are found by binary search, exactly as by scan") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += std::string(static_cast<size_t>(1 + i % 3), '#') + " H" + std::to_string(i) +
+            "\n\ntext <!-- c" + std::to_string(i) + " --> more\n\n";
+  }
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.sections.size() == 40);
+  for (size_t offset = 0; offset < text.size(); offset += 7) {
+    int scan = -1;  // the innermost section holding offset, by the definition
+    for (size_t i = 0; i < body.sections.size(); ++i) {
+      if (body.headings[body.sections[i].heading].span.begin <= offset &&
+          offset < body.sections[i].content.end)
+        scan = static_cast<int>(i);
+    }
+    CHECK(body.SectionAt(offset) == scan);
+    bool in_comment = false;
+    for (const Span& c : body.html_comments) in_comment |= offset >= c.begin && offset < c.end;
+    CHECK(body.InHtmlComment(offset) == in_comment);
+  }
+}
+
+TEST_CASE("markdown: mentions inside code spans are skipped on a long line") {
+  std::string text;
+  for (int i = 0; i < 2000; ++i)
+    text += "@a" + std::to_string(i) + " `@b" + std::to_string(i) + "` ";
+  text += "\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  CHECK(body.mentions.size() == 2000);
+  CHECK(body.code_spans.size() == 2000);
+  CHECK(body.mentions.back().name == "a1999");
+}

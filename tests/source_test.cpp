@@ -2,7 +2,9 @@
 
 #include "core/source.h"
 
+using agentlint::LineCol;
 using agentlint::SourceFile;
+using agentlint::Utf8SequenceLength;
 
 TEST_CASE("source: lines and columns count code points, not bytes") {
   const SourceFile source("a.md", "ab\ncafé x\n");
@@ -39,4 +41,25 @@ TEST_CASE("source: offsets past the end clamp") {
   const SourceFile source("a.md", "abc");
   CHECK(source.Locate(99).column == 4);
   CHECK(source.LineText(7).empty());
+}
+
+TEST_CASE("source: locating on a very long line agrees with a walk from the line start") {
+  // Mixed ASCII, multi-byte characters and invalid bytes, on a line far longer than the
+  // checkpoint interval.
+  std::string text = "first\n";
+  for (int i = 0; i < 3000; ++i) text += i % 7 == 0 ? "é" : i % 11 == 0 ? "\xff" : "abc";
+  text += "\nlast\n";
+  const SourceFile source("a.md", text);
+  const size_t start = 6;
+  for (size_t offset = start; offset < text.size() - 6; offset += 97) {
+    int column = 1;
+    for (size_t i = start; i < offset; ++column) {
+      const size_t len = Utf8SequenceLength(text, i);
+      i += len == 0 ? 1 : len;
+    }
+    const LineCol at = source.Locate(offset);
+    CHECK(at.line == 2);
+    CHECK(at.column == column);
+  }
+  CHECK(source.Locate(text.size() - 2).line == 3);
 }

@@ -19,3 +19,40 @@ TEST_CASE("text: trimming and joining") {
   CHECK(JoinCode({"a", "b", "c"}) == "`a`, `b` or `c`");
   CHECK(Lower("ReAd") == "read");
 }
+
+TEST_CASE("text: numbers are parsed whole, or not at all") {
+  CHECK(ParseNumber("12") == 12.0);
+  CHECK(ParseNumber("0.5") == 0.5);
+  CHECK(ParseNumber("-3") == -3.0);
+  CHECK(ParseNumber("+1e3") == 1000.0);
+  for (const char* bad : {"", "lots", "1x", " 1", "inf", "nan", "1e999", "0x10"}) {
+    CHECK_MESSAGE(!ParseNumber(bad), bad);
+  }
+  CHECK(ParseWholeNumber("64") == 64u);
+  CHECK(ParseWholeNumber("18446744073709551615") == 18446744073709551615ull);
+  for (const char* bad : {"", "-1", "1.5", "18446744073709551616", "12 ", "x"}) {
+    CHECK_MESSAGE(!ParseWholeNumber(bad), bad);
+  }
+  CHECK(FormatNumber(8) == "8");
+  CHECK(FormatNumber(0.6) == "0.6");
+}
+
+TEST_CASE("text: control characters are made visible for the terminal") {
+  CHECK(EscapeControl("plain text, tab\tand é") == "plain text, tab\tand é");
+  CHECK(EscapeControl("Ba\x1b[31msh\x07") == "Ba\\x1b[31msh\\x07");
+  CHECK(EscapeControl("a\nb") == "a\\x0ab");
+  CHECK(EscapeControl("a\nb", "\n") == "a\nb");
+  CHECK(EscapeControl("del\x7f") == "del\\x7f");
+  CHECK(EscapeControl("csi \xc2\x9b") == "csi \\u{9b}");        // C1 control
+  CHECK(EscapeControl("rtl \xe2\x80\xae") == "rtl \\u{202e}");  // direction override
+  CHECK(EscapeControl("bad \xff byte") == "bad \\xff byte");    // not UTF-8
+  CHECK_FALSE(NeedsEscape("nothing to do here"));
+  CHECK(NeedsEscape("\x1b"));
+}
+
+TEST_CASE("text: edit distance of huge values is bounded, not quadratic") {
+  const std::string huge(200000, 'Z');
+  CHECK(EditDistance(huge, "Bash") >= 2);
+  CHECK(ClosestMatch(huge, {"Bash", "Read"}).empty());
+  CHECK(EditDistance(huge, huge) == 0);
+}

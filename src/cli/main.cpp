@@ -197,16 +197,18 @@ int Run(const Request& request) {
     fail_level = *config->fail_on;
   }
   bool internal = false;
+  bool config_error = false;  // the configuration is wrong: a usage error, whatever else is found
   bool failing = false;
   int warnings = 0;
   for (const Diagnostic& d : result.diagnostics) {
     internal |= d.rule->id == "AL901";
+    config_error |= d.rule->id == "AL904";
     failing |= d.severity >= fail_level;
     warnings += d.severity == Severity::kWarning;
   }
   if (request.max_warnings >= 0 && warnings > request.max_warnings) failing = true;
   if (internal) return kExitInternal;
-  if (!result.errors.empty()) return kExitUsage;
+  if (!result.errors.empty() || config_error) return kExitUsage;
   return failing ? kExitFindings : kExitClean;
 }
 
