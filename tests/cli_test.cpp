@@ -108,8 +108,8 @@ TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
       Agentlint("'" + dir + "/clean.md' '" + dir + "/err.md' '" + dir + "/missing.md'", true);
   CHECK(both.code == 2);
   CHECK(both.out.find("missing.md: no such file or directory") != std::string::npos);
-  CHECK(both.out.find("err.md:4:8: error") != std::string::npos);
-  CHECK(both.out.find("in 2 agent files") != std::string::npos);
+  CHECK(both.out.find("err.md:4:8: error") != std::string::npos);  // the rest is still linted
+  CHECK(both.out.find("agent files") == std::string::npos);  // no summary next to a usage error
 }
 
 TEST_CASE("cli: colors follow --color and NO_COLOR, quiet prints findings only") {
@@ -300,7 +300,8 @@ TEST_CASE("cli: a baseline hides today's findings and shows only new ones, even 
   const fs::path file = tmp.path() / ".claude/agents/a.md";
   WriteFile(
       file,
-      "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, Bassh, LS\n---\n"
+      "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, Bassh, LS, Glob, "
+      "Grep, WebFetch\n---\n"
       "You are a reviewer. Report problems by severity.\n");
   const std::string baseline = (tmp.path() / "baseline.json").string();
   CHECK(Agentlint("--write-baseline '" + baseline + "' '" + tmp.path().string() + "'").code == 0);
@@ -311,7 +312,7 @@ TEST_CASE("cli: a baseline hides today's findings and shows only new ones, even 
   // Move every line down and add one new problem: only the new problem is reported.
   WriteFile(file,
             "---\nname: a\n\ndescription: Reviews code. Use after changes.\nmodel: sonet\ntools: "
-            "Read, Bassh, LS\n"
+            "Read, Bassh, LS, Glob, Grep, WebFetch\n"
             "---\nYou are a reviewer. Report problems by severity.\n");
   const Run changed =
       Agentlint("--format json --baseline '" + baseline + "' '" + tmp.path().string() + "'");
@@ -322,6 +323,99 @@ TEST_CASE("cli: a baseline hides today's findings and shows only new ones, even 
   CHECK(Agentlint("--baseline '" + (tmp.path() / "missing.json").string() + "' '" +
                   tmp.path().string() + "'")
             .code == 2);
+  // An edit elsewhere on a flagged line keeps its finding matched (the fingerprint holds the
+  // flagged text and a few characters around it, not the whole line) ...
+  WriteFile(file,
+            "---\nname: a\n\ndescription: Reviews code. Use after changes.\nmodel: sonet\ntools: "
+            "Read, Bassh, LS, Glob, Grep, WebFetch, Write, Edit\n"
+            "---\nYou are a reviewer. Report problems by severity.\n");
+  const Run edited =
+      Agentlint("--format json --baseline '" + baseline + "' '" + tmp.path().string() + "'");
+  CHECK(edited.out.find("\"rule\": \"AL103\"") == std::string::npos);
+  CHECK(edited.out.find("\"rule\": \"AL118\"") == std::string::npos);
+  // ... while the same mistake next to different text is a new finding.
+  WriteFile(
+      file,
+      "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, Write, Bassh, "
+      "LS, Glob, Grep, WebFetch\n---\nYou are a reviewer. Report problems by severity.\n");
+  CHECK(Agentlint("--format json --baseline '" + baseline + "' '" + tmp.path().string() + "'")
+            .out.find("\"rule\": \"AL103\"") != std::string::npos);
+  // A baseline of the first format is refused with what to do.
+  WriteFile(tmp.path() / "old.json", "{\"schema\": \"agentlint-baseline/v1\", \"findings\": []}\n");
+  const Run old = Agentlint(
+      "--baseline '" + (tmp.path() / "old.json").string() + "' '" + tmp.path().string() + "'",
+      true);
+  CHECK(old.code == 2);
+  CHECK(old.out.find("record it again with --write-baseline") != std::string::npos);
+}
+
+TEST_CASE("cli: --output-file replaces standard output, FORMAT:FILE adds formats from one run") {
+  TempDir tmp;
+  WriteFile(tmp.path() / ".claude/agents/a.md",
+            "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, Bassh\n---\n"
+            "You are a reviewer. Report problems by severity.\n");
+  const std::string dir = "'" + tmp.path().string() + "'";
+  const std::string text = (tmp.path() / "out.txt").string();
+  const std::string sarif = (tmp.path() / "out.sarif").string();
+  const std::string json = (tmp.path() / "out.json").string();
+  const Run run = Agentlint("--format github --color always --output-file 'sarif:" + sarif +
+                            "' --output-file 'json:" + json + "' " + dir);
+  CHECK(run.code == 1);
+  CHECK(run.out.rfind("::error file=", 0) == 0);  // annotations on standard output
+  CHECK(ReadFile(sarif).find("\"ruleId\": \"AL103\"") != std::string::npos);
+  CHECK(JsonChecker(ReadFile(json)).Valid());
+  CHECK(ReadFile(json).find("\"summary\": {\"error\": 1, \"warning\": 0, \"info\": 0}") !=
+        std::string::npos);
+  // Without a prefix the file takes the place of standard output, and is never coloured.
+  const Run to_file = Agentlint("--color always --output-file '" + text + "' " + dir);
+  CHECK(to_file.code == 1);
+  CHECK(to_file.out.empty());
+  CHECK(ReadFile(text).find("error: `Bassh` is not a Claude Code tool") != std::string::npos);
+  CHECK(ReadFile(text).find('\x1b') == std::string::npos);
+  CHECK(Agentlint("--output-file a.txt --output-file b.txt " + dir).code == 2);
+}
+
+TEST_CASE("cli: a run that lints nothing says so, and a broken config stops the run") {
+  TempDir tmp;
+  WriteFile(tmp.path() / "docs/guide.md", "# A guide\n\nNot an agent.\n");
+  const Run nothing = Agentlint("'" + (tmp.path() / "docs").string() + "'", true);
+  CHECK(nothing.code == 0);
+  CHECK(nothing.out.find("agentlint: no agent file found under") != std::string::npos);
+  CHECK(nothing.out.find("No problems found") == std::string::npos);
+  const Run quiet_stdout = Agentlint("'" + (tmp.path() / "docs").string() + "'");
+  CHECK(quiet_stdout.out.empty());  // the message is on stderr, stdout stays empty
+  // A usage error prints no summary.
+  const Run missing = Agentlint("'" + (tmp.path() / "nowhere").string() + "'", true);
+  CHECK(missing.code == 2);
+  CHECK(missing.out.find("no such file or directory") != std::string::npos);
+  CHECK(missing.out.find("agent file") == std::string::npos);
+  // A config that is not YAML stops the run before anything is linted without it.
+  WriteFile(tmp.path() / ".claude/agents/a.md",
+            "---\nname: a\ndescription: Reviews code. Use after changes.\ntools: Read, Bassh\n---\n"
+            "You are a reviewer. Report problems by severity.\n");
+  WriteFile(tmp.path() / ".agentlint.yaml", "ignore: [AL103\n");
+  const Run broken = Agentlint("'" + tmp.path().string() + "'", true);
+  CHECK(broken.code == 2);
+  CHECK(broken.out.find(".agentlint.yaml:2:1: the config is not valid YAML") != std::string::npos);
+  CHECK(broken.out.find("Bassh") == std::string::npos);
+  CHECK(broken.out.find("Found") == std::string::npos);
+}
+
+TEST_CASE("cli: --unsafe-fixes applies the unsafe fix that --fix alone leaves") {
+  TempDir tmp;
+  const fs::path file = tmp.path() / ".claude/agents/a.md";
+  const std::string before =
+      "---\nname: a\ndescription: Reviews code. Use after changes.\nmodel: Sonnet\n---\n"
+      "You are a reviewer. Report problems by severity.\n";
+  WriteFile(file, before);
+  const std::string path = "'" + file.string() + "'";
+  CHECK(Agentlint("--fix " + path).code == 0);
+  CHECK(ReadFile(file) == before);
+  CHECK(Agentlint("--diff --unsafe-fixes " + path).out.find("+model: sonnet") != std::string::npos);
+  CHECK(Agentlint("--fix --unsafe-fixes " + path).code == 0);
+  std::string after = before;
+  after.replace(after.find("Sonnet"), 6, "sonnet");
+  CHECK(ReadFile(file) == after);
 }
 
 TEST_CASE(

@@ -219,3 +219,24 @@ TEST_CASE(
   }
   CHECK(checked >= 9);
 }
+
+TEST_CASE("fixtures: --fix --unsafe-fixes gives NAME.unsafe.fixed.md; --fix alone does not") {
+  size_t checked = 0;
+  for (const fs::path& file : FixtureFiles()) {
+    fs::path fixed = file;
+    fixed.replace_extension(".unsafe.fixed.md");
+    if (!fs::exists(fixed)) continue;
+    CAPTURE(file.string());
+    FileOrigin origin = ClassifyPath(file.string());
+    origin.named = true;
+    const FileFix unsafe = FixFile({file.string(), origin}, {}, {true});
+    CHECK(unsafe.refused.empty());
+    CHECK_MESSAGE(unsafe.after == ReadFile(fixed),
+                  "the fixed text differs from " << fixed.string());
+    CHECK(FixFile({fixed.string(), origin}, {}, {true}).fixed == 0);
+    // Without --unsafe-fixes the unsafe edit is not made.
+    CHECK(FixFile({file.string(), origin}, {}, {false}).after != unsafe.after);
+    ++checked;
+  }
+  CHECK(checked >= 1);
+}

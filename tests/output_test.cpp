@@ -90,5 +90,5 @@ TEST_CASE("output: SARIF carries rules, regions in code points, fixes and finger
                    "\"endColumn\": 23}") != std::string::npos);
   CHECK(sarif.find("\"deletedRegion\": {\"byteOffset\": ") != std::string::npos);
   CHECK(sarif.find("\"insertedContent\": {\"text\": \"Edit\"}") != std::string::npos);
-  CHECK(sarif.find("\"partialFingerprints\": {\"agentlint/v1\": \"") != std::string::npos);
+  CHECK(sarif.find("\"partialFingerprints\": {\"agentlint/v2\": \"") != std::string::npos);
 }

@@ -36,9 +36,17 @@ constexpr int kExitInternal = 3;
 // One line on stderr. Paths and values come from the user's files: escaped for the terminal.
 void Say(std::string_view message) { std::cerr << "agentlint: " << EscapeControl(message) << "\n"; }
 
+// Where one rendering of the result goes: a format and a file ("" for standard output).
+struct Output {
+  std::string format;
+  std::string path;
+};
+
 struct Request {
   std::vector<std::string> paths;
   std::string format = "text";
+  std::vector<std::string> output_files;  // --output-file, as given: [FORMAT:]FILE
+  std::vector<Output> outputs;            // resolved from --format and --output-file
   std::string color = "auto";
   std::string fail_on;  // empty: the config's, else error
   int max_warnings = -1;
@@ -77,6 +85,46 @@ size_t FixFiles(const Request& request, std::ostream& diffs) {
               << changed << " file" << (changed == 1 ? "" : "s") << "\n";
   }
   return changed;
+}
+
+const std::vector<std::string>& Formats() {
+  static const std::vector<std::string> formats = {"text", "json", "sarif", "github"};
+  return formats;
+}
+
+std::string Render(const std::string& format, const LintResult& result, TextOptions text) {
+  if (format == "json") return RenderJson(result);
+  if (format == "sarif") return RenderSarif(result);
+  if (format == "github") return RenderGithub(result);
+  return RenderText(result, text);
+}
+
+// `--output-file FILE` takes the place of standard output for --format; `--output-file
+// FORMAT:FILE` writes one more format, so one run can give annotations, SARIF and counts.
+bool ResolveOutputs(Request& request) {
+  bool replaced_stdout = false;
+  for (const std::string& value : request.output_files) {
+    const size_t colon = value.find(':');
+    const std::string prefix = colon == std::string::npos ? "" : value.substr(0, colon);
+    if (Contains(Formats(), prefix)) {
+      request.outputs.push_back({prefix, value.substr(colon + 1)});
+    } else if (replaced_stdout) {
+      Say("--output-file without a format prefix can be given once; write `sarif:" + value +
+          "` to add another format");
+      return false;
+    } else {
+      request.outputs.push_back({request.format, value});
+      replaced_stdout = true;
+    }
+  }
+  if (!replaced_stdout) request.outputs.insert(request.outputs.begin(), {request.format, ""});
+  return true;
+}
+
+std::string JoinPaths(const std::vector<std::string>& paths) {
+  std::string out;
+  for (size_t i = 0; i < paths.size(); ++i) out += (i ? ", `" : "`") + paths[i] + "`";
+  return out;
 }
 
 bool UseColor(const std::string& mode) {
@@ -163,6 +211,7 @@ int Run(const Request& request) {
   }
   LintResult result = Lint(request.paths, request.lint);
   for (const std::string& error : result.errors) Say(error);
+  if (result.stopped) return kExitUsage;  // nothing was linted: a broken config, say
   if (!request.write_baseline.empty()) {
     if (const std::string error =
             WriteAtomically(request.write_baseline, BaselineJson(result.diagnostics));
@@ -179,16 +228,26 @@ int Run(const Request& request) {
   // the failure level (the command line wins).
   ConfigSet configs;
   const Config* config = configs.For(request.paths.front(), request.lint);
-  if (request.format == "json") {
-    std::cout << RenderJson(result);
-  } else if (request.format == "sarif") {
-    std::cout << RenderSarif(result);
-  } else if (request.format == "github") {
-    std::cout << RenderGithub(result);
-  } else {
-    TextOptions text{UseColor(request.color), request.quiet};
-    if (config && config->limit_frame_width) text.frame_width = *config->limit_frame_width;
-    std::cout << RenderText(result, text);
+  TextOptions text{UseColor(request.color), request.quiet};
+  if (config && config->limit_frame_width) text.frame_width = *config->limit_frame_width;
+  // "No problems found in 0 agent files" reads as a pass: say what happened instead.
+  text.summary = result.errors.empty() && result.files_linted > 0;
+  if (result.files_linted == 0 && result.errors.empty()) {
+    Say("no agent file found under " + JoinPaths(request.paths) +
+        "; agents are Markdown files in .claude/agents/ (or another tool's agents folder), or "
+        "Markdown files whose front matter has `name` or `description`");
+  }
+  for (const Output& output : request.outputs) {
+    const bool to_stdout = output.path.empty() || output.path == "-";
+    TextOptions options = text;
+    options.color = text.color && to_stdout;  // a file never gets colour codes
+    const std::string rendered = Render(output.format, result, options);
+    if (to_stdout) {
+      std::cout << rendered;
+    } else if (const std::string error = WriteAtomically(output.path, rendered); !error.empty()) {
+      Say(error);
+      return kExitUsage;
+    }
   }
   Severity fail_level = Severity::kError;
   if (!request.fail_on.empty()) {
@@ -223,6 +282,10 @@ int Main(int argc, char** argv) {
   app.add_option("--format", request.format, "output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
+  app.add_option("--output-file", request.output_files,
+                 "write the output to FILE instead of standard output; FORMAT:FILE (e.g. "
+                 "sarif:out.sarif) also writes another format; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--color", request.color, "colored output (NO_COLOR is honoured in auto mode)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -299,6 +362,7 @@ int Main(int argc, char** argv) {
   if (config->parsed()) return ShowConfig(config_for, request.lint);
   if (inspect->parsed()) return InspectFile(inspect_file, request.format);
   if (request.paths.empty()) request.paths.push_back(".");
+  if (!ResolveOutputs(request)) return kExitUsage;
   return Run(request);
 }
 

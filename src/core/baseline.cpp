@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/check.h"
@@ -12,28 +13,38 @@ namespace agentlint {
 
 namespace {
 
-// The flagged text when the finding lies on one line (columns are code points), else "".
-std::string_view FlaggedText(const Diagnostic& d) {
-  if (d.location.start.line != d.location.end.line) return {};
-  const std::string_view line = d.line_text;
-  size_t begin = line.size();
-  size_t end = line.size();
-  int column = 1;
-  for (size_t i = 0; i <= line.size(); ++column) {
-    if (column == d.location.start.column) begin = i;
-    if (column == d.location.end.column) end = i;
-    if (i == line.size()) break;
+// Code points of context kept on each side of the flagged text.
+constexpr int kNeighbourhood = 12;
+
+// Byte offset in `line` of the code point `count` positions after `from` (or before, when
+// negative), clamped to the line.
+size_t StepCodePoints(std::string_view line, size_t from, int count) {
+  size_t i = from;
+  for (; count > 0 && i < line.size(); --count) {
     const size_t len = Utf8SequenceLength(line, i);
     i += len == 0 ? 1 : len;
   }
-  return begin <= end ? line.substr(begin, end - begin) : std::string_view();
+  for (; count < 0 && i > 0; ++count) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) --i;
+  }
+  return std::min(i, line.size());
 }
 
 }  // namespace
 
 std::string Fingerprint(const Diagnostic& d) {
-  // FNV-1a 64 over rule, path, the flagged line (trimmed) and the flagged text: not the line or
-  // column numbers, which unrelated edits move.
+  // FNV-1a 64 over the rule, the path, the flagged text and a few characters around it on its
+  // line: not line or column numbers (edits above move them) and not the rest of the line (an
+  // edit elsewhere on the line keeps the finding matched).
+  const std::string_view line = d.line_text;
+  const size_t begin = std::min(
+      line.size(), d.location.span.begin - std::min(d.location.span.begin, d.line_text_offset));
+  const size_t end = std::clamp(
+      d.location.span.end - std::min(d.location.span.end, d.line_text_offset), begin, line.size());
+  const std::string_view flagged = line.substr(begin, end - begin);
+  const size_t before = StepCodePoints(line, begin, -kNeighbourhood);
+  const size_t after = StepCodePoints(line, end, kNeighbourhood);
   uint64_t hash = 1469598103934665603ull;
   const auto mix = [&](std::string_view part) {
     for (char c : part) {
@@ -45,15 +56,16 @@ std::string Fingerprint(const Diagnostic& d) {
   };
   mix(d.rule ? d.rule->id : "");
   mix(d.location.path);
-  mix(Trim(d.line_text));
-  mix(FlaggedText(d));
+  mix(flagged);
+  mix(Trim(line.substr(before, begin - before)));
+  mix(Trim(line.substr(end, after - end)));
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
   return out;
 }
 
 std::string BaselineJson(const std::vector<Diagnostic>& diagnostics) {
-  std::string out = "{\n  \"schema\": \"agentlint-baseline/v1\",\n  \"findings\": [";
+  std::string out = "{\n  \"schema\": \"agentlint-baseline/v2\",\n  \"findings\": [";
   for (size_t i = 0; i < diagnostics.size(); ++i) {
     const Diagnostic& d = diagnostics[i];
     out += std::string(i ? ",\n" : "\n") + "    {\"fingerprint\": \"" + Fingerprint(d) +
@@ -67,8 +79,14 @@ std::string BaselineJson(const std::vector<Diagnostic>& diagnostics) {
 
 bool ParseBaseline(const std::string& text, std::map<std::string, int>& counts,
                    std::string& error) {
-  if (text.find("\"schema\": \"agentlint-baseline/v1\"") == std::string::npos) {
-    error = "not an agentlint baseline (schema agentlint-baseline/v1)";
+  if (text.find("\"schema\": \"agentlint-baseline/v1\"") != std::string::npos) {
+    error =
+        "a baseline of an older agentlint (v1 fingerprints): record it again with "
+        "--write-baseline";
+    return false;
+  }
+  if (text.find("\"schema\": \"agentlint-baseline/v2\"") == std::string::npos) {
+    error = "not an agentlint baseline (schema agentlint-baseline/v2)";
     return false;
   }
   static const RE2 kFingerprint(R"re("fingerprint": "([0-9a-f]{16})")re");

@@ -243,12 +243,24 @@ void ReadLimits(const YamlNode& node, Checker& check, Config& config) {
 }  // namespace
 
 std::optional<Config> LoadConfig(const std::string& path, std::string& error) {
+  // A configuration is a screenful of YAML; a huge one is a mistake or hostile.
+  constexpr std::uintmax_t kMaxConfigBytes = 1024 * 1024;
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) > kMaxConfigBytes) {
+    error = path + ": the config is over 1 MiB; it was not read";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "cannot read the config " + path;
     return std::nullopt;
   }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return ParseConfig(path, text, error);
+}
+
+std::optional<Config> ParseConfig(const std::string& path, const std::string& text,
+                                  std::string& error) {
   const YamlParse parse = ParseYaml(text);
   const SourceFile source(path, text);
   if (!parse.ok) {

@@ -49,6 +49,9 @@ struct Config {
 
 // Reads and checks a config file. A file that does not parse returns nullopt and says why.
 std::optional<Config> LoadConfig(const std::string& path, std::string& error);
+// The same from text already read (`path` names it in messages and sets the glob folder).
+std::optional<Config> ParseConfig(const std::string& path, const std::string& text,
+                                  std::string& error);
 
 // The nearest `.agentlint.yaml` in `start` or a folder above it, or "".
 std::string FindConfig(const std::string& start);

@@ -16,10 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // The first bytes of a file, enough to see its front matter.
 std::string Peek(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

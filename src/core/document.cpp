@@ -4,6 +4,8 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace agentlint {
 
 const char* DialectName(Dialect dialect) {
@@ -29,10 +31,6 @@ namespace {
 bool IsFenceLine(std::string_view line) {
   if (line.substr(0, 3) != "---") return false;
   return line.find_first_not_of(" \t\r", 3) == std::string_view::npos;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // A model of another vendor (`gpt-5`, `gemini-2.5-pro`, `provider/model`) outside a Claude Code

@@ -385,7 +385,7 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
     loader->second(k, *parse.root, reader);
   }
   for (const auto& [path, loader] : Loaders()) {
-    if (!seen.count(path)) errors.push_back({path, "knowledge file is missing"});
+    if (!seen.count(path)) errors.push_back({path, "knowledge file is missing", {}});
   }
   return k;
 }

@@ -276,6 +276,13 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     files.push_back(std::move(file));
   }
   const Config* first = paths.empty() ? nullptr : configs.For(paths.front(), cli);
+  // A config that cannot be read stops the run before anything is linted without it.
+  if (!configs.errors().empty()) {
+    result.errors.insert(result.errors.end(), configs.errors().begin(), configs.errors().end());
+    result.diagnostics.clear();
+    result.stopped = true;
+    return result;
+  }
   const size_t max_files = first && first->limit_files ? *first->limit_files : cli.max_files;
   for (size_t i = max_files; i < files.size(); ++i) files[i].origin.over_file_limit = true;
   discovery.files = std::move(files);
@@ -339,7 +346,6 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     if (!config) continue;
     for (const Diagnostic& d : config->problems) result.diagnostics.push_back(d);
   }
-  for (const std::string& error : configs.errors()) result.errors.push_back(error);
   SortAndDeduplicate(result.diagnostics);
   return result;
 }

@@ -43,7 +43,8 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted, de-duplicated
   size_t files_linted = 0;
   std::vector<std::string> skipped;  // Markdown files that are not agents
-  std::vector<std::string> errors;   // usage problems with the named paths
+  std::vector<std::string> errors;   // usage problems with the named paths or a config
+  bool stopped = false;              // nothing was linted: a config could not be read
 };
 
 // Reads one file into a document; a read failure is recorded in the origin, never thrown.

@@ -11,6 +11,7 @@
 namespace agentlint {
 
 std::string_view Trim(std::string_view s);
+bool EndsWith(std::string_view s, std::string_view suffix);
 std::string Lower(std::string_view s);
 // Levenshtein distance, case-insensitive.
 size_t EditDistance(std::string_view a, std::string_view b);

@@ -121,7 +121,7 @@ std::string Result(const Diagnostic& d, const std::map<std::string_view, size_t>
     }
     out += "]}]}]";
   }
-  out += ", \"partialFingerprints\": {\"agentlint/v1\": \"" + Fingerprint(d) + "\"}}";
+  out += ", \"partialFingerprints\": {\"agentlint/v2\": \"" + Fingerprint(d) + "\"}}";
   return out;
 }
 

@@ -136,7 +136,7 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
     }
     out += "\n";
   }
-  if (options.quiet) return out;
+  if (options.quiet || !options.summary) return out;
   const std::string files = Plural(result.files_linted, "agent file");
   const std::string skipped = result.skipped.empty()
                                   ? ""

@@ -12,6 +12,7 @@ struct TextOptions {
   bool color = false;
   bool quiet = false;        // findings only, one line each; no code frame, no summary
   size_t frame_width = 160;  // code points of a source line shown in the code frame
+  bool summary = true;       // the closing "Found ..." / "No problems found ..." line
 };
 
 std::string RenderText(const LintResult& result, const TextOptions& options);

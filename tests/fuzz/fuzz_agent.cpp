@@ -1,11 +1,14 @@
 // libFuzzer target: bytes -> an agent file -> parsing, every per-file check, the project checks,
-// suppressions, fixes and every output format. Any crash, leak, hang or sanitizer report is a bug.
+// suppressions, fixes, inspect and every output format. Any crash, leak, hang or sanitizer report
+// is a bug. Inputs go up to 1 MiB (deep nesting and wide tables need room); agent.dict holds
+// YAML and Markdown tokens.
 // Build: cmake --preset fuzz && cmake --build --preset fuzz; run: build/fuzz/tests/fuzz_agent.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "core/fix.h"
+#include "core/inspect.h"
 #include "core/linter.h"
 #include "core/project.h"
 #include "core/suppression.h"
@@ -39,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ApplyEdits(fixed, result.diagnostics, {true});
   volatile size_t sink = RenderText(result, {true, false}).size() + RenderJson(result).size() +
                          RenderSarif(result).size() + RenderGithub(result).size() +
-                         UnifiedDiff("fuzz.md", text, fixed).size();
+                         UnifiedDiff("fuzz.md", text, fixed).size() +
+                         InspectionText(Inspect(doc)).size();
   (void)sink;
   return 0;
 }

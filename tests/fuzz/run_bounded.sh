@@ -1,21 +1,33 @@
 #!/bin/sh
-# A bounded libFuzzer run (about a minute), seeded from fixtures/, examples/ and the inputs of
-# past crashes (tests/fuzz/regressions/). New inputs go
-# to a temporary folder; a crash fails the test and is kept in build/fuzz/crashes/ to be turned
-# into a fixture. Usage: run_bounded.sh FUZZ_BINARY SOURCE_DIR CRASH_DIR [SECONDS]
+# A bounded libFuzzer run of both targets, SECONDS in all (half each): fuzz_agent seeded from
+# fixtures/, examples/ and the inputs of past crashes (tests/fuzz/regressions/), fuzz_config from
+# tests/fuzz/config-seeds/. Settings as for long runs: inputs up to 1 MiB, 2 s per input, 512 MiB.
+# New inputs go to a temporary folder; a crash, leak, timeout or out-of-memory fails the test and
+# is kept in CRASH_DIR to be turned into a regression input and a fixture.
+# Usage: run_bounded.sh BUILD_DIR SOURCE_DIR CRASH_DIR [SECONDS]
 set -eu
-fuzzer=$1
+build=$1
 source_dir=$2
 crashes=$3
-seconds=${4:-60}
+seconds=${4:-80}
+half=$((seconds / 2))
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$crashes"
-"$fuzzer" "$work" "$source_dir/fixtures" "$source_dir/examples" "$source_dir/tests/fuzz/regressions" -max_len=16384 -timeout=10 \
-  -rss_limit_mb=2048 -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$crashes/" 2>&1 |
-  grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY|ERROR)" || true
-if ls "$crashes"/crash-* "$crashes"/leak-* "$crashes"/timeout-* "$crashes"/oom-* >/dev/null 2>&1; then
-  echo "the fuzzer found problems: $(ls "$crashes")"
+mkdir -p "$crashes" "$work/agent" "$work/config"
+run() {
+  name=$1
+  shift
+  "$build/$name" "$@" -max_len=1048576 -timeout=2 -rss_limit_mb=512 -max_total_time="$half" \
+    -print_final_stats=1 -artifact_prefix="$crashes/$name-" 2>&1 |
+    grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY|ERROR)" || true
+}
+run fuzz_agent "$work/agent" "$source_dir/fixtures" "$source_dir/examples" \
+  "$source_dir/tests/fuzz/regressions" -dict="$source_dir/tests/fuzz/agent.dict"
+run fuzz_config "$work/config" "$source_dir/tests/fuzz/config-seeds" \
+  -dict="$source_dir/tests/fuzz/config.dict"
+if ls "$crashes"/*crash-* "$crashes"/*leak-* "$crashes"/*timeout-* "$crashes"/*oom-* \
+  "$crashes"/*slow-unit-* >/dev/null 2>&1; then
+  echo "the fuzzers found problems: $(ls "$crashes")"
   exit 1
 fi
-echo "fuzzing: no crash in ${seconds}s"
+echo "fuzzing: no crash, leak, timeout or out-of-memory in ${seconds}s"

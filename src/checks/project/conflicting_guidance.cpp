@@ -37,7 +37,7 @@ const RE2& PrescribeAfter() {
   return re;
 }
 
-struct Mention {
+struct ChoiceMention {
   size_t choice;
   size_t begin;  // offset in the line
   size_t end;
@@ -47,8 +47,8 @@ bool Match(std::string_view text, const RE2& re) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
-std::vector<Mention> Mentions(std::string_view line, const ConflictTopic& topic) {
-  std::vector<Mention> found;
+std::vector<ChoiceMention> Mentions(std::string_view line, const ConflictTopic& topic) {
+  std::vector<ChoiceMention> found;
   for (size_t c = 0; c < topic.choices.size(); ++c) {
     for (const auto& pattern : topic.choices[c].patterns) {
       re2::StringPiece input(line.data(), line.size());
@@ -88,13 +88,13 @@ size_t StackLabelEnd(std::string_view line) {
 void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
                Stance& stance) {
   const std::string_view line = prose.text;
-  const std::vector<Mention> mentions = Mentions(line, topic);
+  const std::vector<ChoiceMention> mentions = Mentions(line, topic);
   if (mentions.empty()) return;
   static const RE2 kExclusive(R"((?i)\b(only|must|always|exclusively)\b)");
   const bool exclusive_line = Match(line, kExclusive);
   // A mention is ruled out after a negation or inside "(not X/Y)".
   static const RE2 kNegatedParen(R"((?i)^\(\s*(not|no|never|avoid)\b)");
-  const auto ruled_out = [&](const Mention& m) {
+  const auto ruled_out = [&](const ChoiceMention& m) {
     const std::string_view before =
         line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
     const size_t open = line.rfind('(', m.begin);
@@ -106,7 +106,7 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   // Distinct choices that are not ruled out: two or more make a list of alternatives.
   std::vector<bool> seen(topic.choices.size(), false);
   size_t distinct = 0;
-  for (const Mention& m : mentions) {
+  for (const ChoiceMention& m : mentions) {
     if (!ruled_out(m) && !seen[m.choice]) {
       seen[m.choice] = true;
       ++distinct;
@@ -114,7 +114,7 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   }
   const bool stack_list = prose.kind == ProseKind::kListItem && StackSection(doc, prose.span.begin);
   const size_t label_end = StackLabelEnd(line);
-  for (const Mention& m : mentions) {
+  for (const ChoiceMention& m : mentions) {
     const std::string_view before =
         line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
     const std::string_view after = line.substr(m.end, 40);
