@@ -8,7 +8,7 @@
 # Usage: precommit_test.sh SOURCE_DIR AGENTLINT_BINARY
 set -eu
 source_dir=$(cd "$1" && pwd)
-binary=$2
+binary=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 command -v pre-commit >/dev/null || { echo "pre-commit is not installed (scripts/install-deps)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
