@@ -15,9 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int RunAgentlint(const std::string& args, std::string& out) {
-  const std::string command =
-      "timeout 120 '" + std::string(AGENTLINT_BINARY) + "' " + args + " 2>&1";
+// Runs agentlint with a hang guard: `timeout` kills it after `seconds` (exit code 124).
+int RunAgentlint(const std::string& args, std::string& out, int seconds = 120) {
+  const std::string command = "timeout " + std::to_string(seconds) + " '" +
+                              std::string(AGENTLINT_BINARY) + "' " + args + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe);
   char buffer[4096];
@@ -156,4 +157,58 @@ TEST_CASE("hostile: deep quotes, a backtracking glob, 26,000 keys, a bad number,
         std::string::npos);
   CHECK(out.find('\x1b') == std::string::npos);
   CHECK(out.find('\x07') == std::string::npos);
+}
+
+// Shapes that cost time quadratic in the input before issue 10 was fixed (each took from 5 s to
+// minutes at these sizes; linear now, well under a second each). The guard is a hang guard with a
+// wide margin, not a timing: a quadratic regression at these sizes takes minutes.
+TEST_CASE("hostile: shapes that used to cost quadratic time finish, with their findings") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  const auto agent = [&](const std::string& name, const std::string& front,
+                         const std::string& body) {
+    WriteFile(agents / (name + ".md"),
+              "---\nname: " + name + "\ndescription: Shapes. Use never.\n" + front +
+                  "---\nYou are a stress test. Report what you find.\n" + body);
+  };
+  std::string suppressions;  // 60,000 range suppressions, then as many enables
+  for (int i = 0; i < 60000; ++i) suppressions += "<!-- agentlint-disable AL205 -->\n";
+  for (int i = 0; i < 60000; ++i) suppressions += "<!-- agentlint-enable AL205 -->\n";
+  agent("suppressions", "", suppressions);
+  std::string tools = "tools: Read";  // 60,000 findings and fixes on one line (660 KB)
+  for (int i = 0; i < 60000; ++i) tools += ", MultiEdit";
+  WriteFile(tmp.path() / ".agentlint.yaml", "limits: {front-matter-bytes: 1000000}\n");
+  agent("fixes", tools + "\n", "");
+  std::string links;  // one paragraph of 40,000 links and inline comments
+  for (int i = 0; i < 40000; ++i)
+    links += "see [doc " + std::to_string(i) + "](docs/f" + std::to_string(i) + ".md) <!-- c -->\n";
+  agent("links", "", links);
+  std::string comments;  // a body that is almost all comments
+  for (int i = 0; i < 200000; ++i) comments += "<!-- c -->";
+  agent("comments", "", comments + "\n");
+  for (int i = 0; i < 300; ++i) agent("copy-" + std::to_string(i), "", "");  // same name below
+  for (int i = 0; i < 300; ++i) {
+    WriteFile(agents / ("twin-" + std::to_string(i) + ".md"),
+              "---\nname: twin\ndescription: Twins. Use never.\n---\nYou are one of many twins "
+              "here.\n");
+  }
+  std::string crlf = "---\r\nname: crlf\r\ndescription: Line ends. Use never.\r\n---\r\n";
+  for (int i = 0; i < 200000; ++i) crlf += "You are a line.\r\n";
+  WriteFile(agents / "crlf.md", crlf);
+
+  std::string out;
+  const int code = RunAgentlint("-q --format json '" + tmp.path().string() + "'", out, 120);
+  CHECK(code == 1);
+  CHECK(JsonChecker(out.substr(std::min(out.size(), out.find('{')))).Valid());
+  CHECK(out.find("more than 1000 suppressions in one file") != std::string::npos);
+  CHECK(out.find("twin-0.md\", \"line\": 2") != std::string::npos);  // duplicate names
+  CHECK(out.find("\"rule\": \"AL004\"") != std::string::npos);       // CRLF
+  // --fix on the 60,000 removed tools and the 200,000 CRLF line ends.
+  std::string fixed;
+  CHECK(RunAgentlint("-q --fix '" + (agents / "fixes.md").string() + "' '" +
+                         (agents / "crlf.md").string() + "'",
+                     fixed, 120) != 124);
+  const std::string after = ReadFile(agents / "fixes.md");
+  CHECK(after.find("tools: Read, Edit\n") != std::string::npos);
+  CHECK(ReadFile(agents / "crlf.md").find('\r') == std::string::npos);
 }

@@ -228,7 +228,8 @@ void ReadLimits(const YamlNode& node, Checker& check, Config& config) {
   for (size_t i = 0; i < node.MapSize(); ++i) {
     const auto key = keys.find(node.Key(i).value);
     const std::optional<uint64_t> value = ParseWholeNumber(node.Value(i).value);
-    if (key == keys.end() || !value || *value == 0 || *value > (uint64_t{1} << 40)) {
+    // Up to 2^30: positions and columns stay far inside their types.
+    if (key == keys.end() || !value || *value == 0 || *value > (uint64_t{1} << 30)) {
       check.Problem(
           node.Key(i).span,
           "`limits." + node.Key(i).value + "` is not a limit, or not a positive whole number",

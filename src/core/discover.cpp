@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "core/knowledge.h"
@@ -231,19 +232,17 @@ Discovery Discover(const std::vector<std::string>& paths) {
       out.files.begin(), out.files.end(),
       [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
   std::vector<DiscoveredFile> unique;
-  std::set<std::string> seen;
+  std::map<std::string, size_t> seen;  // canonical path -> index in unique
   for (DiscoveredFile& file : out.files) {
     std::error_code ec;
-    fs::path key = fs::weakly_canonical(file.path, ec);
-    if (seen.insert(ec ? file.path : key.string()).second) {
+    const fs::path canonical = fs::weakly_canonical(file.path, ec);
+    const std::string key = ec ? file.path : canonical.string();
+    const auto [it, inserted] = seen.emplace(key, unique.size());
+    if (inserted) {
       unique.push_back(std::move(file));
     } else {
-      for (DiscoveredFile& kept : unique) {
-        if (fs::weakly_canonical(kept.path, ec) == key) {
-          kept.origin.named |= file.origin.named;
-          kept.origin.reported |= file.origin.reported;
-        }
-      }
+      unique[it->second].origin.named |= file.origin.named;
+      unique[it->second].origin.reported |= file.origin.reported;
     }
   }
   out.files = std::move(unique);

@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace agentlint {
 
@@ -30,37 +33,59 @@ size_t ApplyEdits(std::string& text, const std::vector<Diagnostic>& diagnostics,
   std::stable_sort(fixes.begin(), fixes.end(), [](const Candidate& a, const Candidate& b) {
     return a.span.begin < b.span.begin;
   });
-  // Take whole fixes that do not overlap any fix already taken (or repeat one: two findings of
-  // the same rule can carry the same CRLF fix).
+  // Take whole fixes whose edits overlap no edit already taken (or that repeat one: two findings
+  // of the same rule can carry the same CRLF fix). Taken edits are kept in an ordered map, so a
+  // file with 200,000 edits costs 200,000 lookups, not their square.
+  // Two edits clash when they overlap, or when both insert at the same point. Taken edits never
+  // clash with each other, so only their neighbours in begin order need to be looked at.
+  std::multimap<size_t, size_t> used;                      // begin -> end of every edit taken
+  std::set<std::tuple<std::string, size_t, size_t>> seen;  // a fix: description, size, first edit
+  const auto overlaps = [&](Span e) {
+    const auto after = used.upper_bound(e.begin);
+    if (after != used.end() && after->first < e.end) return true;  // starts inside e
+    const auto [same, same_end] = used.equal_range(e.begin);
+    for (auto it = same; it != same_end; ++it) {
+      if ((it->second > it->first) == !e.empty()) return true;  // both empty, or both not
+    }
+    if (same == used.begin()) return false;
+    const size_t before = std::prev(same)->first;  // the nearest edit starting before e
+    for (auto it = used.lower_bound(before); it != same; ++it) {
+      if (e.begin < it->second) return true;  // reaches into e
+    }
+    return false;
+  };
   std::vector<const Fix*> taken;
-  std::vector<Span> used;
   for (const Candidate& c : fixes) {
+    if (!seen.emplace(c.fix->description, c.fix->edits.size(), c.fix->edits.front().span.begin)
+             .second)
+      continue;  // the same fix twice
     bool clash = false;
-    for (const Fix* t : taken) {
-      if (t->description == c.fix->description && t->edits.size() == c.fix->edits.size() &&
-          t->edits.front().span.begin == c.fix->edits.front().span.begin) {
-        clash = true;  // the same fix twice
-      }
-    }
-    for (const TextEdit& e : c.fix->edits) {
-      for (const Span& u : used) {
-        const bool empty_at_same_point = e.span.empty() && u.empty() && e.span.begin == u.begin;
-        if ((e.span.begin < u.end && u.begin < e.span.end) || empty_at_same_point) clash = true;
-      }
-    }
+    for (const TextEdit& e : c.fix->edits) clash = clash || overlaps(e.span);
     if (clash) continue;
     taken.push_back(c.fix);
-    for (const TextEdit& e : c.fix->edits) used.push_back(e.span);
+    for (const TextEdit& e : c.fix->edits) used.emplace(e.span.begin, e.span.end);
   }
-  // Apply from the end so earlier offsets stay valid.
-  std::vector<TextEdit> edits;
-  for (const Fix* f : taken) edits.insert(edits.end(), f->edits.begin(), f->edits.end());
-  std::sort(edits.begin(), edits.end(),
-            [](const TextEdit& a, const TextEdit& b) { return a.span.begin > b.span.begin; });
-  for (const TextEdit& e : edits) {
-    if (e.span.end > text.size() || e.span.begin > e.span.end) continue;
-    text.replace(e.span.begin, e.span.end - e.span.begin, e.replacement);
+  // Apply in one pass from the start, copying the bytes between edits once.
+  std::vector<const TextEdit*> edits;
+  for (const Fix* f : taken) {
+    for (const TextEdit& e : f->edits) {
+      if (e.span.end <= text.size() && e.span.begin <= e.span.end) edits.push_back(&e);
+    }
   }
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit* a, const TextEdit* b) {
+    return a->span.begin < b->span.begin;
+  });
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  for (const TextEdit* e : edits) {
+    if (e->span.begin < at) continue;  // cannot happen once overlaps are refused; be safe
+    out.append(text, at, e->span.begin - at);
+    out += e->replacement;
+    at = e->span.end;
+  }
+  out.append(text, at, std::string::npos);
+  text = std::move(out);
   return taken.size();
 }
 

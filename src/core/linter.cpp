@@ -141,13 +141,12 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
   return out;
 }
 
-void ApplyFileSuppressions(const AgentDoc& doc, std::vector<Diagnostic>& all,
+// Applies one file's inline suppressions to its own findings (`mine`), then reports the unused
+// and invalid ones into it.
+void ApplyFileSuppressions(const AgentDoc& doc, std::vector<Diagnostic>& mine,
                            const LintOptions& options) {
   Suppressions suppressions = ParseSuppressions(doc);
   if (suppressions.items.empty() && suppressions.problems.empty()) return;
-  std::vector<Diagnostic> mine;
-  std::vector<Diagnostic> others;
-  for (Diagnostic& d : all) (d.location.path == doc.path() ? mine : others).push_back(std::move(d));
   ApplySuppressions(suppressions, mine);
   const RuleInfo& unused = *FindRule("unused-suppression");
   const RuleInfo& invalid = *FindRule("invalid-suppression");
@@ -167,8 +166,6 @@ void ApplyFileSuppressions(const AgentDoc& doc, std::vector<Diagnostic>& all,
       }
     }
   }
-  all = std::move(others);
-  std::move(mine.begin(), mine.end(), std::back_inserter(all));
 }
 
 namespace {
@@ -336,11 +333,18 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     const auto it = file_options.find(d.location.path);
     if (it != file_options.end()) ApplySeverity(d, it->second);
   }
+  // Suppressions, file by file, on each file's own findings (grouped once, not per file).
+  std::map<std::string, std::vector<Diagnostic>> by_file;
+  for (Diagnostic& d : result.diagnostics) by_file[d.location.path].push_back(std::move(d));
+  result.diagnostics.clear();
   for (const auto& doc : docs) {
     const auto it = file_options.find(doc->path());
     if (it != file_options.end() && it->second.inline_config) {
-      ApplyFileSuppressions(*doc, result.diagnostics, it->second);
+      ApplyFileSuppressions(*doc, by_file[doc->path()], it->second);
     }
+  }
+  for (auto& [path, mine] : by_file) {
+    std::move(mine.begin(), mine.end(), std::back_inserter(result.diagnostics));
   }
   for (const auto& [path, config] : configs.all()) {
     if (!config) continue;

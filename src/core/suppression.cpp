@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <unordered_map>
+
 #include "checks/registry.h"
 #include "core/text.h"
 
@@ -86,14 +88,28 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
   Suppressions out;
   const SourceFile& source = doc.source();
   const std::vector<std::string> known = RuleWords();
-  std::vector<size_t> open_ranges;  // indexes of kRange items not yet closed
+  // Ranges not yet closed, by the rule names they list: an `enable` finds the ranges it closes
+  // without scanning every open one.
+  std::unordered_map<std::string, std::vector<size_t>> open_ranges;
+  std::vector<bool> closed;  // per item: a range closed already (lazily removed from the stacks)
   std::vector<std::pair<Span, int>> comments;
   for (const Span& c : doc.body().html_comments) comments.push_back({c, 0});
   FrontMatterComments(doc, comments);
+  size_t directives = 0;
   for (const auto& [span, yaml_line] : comments) {
     const std::string_view text = source.text().substr(span.begin, span.end - span.begin);
     Directive d;
     if (!ParseDirective(text, d)) continue;
+    if (++directives > kMaxSuppressions) {
+      if (directives == kMaxSuppressions + 1) {
+        out.problems.push_back(
+            {span,
+             "more than " + std::to_string(kMaxSuppressions) +
+                 " suppressions in one file; this one and the rest are ignored",
+             "suppress whole rules with `agentlint-disable-file`, or in .agentlint.yaml"});
+      }
+      continue;
+    }
     Suppression s;
     s.comment = span;
     s.reason = d.reason;
@@ -116,20 +132,19 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
       s.last_line = source.line_count();
     } else if (yaml_line == 0 && d.verb == "enable") {
       // Close the ranges that name these rules.
-      bool closed = false;
-      for (auto it = open_ranges.begin(); it != open_ranges.end();) {
-        Suppression& range = out.items[*it];
-        bool match = false;
-        for (const std::string& rule : s.rules) match |= Contains(range.rules, rule);
-        if (match) {
-          range.last_line = line;
-          closed = true;
-          it = open_ranges.erase(it);
-        } else {
-          ++it;
+      bool closed_one = false;
+      for (const std::string& rule : s.rules) {
+        const auto stack = open_ranges.find(rule);
+        if (stack == open_ranges.end()) continue;
+        for (size_t index : stack->second) {
+          if (closed[index]) continue;
+          out.items[index].last_line = line;
+          closed[index] = true;
+          closed_one = true;
         }
+        open_ranges.erase(stack);
       }
-      if (!closed) {
+      if (!closed_one) {
         out.problems.push_back(
             {span, "`agentlint-enable` without a matching `agentlint-disable` above it",
              "remove it, or add the `agentlint-disable` it should end"});
@@ -157,10 +172,14 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
     }
     // Only a suppression that is kept can be closed later (found by the fuzzer: an index taken
     // before a rule-less `disable` was rejected pointed past the end).
-    if (s.kind == Suppression::kRange) open_ranges.push_back(out.items.size());
+    if (s.kind == Suppression::kRange) {
+      for (const std::string& rule : s.rules) open_ranges[rule].push_back(out.items.size());
+    }
+    closed.push_back(false);
     out.items.push_back(std::move(s));
   }
-  for (size_t index : open_ranges) {
+  for (size_t index = 0; index < out.items.size(); ++index) {
+    if (out.items[index].kind != Suppression::kRange || closed[index]) continue;
     out.problems.push_back(
         {out.items[index].comment,
          "`agentlint-disable` is never closed by `agentlint-enable`; it silences the rest of the "
@@ -171,19 +190,36 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
 }
 
 void ApplySuppressions(Suppressions& suppressions, std::vector<Diagnostic>& diagnostics) {
+  // Line suppressions by line; the few file-wide and range ones are looked at for every finding.
+  std::unordered_map<int, std::vector<size_t>> by_line;
+  std::vector<size_t> wide;
+  for (size_t i = 0; i < suppressions.items.size(); ++i) {
+    const Suppression& s = suppressions.items[i];
+    if (s.kind == Suppression::kLine || s.kind == Suppression::kNextLine) {
+      by_line[s.first_line].push_back(i);
+    } else {
+      wide.push_back(i);
+    }
+  }
+  const auto silences = [&](Suppression& s, const Diagnostic& d) {
+    const int line = d.location.start.line;
+    if (line < s.first_line || line > s.last_line) return false;
+    bool silenced = false;
+    for (size_t i = 0; i < s.rules.size(); ++i) {
+      if (s.rules[i] == d.rule->id || s.rules[i] == d.rule->name) {
+        s.used[i] = true;
+        silenced = true;
+      }
+    }
+    return silenced;
+  };
   std::vector<Diagnostic> kept;
   for (Diagnostic& d : diagnostics) {
     bool silenced = false;
-    for (Suppression& s : suppressions.items) {
-      const int line = d.location.start.line;
-      if (line < s.first_line || line > s.last_line) continue;
-      for (size_t i = 0; i < s.rules.size(); ++i) {
-        if (s.rules[i] == d.rule->id || s.rules[i] == d.rule->name) {
-          s.used[i] = true;
-          silenced = true;
-        }
-      }
+    if (const auto it = by_line.find(d.location.start.line); it != by_line.end()) {
+      for (size_t i : it->second) silenced |= silences(suppressions.items[i], d);
     }
+    for (size_t i : wide) silenced |= silences(suppressions.items[i], d);
     if (!silenced) kept.push_back(std::move(d));
   }
   diagnostics = std::move(kept);

@@ -36,6 +36,9 @@ struct Suppressions {
   std::vector<SuppressionProblem> problems;  // malformed, unknown rules, unbalanced ranges
 };
 
+// At most this many suppression comments are read per file; more is reported once (AL903).
+constexpr size_t kMaxSuppressions = 1000;
+
 Suppressions ParseSuppressions(const AgentDoc& doc);
 
 // Removes the findings of `doc` that a suppression covers, marking those suppressions used.

@@ -23,13 +23,16 @@ const YamlNode* YamlNode::Find(std::string_view key) const {
 int EstimateYamlDepth(std::string_view text) {
   int flow = 0;
   int max_flow = 0;
-  int max_indent = 0;
+  int max_block = 0;
   bool line_start = true;
   int indent = 0;
-  for (char c : text) {
+  int indicators = 0;  // `- ` and `? ` entries opened on this line before its content
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c == '\n') {
       line_start = true;
       indent = 0;
+      indicators = 0;
       continue;
     }
     if (line_start) {
@@ -37,14 +40,20 @@ int EstimateYamlDepth(std::string_view text) {
         ++indent;
         continue;
       }
+      // `- - - x` nests one sequence per dash without any indentation.
+      if ((c == '-' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+        ++indicators;
+        ++i;
+        continue;
+      }
       line_start = false;
-      max_indent = std::max(max_indent, indent);
+      // Indentation of two spaces per level is the common case; one per level is the worst.
+      max_block = std::max(max_block, indent / 2 + indicators);
     }
     if (c == '[' || c == '{') max_flow = std::max(max_flow, ++flow);
     if ((c == ']' || c == '}') && flow > 0) --flow;
   }
-  // Indentation of two spaces per level is the common case; one space per level is the worst.
-  return std::max(max_flow, max_indent / 2);
+  return std::max(max_flow, max_block);
 }
 
 namespace {

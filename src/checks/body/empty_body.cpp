@@ -11,12 +11,16 @@ void CheckEmptyBody(const FileContext& ctx, Reporter& out) {
   if (!doc.front_matter().closed) return;  // without front matter the whole file is the body
   const Body& body = doc.body();
   const std::string_view text = doc.source().text();
+  // One sweep over the body, skipping each comment (they are sorted), until enough is seen.
   size_t visible = 0;
-  for (size_t i = body.span.begin; i < body.span.end; ++i) {
-    bool in_comment = false;
-    for (const Span& comment : body.html_comments)
-      in_comment |= i >= comment.begin && i < comment.end;
-    if (!in_comment && !std::isspace(static_cast<unsigned char>(text[i]))) ++visible;
+  auto comment = body.html_comments.begin();
+  for (size_t i = body.span.begin; i < body.span.end && visible < kMinimumInstructions; ++i) {
+    while (comment != body.html_comments.end() && comment->end <= i) ++comment;
+    if (comment != body.html_comments.end() && i >= comment->begin) {
+      i = comment->end - 1;
+      continue;
+    }
+    if (!std::isspace(static_cast<unsigned char>(text[i]))) ++visible;
   }
   if (visible >= kMinimumInstructions) return;
   out.Report(doc.front_matter().close_fence,

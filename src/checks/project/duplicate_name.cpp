@@ -22,10 +22,13 @@ void CheckDuplicateName(const ProjectContext& ctx, ProjectReporter& out) {
                            " in this folder; Claude Code loads only one of them, chosen by "
                            "file-system order",
                        "give each agent a unique `name`");
+        // The first few others are attached (a folder of 5,000 copies must not cost 5,000²).
+        constexpr size_t kAttached = 5;
         for (const AgentDoc* other : docs) {
-          if (other != doc)
-            d.related.push_back({MakeLocation(other->source(), ScalarField(*other, "name")->span),
-                                 "also named here"});
+          if (other == doc) continue;
+          if (d.related.size() == kAttached) break;
+          d.related.push_back({MakeLocation(other->source(), ScalarField(*other, "name")->span),
+                               "also named here"});
         }
       }
     }

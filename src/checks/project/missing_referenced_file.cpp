@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <filesystem>
+#include <unordered_set>
 
 #include "checks/common.h"
 
@@ -32,15 +33,15 @@ void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out)
     if (!std::filesystem::exists(project / ".git", ec)) continue;
     const std::string repo = project.string();
     for (const AgentDoc* doc : docs) {
-      std::vector<std::string> reported;
+      std::unordered_set<std::string> reported;  // each path once per file, found in O(1)
       for (const CodeSpan& code : doc->body().code_spans) {
         const std::string& text = code.text;
-        if (!LooksLikePath(text) || Contains(reported, text)) continue;
+        if (reported.count(text) || !LooksLikePath(text)) continue;
         // Paths may be written from the repository root or relative to a package in it; only
         // paths found nowhere are reported.
         if (fs::exists(fs::path(repo) / text, ec)) continue;
         if (text.find('/') == std::string::npos) continue;  // a bare file name may live anywhere
-        reported.push_back(text);
+        reported.insert(text);
         out.Report(
             *doc, code.span, "`" + text + "` does not exist in the repository",
             "update the path, or remove the instruction; agents trust the paths they are given");
