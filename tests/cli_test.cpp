@@ -161,11 +161,11 @@ TEST_CASE("cli: the two seeds in one .claude/agents folder") {
   };
   CHECK(has("\"line\": 4, \"column\": 91, \"end_line\": 4, \"end_column\": 101"));  // BashOutput
   CHECK(has("`BashOutput` was removed"));
-  CHECK(has("`KillShell` was removed"));
+  CHECK(has("`KillShell` is the old name of `TaskStop`"));  // still works, as Claude Code shows
   CHECK(has("\"line\": 4, \"column\": 103"));
   CHECK(has("`SlashCommand` was removed"));
   CHECK(has("\"line\": 4, \"column\": 114"));
-  CHECK(has("use `TaskStop`"));
+  CHECK(has("write `TaskStop`; the alias still works"));
   CHECK(has("use `Skill`"));
   CHECK_FALSE(has("mcp__ide__"));
   CHECK_FALSE(has("AL111"));
@@ -405,16 +405,16 @@ TEST_CASE("cli: --unsafe-fixes applies the unsafe fix that --fix alone leaves") 
   TempDir tmp;
   const fs::path file = tmp.path() / ".claude/agents/a.md";
   const std::string before =
-      "---\nname: a\ndescription: Reviews code. Use after changes.\nmodel: Sonnet\n---\n"
+      "---\nname: a\ndescription: Reviews code. Use after changes.\nmodel: sonmet\n---\n"
       "You are a reviewer. Report problems by severity.\n";
   WriteFile(file, before);
   const std::string path = "'" + file.string() + "'";
-  CHECK(Agentlint("--fix " + path).code == 0);
+  CHECK(Agentlint("--fix " + path).code == 1);  // the invalid model is an error
   CHECK(ReadFile(file) == before);
   CHECK(Agentlint("--diff --unsafe-fixes " + path).out.find("+model: sonnet") != std::string::npos);
   CHECK(Agentlint("--fix --unsafe-fixes " + path).code == 0);
   std::string after = before;
-  after.replace(after.find("Sonnet"), 6, "sonnet");
+  after.replace(after.find("sonmet"), 6, "sonnet");
   CHECK(ReadFile(file) == after);
 }
 
@@ -487,8 +487,37 @@ TEST_CASE("cli: inspect shows whether an agent loads and the tools it really get
   WriteFile(file, "---\ndescription: No name here.\n---\nYou review code.\n");
   const Run skipped = Agentlint("inspect '" + file.string() + "'");
   CHECK(skipped.out.find("loads:            no") != std::string::npos);
-  CHECK(skipped.out.find("no `name`: treated as documentation") != std::string::npos);
+  CHECK(skipped.out.find("    - no `name`") != std::string::npos);
   CHECK(Agentlint("inspect '" + (tmp.path() / "missing.md").string() + "'").code == 2);
+}
+
+TEST_CASE("cli: inspect works on a file among other agents, and says what Claude Code says") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  WriteFile(agents / "reviewer.md",
+            "---\nname: reviewer\ndescription: Reviews code: after every change.\nmodel: Sonnet\n"
+            "tools: Read Bash, Glob, KillShell\n---\nYou review code.\n");
+  WriteFile(agents / "db.md", "---\nname: db\ndescription: Databases.\n---\nYou design schemas.\n");
+  WriteFile(agents / "nested/twin.md",
+            "---\nname: db\ndescription: Databases, again.\n---\nYou are the twin.\n");
+  // The README's example: a file named inside a folder of other agents.
+  const Run run = Agentlint("inspect --format json '" + (agents / "reviewer.md").string() + "'");
+  CHECK(run.code == 0);
+  REQUIRE(JsonChecker(run.out).Valid());
+  CHECK(run.out.find("\"loads\": true") != std::string::npos);
+  // The tolerant second reading takes the `: ` in the description as text.
+  CHECK(run.out.find("\"description\": \"Reviews code: after every change.\"") !=
+        std::string::npos);
+  CHECK(run.out.find("\"model_sent\": \"sonnet\"") != std::string::npos);  // any case works
+  // Spaces split tools too; Glob is folded into Bash; KillShell becomes TaskStop.
+  CHECK(run.out.find("\"tools\": [\"Bash\", \"Read\", \"TaskStop\"]") != std::string::npos);
+  CHECK(run.out.find("\"claude_code\": \"2.1.332\"") != std::string::npos);
+  // Of two agents named `db`, the one whose path sorts last loads.
+  const Run first = Agentlint("inspect '" + (agents / "db.md").string() + "'");
+  CHECK(first.out.find("loads:            no") != std::string::npos);
+  CHECK(first.out.find("nested/twin.md` has the same name") != std::string::npos);
+  CHECK(Agentlint("inspect '" + (agents / "nested/twin.md").string() + "'")
+            .out.find("loads:            yes") != std::string::npos);
 }
 
 TEST_CASE("cli: the config extends knowledge, sets rule options and the scope of project checks") {

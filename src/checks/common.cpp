@@ -114,7 +114,7 @@ std::string_view SpanText(const AgentDoc& doc, Span span) {
 const YamlNode* FieldKey(const AgentDoc& doc, std::string_view key) {
   const YamlNode* root = doc.root();
   if (!root || !root->IsMapping()) return nullptr;
-  for (size_t i = 0; i < root->MapSize(); ++i) {
+  for (size_t i = root->MapSize(); i-- > 0;) {  // the entry that wins: the last
     if (root->Key(i).value == key) return &root->Key(i);
   }
   return nullptr;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "checks/registry.h"
@@ -166,14 +167,26 @@ int Explain(const std::string& id) {
 }
 
 int InspectFile(const std::string& path, const std::string& format) {
+  // Discovery also loads the file's siblings (for project checks); inspect the named file.
   const Discovery discovery = Discover({path});
-  if (!discovery.errors.empty() || discovery.files.size() != 1) {
+  const DiscoveredFile* named = nullptr;
+  for (const DiscoveredFile& file : discovery.files) {
+    if (file.origin.named) named = &file;
+  }
+  if (!discovery.errors.empty() || !named) {
     Say("inspect takes one agent file" +
         (discovery.errors.empty() ? std::string() : ": " + discovery.errors.front()));
     return kExitUsage;
   }
-  const AgentDoc doc = LoadDocument(discovery.files.front(), {});
-  const Inspection inspection = Inspect(doc);
+  const AgentDoc doc = LoadDocument(*named, {});
+  std::vector<std::unique_ptr<AgentDoc>> siblings;
+  std::vector<const AgentDoc*> scope;
+  for (const DiscoveredFile& file : discovery.files) {
+    if (&file == named || file.origin.scope != named->origin.scope) continue;
+    siblings.push_back(std::make_unique<AgentDoc>(LoadDocument(file, {})));
+    scope.push_back(siblings.back().get());
+  }
+  const Inspection inspection = Inspect(doc, scope);
   std::cout << (format == "json" ? InspectionJson(inspection) : InspectionText(inspection));
   return kExitClean;
 }
@@ -342,6 +355,9 @@ int Main(int argc, char** argv) {
       app.add_subcommand("inspect", "show what Claude Code will make of an agent file");
   std::string inspect_file;
   inspect->add_option("file", inspect_file, "the agent file")->required();
+  std::string inspect_format;
+  inspect->add_option("--format", inspect_format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
   CLI::App* config = app.add_subcommand("config", "print the configuration that applies to a path");
   std::string config_for = ".";
   config->add_option("path", config_for, "a file or folder (default: .)");
@@ -360,7 +376,8 @@ int Main(int argc, char** argv) {
   if (rules->parsed()) return ListRules();
   if (explain->parsed()) return Explain(rule_id);
   if (config->parsed()) return ShowConfig(config_for, request.lint);
-  if (inspect->parsed()) return InspectFile(inspect_file, request.format);
+  if (inspect->parsed())
+    return InspectFile(inspect_file, inspect_format.empty() ? request.format : inspect_format);
   if (request.paths.empty()) request.paths.push_back(".");
   if (!ResolveOutputs(request)) return kExitUsage;
   return Run(request);

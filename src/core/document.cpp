@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "core/retry.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -71,15 +72,22 @@ Dialect DetectDialect(std::string_view path, const YamlNode* root, bool claude_l
   return Dialect::kClaude;
 }
 
-// A plain value that strict YAML rejects but a tolerant reader takes as text: it holds `: ` or
-// ` #`, or starts with a reserved indicator.
-bool NeedsTolerance(std::string_view value) {
-  if (value.empty()) return false;
-  const char first = value[0];
-  if (std::string_view("\"'|>[{&*!#").find(first) != std::string_view::npos) return false;
-  if (first == '@' || first == '`' || first == '%') return true;
-  return value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos ||
-         value.find(":\t") != std::string_view::npos || value.back() == ':';
+// Node spans of a parse of the retry text, moved to the file's offsets.
+void RemapSpans(YamlNode& node, const RetryText& retry) {
+  node.span = {retry.ToFile(node.span.begin), retry.ToFile(node.span.end)};
+  if (node.span.end < node.span.begin) node.span.end = node.span.begin;
+  for (YamlNode& child : node.children) RemapSpans(child, retry);  // depth is limited
+}
+
+// What strict YAML makes of `key: <raw>` on its own line.
+TolerantLine::Effect StrictEffect(const std::string& raw) {
+  const std::string line = "k: " + raw + "\n";
+  const YamlParse alone = ParseYaml(line);
+  if (!alone.ok || !alone.root || !alone.root->IsMapping() || alone.root->MapSize() != 1)
+    return TolerantLine::kFails;
+  const YamlNode& value = alone.root->Value(0);
+  const std::string_view trimmed = Trim(raw);  // trailing spaces are not a change of meaning
+  return value.IsScalar() && value.value == trimmed ? TolerantLine::kSame : TolerantLine::kDiffers;
 }
 
 }  // namespace
@@ -147,12 +155,11 @@ void AgentDoc::SplitFrontMatter() {
   }
 }
 
-void AgentDoc::ParseFrontMatter(const DocumentLimits& limits) {
-  if (!front_matter_.closed) return;
-  const Span content = front_matter_.content;
+FieldsParse AgentDoc::ParseFields(Span content, const DocumentLimits& limits) const {
+  FieldsParse out;
   if (content.end - content.begin > limits.max_front_matter_bytes) {
-    too_large_ = true;
-    return;
+    out.too_large = true;
+    return out;
   }
   YamlLimits yaml_limits;
   yaml_limits.max_depth = limits.max_yaml_depth;
@@ -160,63 +167,83 @@ void AgentDoc::ParseFrontMatter(const DocumentLimits& limits) {
   // content blanked: offsets stay the file's, and the body is not scanned at all.
   std::string blanked = Blanked(content);
   blanked.resize(content.end);
-  strict_ = ParseYaml(blanked, yaml_limits);
-  if (strict_->too_deep) {
-    too_deep_ = true;
-    return;
+  out.strict = ParseYaml(blanked, yaml_limits);
+  if (out.strict->too_deep) {
+    out.too_deep = true;
+    return out;
   }
-  if (strict_->ok) {
-    root_ = strict_->root;
-    return;
+  if (out.strict->ok) {
+    out.root = out.strict->root;
+    return out;
   }
-  // Claude Code's loader reads one-line plain values that hold `: ` as text. Neutralise those
-  // characters in a same-length copy, parse again, and take each value from the real bytes.
-  std::string patched = blanked;
-  std::vector<TolerantLine> lines;
-  const int first_line = source_.Locate(content.begin).line;
-  const int last_line = source_.Locate(content.end).line;
-  for (int line = first_line; line < last_line; ++line) {
-    const size_t start = source_.LineStart(line);
-    const std::string_view text = source_.LineText(line);
-    if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) {
-      continue;
-    }
-    const size_t colon = text.find(':');
-    if (colon == std::string_view::npos || colon + 1 >= text.size()) continue;
-    const std::string_view key = text.substr(0, colon);
-    if (key.find_first_of(" \t\"'") != std::string_view::npos) continue;
-    if (text[colon + 1] != ' ' && text[colon + 1] != '\t') continue;
-    const size_t value_at = text.find_first_not_of(" \t", colon + 1);
-    if (value_at == std::string_view::npos) continue;
-    const size_t value_end = text.find_last_not_of(" \t") + 1;
-    const std::string_view value = text.substr(value_at, value_end - value_at);
-    if (!NeedsTolerance(value)) continue;
-    for (size_t i = value_at; i < value_end; ++i) {
-      char& c = patched[start + i];
-      if (c == ':' || c == '#' || (i == value_at && (c == '@' || c == '`' || c == '%'))) c = ';';
-    }
-    lines.push_back({{start, start + colon}, {start + value_at, start + value_end}});
-  }
-  if (lines.empty()) return;
-  YamlParse tolerant = ParseYaml(patched, yaml_limits);
-  if (!tolerant.ok || !tolerant.root || !tolerant.root->IsMapping()) return;
+  // Claude Code reads the front matter a second time: plain top-level values with `: ` or a
+  // YAML indicator are quoted as written, leading tabs become spaces (core/retry). Parse that
+  // text, and map every node back to its place in the file.
+  const RetryText retry(blanked, content);
+  if (retry.unchanged()) return out;
+  YamlParse tolerant = ParseYaml(retry.text(), yaml_limits);
+  if (!tolerant.ok || !tolerant.root || !tolerant.root->IsMapping()) return out;
   YamlNode root = std::move(*tolerant.root);
+  RemapSpans(root, retry);
   std::unordered_map<size_t, size_t> key_at;  // key offset -> entry index (no pairwise search)
   key_at.reserve(root.MapSize());
   for (size_t i = 0; i < root.MapSize(); ++i) key_at.emplace(root.Key(i).span.begin, i);
-  for (const TolerantLine& line : lines) {
+  for (const RetryLine& line : retry.quoted()) {
+    const std::string raw(
+        source_.text().substr(line.value.begin, line.value.end - line.value.begin));
+    out.tolerant_lines.push_back({line.key, line.value, StrictEffect(raw)});
     const auto entry = key_at.find(line.key.begin);
     if (entry == key_at.end()) continue;
     YamlNode& value = root.children[2 * entry->second + 1];
     if (!value.IsScalar()) continue;
-    value.value =
-        std::string(source_.text().substr(line.value.begin, line.value.end - line.value.begin));
+    value.value = raw;  // the retry's double quotes keep every character
     value.span = line.value;
     value.style = ScalarStyle::kPlain;
   }
-  tolerant_ = true;
-  tolerant_lines_ = std::move(lines);
-  root_ = std::move(root);
+  out.tolerant = true;
+  out.root = std::move(root);
+  return out;
+}
+
+void AgentDoc::ParseFrontMatter(const DocumentLimits& limits) {
+  // Claude Code ends the front matter at the first `---` after the opening line, wherever it is
+  // (inside a value, or a line such as `--- notes`), not only at a `---` line.
+  if (front_matter_.present) {
+    const size_t after_open = std::min(source_.size(), source_.LineStart(2));
+    const size_t cut = source_.text().find("---", after_open);
+    if (cut != std::string_view::npos &&
+        (!front_matter_.closed || cut != front_matter_.close_fence.begin)) {
+      claude_cut_ = Span{cut, cut + 3};
+    }
+  }
+  if (front_matter_.closed) {
+    FieldsParse fields = ParseFields(front_matter_.content, limits);
+    strict_ = std::move(fields.strict);
+    tolerant_ = fields.tolerant;
+    tolerant_lines_ = std::move(fields.tolerant_lines);
+    too_large_ = fields.too_large;
+    too_deep_ = fields.too_deep;
+    root_ = std::move(fields.root);
+  }
+  if (claude_cut_) {
+    claude_ = std::make_unique<FieldsParse>(ParseFields(
+        {std::min(source_.LineStart(2), claude_cut_->begin), claude_cut_->begin}, limits));
+  }
+}
+
+const YamlNode* AgentDoc::ClaudeRoot() const {
+  if (!claude_) return root();
+  return claude_->root ? &*claude_->root : nullptr;
+}
+
+const YamlNode* AgentDoc::ClaudeField(std::string_view key) const {
+  const YamlNode* root = ClaudeRoot();
+  return root ? root->Find(key) : nullptr;
+}
+
+bool AgentDoc::ClaudeTolerant() const { return claude_ ? claude_->tolerant : tolerant_; }
+bool AgentDoc::ClaudeOverLimits() const {
+  return claude_ ? claude_->too_large || claude_->too_deep : too_large_ || too_deep_;
 }
 
 const YamlNode* AgentDoc::Field(std::string_view key) const {
@@ -229,36 +256,73 @@ ToolList AgentDoc::Tools(std::string_view key) const {
   return SplitToolList(*node, source_.text());
 }
 
+ToolList AgentDoc::ClaudeTools(std::string_view key) const {
+  const YamlNode* node = ClaudeField(key);
+  if (!node) return {};
+  return SplitToolList(*node, source_.text());
+}
+
 namespace {
 
-void AddEntry(ToolList& list, std::string_view text, size_t begin, size_t end) {
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+// Adds text[begin, end) as an entry, trimmed of spaces, tabs and line ends at its edges only
+// (`Read\nBash` stays one entry, as in Claude Code).
+void AddEntry(ToolList& list, std::string_view text, size_t begin, size_t end, bool exact,
+              Span fallback) {
+  const std::string_view blank = " \t\r\n";
+  while (begin < end && blank.find(text[begin]) != std::string_view::npos) ++begin;
+  while (end > begin && blank.find(text[end - 1]) != std::string_view::npos) --end;
+  if (end == begin) return;  // `Read,,Bash` and doubled spaces give nothing, as in Claude Code
   ToolEntry entry;
-  entry.span = {begin, end};
+  entry.span = exact ? Span{begin, end} : fallback;
   std::string_view name = text.substr(begin, end - begin);
-  if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') &&
-      name.back() == name.front()) {
-    entry.quoted = true;
-    name = name.substr(1, name.size() - 2);
-  }
   entry.name = std::string(name);
+  entry.quoted = name.size() >= 2 && (name.front() == '"' || name.front() == '\'') &&
+                 name.back() == name.front();
   list.entries.push_back(std::move(entry));
 }
 
-// Splits text[begin, end) on commas that are not inside parentheses: `Bash(git add:*, git diff)`.
-void SplitCommas(ToolList& list, std::string_view text, size_t begin, size_t end) {
+// Claude Code splits a tools string on commas and spaces outside parentheses
+// (`Bash(git diff:*) Read` is two tools); tabs and line ends do not split.
+void SplitWords(ToolList& list, std::string_view text, size_t begin, size_t end, bool exact,
+                Span fallback) {
   int depth = 0;
   size_t item = begin;
   for (size_t i = begin; i < end; ++i) {
     if (text[i] == '(') ++depth;
     if (text[i] == ')' && depth > 0) --depth;
-    if ((text[i] == ',' || text[i] == '\n') && depth == 0) {
-      AddEntry(list, text, item, i);
+    if ((text[i] == ',' || text[i] == ' ') && depth == 0) {
+      AddEntry(list, text, item, i, exact, fallback);
       item = i + 1;
     }
   }
-  AddEntry(list, text, item, end);
+  AddEntry(list, text, item, end, exact, fallback);
+}
+
+// The YAML 1.2 core types that are not text: a number, `true` or null gives no tools.
+bool PlainNonString(const YamlNode& node) {
+  if (node.style != ScalarStyle::kPlain || !node.tag.empty()) return false;
+  const std::string& v = node.value;
+  if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return true;
+  for (const char* word : {"true", "True", "TRUE", "false", "False", "FALSE"}) {
+    if (v == word) return true;
+  }
+  const size_t digits = v.find_first_not_of("0123456789.+-eE");
+  return digits == std::string::npos && v.find_first_of("0123456789") != std::string::npos;
+}
+
+void SplitScalar(ToolList& list, const YamlNode& node, std::string_view text) {
+  if (!node.IsScalar() || PlainNonString(node)) return;
+  const std::string_view raw = text.substr(node.span.begin, node.span.end - node.span.begin);
+  if (node.style == ScalarStyle::kPlain && raw == node.value) {
+    SplitWords(list, text, node.span.begin, node.span.end, true, node.span);
+  } else if ((node.style == ScalarStyle::kDoubleQuoted ||
+              node.style == ScalarStyle::kSingleQuoted) &&
+             raw.size() >= 2 && raw.substr(1, raw.size() - 2) == node.value) {
+    SplitWords(list, text, node.span.begin + 1, node.span.end - 1, true, node.span);
+  } else {
+    // Escapes or a block scalar: split the value; every entry points at the whole value.
+    SplitWords(list, node.value, 0, node.value.size(), false, node.span);
+  }
 }
 
 }  // namespace
@@ -268,35 +332,14 @@ ToolList SplitToolList(const YamlNode& node, std::string_view text) {
   list.node = &node;
   if (node.IsScalar()) {
     list.from_string = true;
-    const std::string_view raw = text.substr(node.span.begin, node.span.end - node.span.begin);
-    if (node.style == ScalarStyle::kPlain && raw == node.value) {
-      SplitCommas(list, text, node.span.begin, node.span.end);
-    } else if ((node.style == ScalarStyle::kDoubleQuoted ||
-                node.style == ScalarStyle::kSingleQuoted) &&
-               raw.size() >= 2 && raw.substr(1, raw.size() - 2) == node.value) {
-      SplitCommas(list, text, node.span.begin + 1, node.span.end - 1);
-    } else {
-      // Escapes or a block scalar: split the value; positions fall back to the whole value.
-      ToolList parsed;
-      SplitCommas(parsed, node.value, 0, node.value.size());
-      for (ToolEntry& entry : parsed.entries) {
-        const size_t at = raw.find(entry.name);
-        entry.span = at == std::string_view::npos || entry.name.empty()
-                         ? node.span
-                         : Span{node.span.begin + at, node.span.begin + at + entry.name.size()};
-        list.entries.push_back(std::move(entry));
-      }
-    }
-    // A bare empty string means "no tools", not one empty entry.
-    if (list.entries.size() == 1 && list.entries[0].name.empty()) list.entries.clear();
-    return list;
-  }
-  if (node.IsSequence()) {
+    SplitScalar(list, node, text);
+  } else if (node.IsSequence()) {
     for (const YamlNode& item : node.children) {
-      ToolEntry entry;
-      entry.span = item.span;
-      if (item.IsScalar()) entry.name = item.value;
-      list.entries.push_back(std::move(entry));
+      if (item.IsScalar()) {
+        SplitScalar(list, item, text);  // an item can hold several: `- "Read, Bash"`
+      } else {
+        list.entries.push_back({"", item.span, false});  // a list or mapping gives nothing
+      }
     }
   }
   return list;

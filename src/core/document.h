@@ -50,15 +50,21 @@ struct FrontMatterBlock {
   std::optional<Span> misplaced;
 };
 
-// A top-level `key: value` line whose plain value strict YAML rejects (an unquoted `: ` or ` #`).
+// A top-level `key: value` line that Claude Code's second reading quotes as written (core/retry).
 struct TolerantLine {
   Span key;
   Span value;
+  // What strict YAML makes of the line on its own: it rejects it (kFails: the line is why the
+  // retry is needed), reads another value (kDiffers: a ` #` comment, an anchor or a tag that the
+  // retry keeps as text), or reads the same text (kSame).
+  enum Effect { kFails, kDiffers, kSame } effect = kFails;
 };
 
-// One entry of `tools` / `disallowedTools`, whether written as a comma string or a YAML list.
+// One entry of `tools` / `disallowedTools`, as Claude Code splits the field: a string on commas
+// and spaces outside parentheses (not on tabs or line ends), and each string item of a list the
+// same way.
 struct ToolEntry {
-  std::string name;     // trimmed; empty for an empty item (`Read,,Grep`)
+  std::string name;     // trimmed; empty for a list item that is not text
   Span span;            // the entry as written
   bool quoted = false;  // quotes inside a comma string ("Read", 'Grep')
 };
@@ -67,6 +73,16 @@ struct ToolList {
   const YamlNode* node = nullptr;  // the field's value; nullptr when the field is absent
   bool from_string = false;        // written as a comma-separated string
   std::vector<ToolEntry> entries;
+};
+
+// One reading of the front matter's fields: strict YAML, then Claude Code's second reading.
+struct FieldsParse {
+  std::optional<YamlParse> strict;
+  bool tolerant = false;
+  std::vector<TolerantLine> tolerant_lines;
+  std::optional<YamlNode> root;
+  bool too_large = false;
+  bool too_deep = false;
 };
 
 class AgentDoc {
@@ -91,13 +107,26 @@ class AgentDoc {
   // The value of a top-level field, or nullptr.
   const YamlNode* Field(std::string_view key) const;
   ToolList Tools(std::string_view key) const;
+  // The same from Claude Code's reading of the fields (see ClaudeRoot()).
+  ToolList ClaudeTools(std::string_view key) const;
 
   const Body& body() const { return body_; }
   Span body_span() const { return body_.span; }
 
+  // Claude Code's own reading of the fields. It ends the front matter at the first `---` after
+  // the opening line, wherever that is; when that is not the closing `---` line, claude_cut()
+  // is it, and Claude Code's fields are parsed from the shorter text. Otherwise these are the
+  // fields above.
+  const std::optional<Span>& claude_cut() const { return claude_cut_; }
+  const YamlNode* ClaudeRoot() const;
+  const YamlNode* ClaudeField(std::string_view key) const;
+  bool ClaudeTolerant() const;
+  bool ClaudeOverLimits() const;
+
  private:
   void SplitFrontMatter();
   void ParseFrontMatter(const DocumentLimits& limits);
+  FieldsParse ParseFields(Span content, const DocumentLimits& limits) const;
   std::string Blanked(Span keep) const;
 
   SourceFile source_;
@@ -110,6 +139,8 @@ class AgentDoc {
   bool too_deep_ = false;
   std::vector<TolerantLine> tolerant_lines_;
   std::optional<YamlNode> root_;
+  std::optional<Span> claude_cut_;
+  std::unique_ptr<FieldsParse> claude_;  // only when Claude Code's front matter is shorter
   Body body_;
 };
 

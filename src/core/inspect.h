@@ -1,33 +1,28 @@
-// `agentlint inspect FILE`: what Claude Code will make of one agent: whether it loads (and why
-// not), its name, the tools it really gets after resolution, its model and permission mode.
+// `agentlint inspect FILE`: what Claude Code will make of one agent, as core/claude models it:
+// whether it loads (and why not), its name and description as loaded, whether a subagent starts,
+// the model it is sent with and the tools it really gets. This is what the conformance suite
+// holds against the real Claude Code.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "core/claude.h"
 #include "core/document.h"
 
 namespace agentlint {
 
-struct DroppedTool {
-  std::string name;
-  std::string reason;
-};
-
 struct Inspection {
   std::string path;
-  bool loads = true;
-  std::vector<std::string> problems;  // why it does not load, or what goes wrong at spawn
-  std::string name;
-  std::string model = "inherit";
+  ClaudeAgent agent;
   std::string permission_mode = "inherited from the parent session";
-  bool inherits_tools = false;              // `tools` omitted
-  std::vector<std::string> tools;           // what the agent gets (MCP references as written)
-  std::vector<DroppedTool> dropped;         // entries that resolve to nothing, and why
-  std::vector<std::string> ignored_fields;  // fields the loader ignores for this agent
+  std::string model_written;  // `model` as written, "" when absent
+  std::string claude_code;    // the Claude Code version the knowledge was checked against
 };
 
-Inspection Inspect(const AgentDoc& doc);
+// `siblings`: the other agents of the file's scope. Of agents with one name, Claude Code keeps
+// the one whose path sorts last; the others do not load.
+Inspection Inspect(const AgentDoc& doc, const std::vector<const AgentDoc*>& siblings = {});
 std::string InspectionText(const Inspection& inspection);
 std::string InspectionJson(const Inspection& inspection);
 

@@ -171,12 +171,17 @@ void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
     const std::string subagents = r.Str(item, "subagents", true);
     if (subagents == "never") {
       tool.subagents = SubagentAvailability::kNever;
+    } else if (subagents == "on_request") {
+      tool.subagents = SubagentAvailability::kOnRequest;
     } else if (subagents == "plan_mode_only") {
       tool.subagents = SubagentAvailability::kPlanModeOnly;
     } else if (subagents != "always") {
       r.Error("unknown subagents value `" + subagents + "`");
     }
     tool.background_kept = r.Str(item, "background", true) != "dropped";
+    tool.deferred = r.Str(item, "deferred") == "true";
+    tool.folded_into = r.Str(item, "folded_into");
+    tool.removed_with = r.Str(item, "removed_with");
     if ((tool.status == ToolStatus::kRenamed || tool.status == ToolStatus::kAlias) &&
         tool.replacement.empty()) {
       r.Error("tool `" + tool.name + "` is an alias or renamed and needs a replacement");
@@ -186,6 +191,10 @@ void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
   for (const ToolInfo& tool : k.tools) {
     if (tool.fixable && !k.FindTool(tool.replacement)) {
       r.Error("fixable tool `" + tool.name + "` must be replaced by one known tool");
+    }
+    for (const std::string* other : {&tool.folded_into, &tool.removed_with}) {
+      if (!other->empty() && !k.FindTool(*other))
+        r.Error("tool `" + tool.name + "` names `" + *other + "`, which is not a tool");
     }
   }
   if (const YamlNode* mcp = root.Find("mcp"))
@@ -232,7 +241,15 @@ void LoadFields(Knowledge& k, const YamlNode& root, Reader& r) {
 
 void LoadModels(Knowledge& k, const YamlNode& root, Reader& r) {
   k.model_aliases = r.List(root.Find("aliases"), "aliases");
-  k.model_cli_only = r.List(root.Find("cli_only"), "cli_only");
+  k.model_alias_ids = r.Map(root.Find("alias_ids"), "alias_ids");
+  k.model_cli_only = r.Map(root.Find("cli_only"), "cli_only");
+  k.model_retired = r.Map(root.Find("retired"), "retired");
+  for (const auto* table : {&k.model_cli_only, &k.model_retired}) {
+    for (const auto& [from, alias] : *table) {
+      if (!Contains(k.model_aliases, alias))
+        r.Error("`" + from + "` runs as `" + alias + "`, which is not an alias");
+    }
+  }
   k.model_id_pattern = r.Pattern(r.Str(root, "id_pattern", true));
   for (const std::string& p : r.List(root.Find("foreign_patterns"), "foreign_patterns")) {
     k.foreign_model_patterns.push_back(r.Pattern(p));
@@ -382,6 +399,8 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
     }
     for (const YamlDuplicateKey& dup : parse.duplicate_keys)
       reader.Error("duplicate key `" + dup.key + "`");
+    if (const YamlNode* version = parse.root->Find("checked_against"))
+      k.checked_against[path] = version->value;
     loader->second(k, *parse.root, reader);
   }
   for (const auto& [path, loader] : Loaders()) {

@@ -17,7 +17,9 @@
 namespace agentlint {
 
 enum class ToolStatus { kCurrent, kAlias, kDeprecated, kRemoved, kRenamed };
-enum class SubagentAvailability { kAlways, kNever, kPlanModeOnly };
+// kAlways: in the set an agent without `tools` inherits; kOnRequest: given only when named;
+// kPlanModeOnly: with `permissionMode: plan`; kNever: not recognised for subagents.
+enum class SubagentAvailability { kAlways, kOnRequest, kNever, kPlanModeOnly };
 
 struct ToolInfo {
   std::string name;
@@ -29,6 +31,9 @@ struct ToolInfo {
   bool fixable = false;  // the replacement is a one-to-one rename
   SubagentAvailability subagents = SubagentAvailability::kAlways;
   bool background_kept = true;
+  bool deferred = false;     // loaded on demand through ToolSearch
+  std::string folded_into;   // a tool whose presence removes this one (Glob, Grep: Bash)
+  std::string removed_with;  // a tool whose disallowing removes this one (Monitor: Bash)
 };
 
 enum class FieldType { kString, kStringOrList, kBool, kPositiveInt, kMapping, kList, kAny };
@@ -94,7 +99,9 @@ struct Knowledge {
   std::map<std::string, std::string> removed_permission_modes;
   std::map<std::string, std::string> foreign_keys;  // key -> where it comes from
   std::vector<std::string> model_aliases;
-  std::vector<std::string> model_cli_only;
+  std::map<std::string, std::string> model_alias_ids;  // alias -> the id it is sent as
+  std::map<std::string, std::string> model_cli_only;   // `--model` alias -> the alias it runs as
+  std::map<std::string, std::string> model_retired;    // retired id -> the alias it runs as
   std::shared_ptr<re2::RE2> model_id_pattern;
   std::vector<std::shared_ptr<re2::RE2>> foreign_model_patterns;
   std::vector<std::string> colors;
@@ -112,6 +119,8 @@ struct Knowledge {
   std::vector<std::string> secret_placeholders;
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;
+  // The Claude Code version each knowledge file was checked against (`checked_against`).
+  std::map<std::string, std::string> checked_against;
 
   // Name -> index into tools (and lowercased name -> index), built by BuildSets; lookups fall
   // back to a scan while they are not built.

@@ -14,7 +14,8 @@ namespace agentlint {
 
 const YamlNode* YamlNode::Find(std::string_view key) const {
   if (kind != YamlKind::kMapping) return nullptr;
-  for (size_t i = 0; i < MapSize(); ++i) {
+  // The last entry wins, as in Claude Code's loader (a repeated key is not an error there).
+  for (size_t i = MapSize(); i-- > 0;) {
     if (Key(i).IsScalar() && Key(i).value == key) return &Value(i);
   }
   return nullptr;

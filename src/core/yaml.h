@@ -32,7 +32,7 @@ struct YamlNode {
   size_t MapSize() const { return children.size() / 2; }
   const YamlNode& Key(size_t i) const { return children[2 * i]; }
   const YamlNode& Value(size_t i) const { return children[2 * i + 1]; }
-  // The value of the first entry whose key is the scalar `key`, or nullptr.
+  // The value of the last entry whose key is the scalar `key` (later entries win), or nullptr.
   const YamlNode* Find(std::string_view key) const;
 };
 

@@ -1,31 +1,44 @@
 #include <re2/re2.h>
 
 #include "checks/common.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
 
+// A `model` that Claude Code passes to the API as written, where no model has that name: the
+// subagent's every request fails.
 void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
   const YamlNode* model = ScalarField(ctx.doc, "model");
   if (!model) return;
   const Knowledge& k = ctx.knowledge;
-  const std::string& value = model->value;
-  if (Contains(k.model_aliases, value) || Contains(k.model_cli_only, value) ||
-      Contains(k.model_aliases, Lower(value)) || RE2::FullMatch(value, *k.model_id_pattern)) {
+  const std::string resolved = ResolveModel(k, model->value);
+  if (resolved == "inherit" || Contains(k.model_aliases, resolved) ||
+      RE2::FullMatch(resolved, *k.model_id_pattern)) {
     return;
   }
-  const std::string help_list = JoinCode(k.model_aliases) + ", or a full id like `claude-opus-4-8`";
+  const std::string value(Trim(model->value));
+  const std::string help_list = JoinCode(k.model_aliases) + ", or a full id like `claude-opus-4-5`";
   for (const auto& pattern : k.foreign_model_patterns) {
     if (RE2::PartialMatch(value, *pattern)) {
       out.Report(model->span,
-                 "`model` `" + value + "` is another tool's model name, not a Claude Code model",
+                 "`model` `" + value +
+                     "` is another tool's model name; Claude Code sends it to "
+                     "the API as written, which rejects it",
                  "use " + help_list);
       return;
     }
   }
-  const std::string guess = ClosestMatch(value, k.model_aliases);
-  out.Report(model->span, "`model` `" + value + "` is not a model Claude Code accepts",
-             guess.empty() ? "use " + help_list : "did you mean `" + guess + "`?");
+  const std::string guess = ClosestMatch(Lower(value), k.model_aliases);
+  Diagnostic& d =
+      out.Report(model->span,
+                 "`model` `" + value +
+                     "` is not a model: Claude Code sends it to the API as written, and "
+                     "every request of this agent fails",
+                 guess.empty() ? "use " + help_list : "did you mean `" + guess + "`?");
+  // Unsafe: the agent starts working, on a model its author should confirm.
+  if (!guess.empty() && model->style == ScalarStyle::kPlain)
+    d.fix = Fix{"use the model alias `" + guess + "`", {{model->span, guess}}, false};
 }
 
 }  // namespace agentlint

@@ -1,16 +1,18 @@
 #include "checks/common.h"
+#include "core/claude.h"
 
 namespace agentlint {
 
 void CheckNoUsableTools(const FileContext& ctx, Reporter& out) {
-  const ToolList list = ctx.doc.Tools("tools");
-  if (list.entries.empty()) return;  // absent (inherit all) or explicitly empty (no tools)
-  for (const ToolEntry& entry : list.entries) {
-    if (GrantsSomething(ResolveTool(ctx.knowledge, entry.name, false), ctx.doc)) return;
-  }
+  // The same resolution as `agentlint inspect` (core/claude): words that all give nothing.
+  const ClaudeAgent agent = ResolveClaudeAgent(ctx.doc, ctx.knowledge);
+  if (!agent.loads || agent.spawns) return;
+  const YamlNode* tools = ctx.doc.ClaudeField("tools");
+  if (!tools) return;
   out.Report(
-      list.node->span,
-      "no entry of `tools` is a tool this agent can have, so Claude Code refuses to spawn it",
+      tools->span,
+      "no entry of `tools` is a tool this agent can have, so Claude Code refuses to start "
+      "it (\"would be spawned with zero tools\")",
       "list at least one current tool (for example `Read`), or remove `tools` to inherit all");
 }
 

@@ -1,25 +1,28 @@
 #include "checks/common.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
 
+// A `model` that Claude Code runs as another model than the one named: a `--model` alias
+// (`opusplan` runs a subagent as `sonnet`) or a retired id it upgrades.
 void CheckNonstandardModel(const FileContext& ctx, Reporter& out) {
   const YamlNode* model = ScalarField(ctx.doc, "model");
   if (!model) return;
   const Knowledge& k = ctx.knowledge;
-  const std::string& value = model->value;
-  if (Contains(k.model_cli_only, value)) {
+  std::string key = Lower(Trim(model->value));
+  if (EndsWith(key, "[1m]")) key.resize(key.size() - 4);
+  const std::string value(Trim(model->value));
+  if (const auto it = k.model_cli_only.find(key); it != k.model_cli_only.end()) {
     out.Report(model->span,
-               "`model` `" + value + "` is a `--model` alias that the subagent docs do not list",
-               "use " + JoinCode(k.model_aliases) + " for a portable agent");
-  } else if (!Contains(k.model_aliases, value) && Contains(k.model_aliases, Lower(value))) {
-    Diagnostic& d =
-        out.Report(model->span, "`model` `" + value + "` is capitalised; aliases are lowercase",
-                   "write `" + Lower(value) + "`");
-    // Unsafe: the agent may run on another model afterwards (the capitalised value is passed
-    // on as written), which the author should confirm.
-    if (model->style == ScalarStyle::kPlain)
-      d.fix = Fix{"lowercase the model alias", {{model->span, Lower(value)}}, false};
+               "`model` `" + value + "` is a `--model` alias; Claude Code runs this subagent as `" +
+                   it->second + "`",
+               "write `model: " + it->second + "`, which says what happens");
+  } else if (const auto retired = k.model_retired.find(key); retired != k.model_retired.end()) {
+    out.Report(model->span,
+               "`model` `" + value + "` is retired; Claude Code runs this subagent as `" +
+                   retired->second + "` instead",
+               "write `model: " + retired->second + "`, or a current model id");
   }
 }
 

@@ -11,6 +11,7 @@ void CheckUnknownTool(const FileContext& ctx, Reporter& out) {
   for (const char* field : {"tools", "disallowedTools"}) {
     const ToolList list = ctx.doc.Tools(field);
     for (const ToolEntry& entry : list.entries) {
+      if (entry.quoted || entry.name.empty()) continue;  // malformed-tool-entry says why
       if (ResolveTool(ctx.knowledge, entry.name, field[0] == 'd').kind != ToolRef::kUnknown)
         continue;
       std::string base = entry.name.substr(0, entry.name.find('('));

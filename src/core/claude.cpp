@@ -1,0 +1,284 @@
+#include "core/claude.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/text.h"
+
+namespace agentlint {
+
+ScalarType TypeOf(const YamlNode& node) {
+  if (node.IsNull()) return ScalarType::kNull;
+  if (!node.IsScalar() || node.style != ScalarStyle::kPlain || !node.tag.empty())
+    return ScalarType::kString;
+  // The YAML 1.2 core schema, as JavaScript YAML readers apply it.
+  static const RE2 kNull(R"(~|null|Null|NULL)");
+  static const RE2 kBool(R"(true|True|TRUE|false|False|FALSE)");
+  static const RE2 kInt(R"([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)");
+  static const RE2 kFloat(
+      R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+  const std::string& v = node.value;
+  if (v.empty() || RE2::FullMatch(v, kNull)) return ScalarType::kNull;
+  if (RE2::FullMatch(v, kBool)) return ScalarType::kBool;
+  if (RE2::FullMatch(v, kInt)) return ScalarType::kInt;
+  if (RE2::FullMatch(v, kFloat)) return ScalarType::kFloat;
+  return ScalarType::kString;
+}
+
+namespace {
+
+bool IsString(const YamlNode* node) {
+  return node && node->IsScalar() && TypeOf(*node) == ScalarType::kString;
+}
+
+}  // namespace
+
+std::string ResolveModel(const Knowledge& k, std::string value) {
+  value = std::string(Trim(value));
+  if (value.empty() || value == "~" || value == "null") return "inherit";
+  std::string key = Lower(value);
+  if (EndsWith(key, "[1m]")) key.resize(key.size() - 4);
+  if (Contains(k.model_aliases, key)) return key;
+  if (const auto it = k.model_cli_only.find(key); it != k.model_cli_only.end()) return it->second;
+  if (const auto it = k.model_retired.find(key); it != k.model_retired.end()) return it->second;
+  // A full id loses its `[1m]` suffix; anything else goes to the API as written.
+  if (EndsWith(value, "[1m]")) value.resize(value.size() - 4);
+  return value;
+}
+
+namespace {
+
+struct ToolResolution {
+  enum Kind { kTool, kAll, kMcp, kNothing } kind = kNothing;
+  std::string tool;
+  std::string reason;  // kNothing: why
+};
+
+ToolResolution ResolveWord(const Knowledge& k, std::string_view word, bool plan_mode) {
+  ToolResolution r;
+  if (word == "*") {
+    r.kind = ToolResolution::kAll;
+    return r;
+  }
+  std::string_view base = word;
+  const size_t paren = word.find('(');
+  if (paren != std::string_view::npos && paren > 0 && word.back() == ')') {
+    base = word.substr(0, paren);
+  }
+  const ToolInfo* tool = k.FindTool(base);
+  if (!tool && k.IsMcpReference(word) && word != "mcp__*") {
+    r.kind = ToolResolution::kMcp;
+    r.tool = std::string(word);
+    return r;
+  }
+  if (!tool) {
+    const ToolInfo* other_case = k.FindToolIgnoringCase(base);
+    r.reason = other_case ? "names are case-sensitive (`" + other_case->name + "`)"
+                          : "not a tool Claude Code knows";
+    return r;
+  }
+  if (tool->status == ToolStatus::kAlias) {
+    const ToolInfo* target = k.FindTool(tool->replacement);
+    if (target) tool = target;
+  }
+  if (tool->status == ToolStatus::kRemoved || tool->status == ToolStatus::kRenamed) {
+    r.reason = "removed from Claude Code";
+    return r;
+  }
+  if (tool->subagents == SubagentAvailability::kNever) {
+    r.reason = "never given to subagents";
+    return r;
+  }
+  if (tool->subagents == SubagentAvailability::kPlanModeOnly && !plan_mode) {
+    r.reason = "only with `permissionMode: plan`";
+    return r;
+  }
+  r.kind = ToolResolution::kTool;
+  r.tool = tool->name;
+  return r;
+}
+
+void AddDefaultSet(const Knowledge& k, std::set<std::string>& tools, bool plan_mode) {
+  for (const ToolInfo& tool : k.tools) {
+    if (tool.status != ToolStatus::kCurrent && tool.status != ToolStatus::kDeprecated) continue;
+    if (tool.subagents == SubagentAvailability::kAlways ||
+        (plan_mode && tool.subagents == SubagentAvailability::kPlanModeOnly)) {
+      tools.insert(tool.name);
+    }
+  }
+}
+
+bool BackgroundOn(const YamlNode* node) {
+  // `true`, or the string "true"; `yes` is a string that means nothing here.
+  return node && node->IsScalar() && Lower(node->value) == "true";
+}
+
+void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
+  const YamlNode* mode = doc.ClaudeField("permissionMode");
+  const bool plan = mode && mode->IsScalar() && mode->value == "plan";
+  std::set<std::string> tools;
+  const YamlNode* field = doc.ClaudeField("tools");
+  out.inherits_tools = field == nullptr;
+  bool refused = false;
+  if (out.inherits_tools) {
+    AddDefaultSet(k, tools, plan);
+  } else {
+    std::vector<ToolEntry> words = doc.ClaudeTools("tools").entries;
+    words.erase(std::remove_if(words.begin(), words.end(),
+                               [](const ToolEntry& w) { return w.name.empty(); }),
+                words.end());
+    std::vector<std::string> unrecognized;
+    for (const ToolEntry& word : words) {
+      const ToolResolution r = ResolveWord(k, word.name, plan);
+      switch (r.kind) {
+        case ToolResolution::kAll:
+          AddDefaultSet(k, tools, plan);
+          break;
+        case ToolResolution::kTool:
+        case ToolResolution::kMcp:
+          tools.insert(r.tool);
+          break;
+        case ToolResolution::kNothing:
+          out.dropped.push_back({word.name, r.reason});
+          unrecognized.push_back(word.name);
+          break;
+      }
+    }
+    // Words that all give nothing: Claude Code refuses to start the agent (an empty list, or
+    // no list at all, is allowed: the agent then runs with no tools).
+    if (!words.empty() && tools.empty()) {
+      refused = true;
+      out.spawn_error = "its tools list resolves to nothing (" + JoinCode(unrecognized, " and ") +
+                        "): Claude Code refuses to start it";
+    }
+  }
+  if (doc.ClaudeField("memory")) {
+    for (const char* name : {"Read", "Write", "Edit"}) tools.insert(name);
+  }
+  for (const ToolEntry& word : doc.ClaudeTools("disallowedTools").entries) {
+    const ToolResolution r = ResolveWord(k, word.name, true);
+    if (r.kind == ToolResolution::kMcp || word.name == "mcp__*") {
+      for (auto it = tools.begin(); it != tools.end();) {
+        it = (it->rfind("mcp__", 0) == 0 && (word.name == "mcp__*" || *it == word.name))
+                 ? tools.erase(it)
+                 : std::next(it);
+      }
+      continue;
+    }
+    if (r.kind != ToolResolution::kTool || !tools.count(r.tool)) continue;
+    tools.erase(r.tool);
+    out.dropped.push_back({r.tool, "listed in disallowedTools"});
+    for (const ToolInfo& tool : k.tools) {
+      if (tool.removed_with == r.tool && tools.erase(tool.name))
+        out.dropped.push_back({tool.name, "goes with `" + r.tool + "`, which is disallowed"});
+    }
+  }
+  if (BackgroundOn(doc.ClaudeField("background"))) {
+    for (const ToolInfo& tool : k.tools) {
+      if (!tool.background_kept && tools.erase(tool.name))
+        out.dropped.push_back({tool.name, "not kept by background subagents"});
+    }
+  }
+  bool deferred = false;
+  for (const ToolInfo& tool : k.tools) {
+    if (!tool.folded_into.empty() && tools.count(tool.folded_into) && tools.erase(tool.name))
+      out.dropped.push_back({tool.name, "folded into `" + tool.folded_into + "`"});
+  }
+  for (const std::string& name : tools) {
+    const ToolInfo* tool = k.FindTool(name);
+    deferred |= tool && tool->deferred;
+  }
+  if (!deferred && tools.erase("ToolSearch"))
+    out.dropped.push_back({"ToolSearch", "no deferred tool to load"});
+  out.tools.assign(tools.begin(), tools.end());
+  out.spawns = out.loads && !refused;
+}
+
+// Why the loader skips the file, or "" when it registers the agent.
+std::string LoadProblem(const AgentDoc& doc, bool plugin) {
+  if (!doc.origin().read_error.empty())
+    return "the file cannot be read: " + doc.origin().read_error;
+  if (!doc.front_matter().present) return "there is no front matter on the first line";
+  if (!doc.front_matter().closed && !doc.claude_cut()) return "the front matter is never closed";
+  if (doc.ClaudeOverLimits())
+    return "the front matter is over agentlint's limits, so agentlint did not read it (AL012)";
+  const YamlNode* root = doc.ClaudeRoot();
+  if (!root) return "the front matter is YAML that Claude Code cannot read, even tolerantly";
+  if (doc.ClaudeTolerant() && doc.source().crlf_count() > 0)
+    return "CRLF line endings with a value only the tolerant reading takes: Claude Code skips it";
+  if (!root->IsMapping()) return "the front matter is not a mapping of fields";
+  const YamlNode* name = root->Find("name");
+  // Only a missing or empty text counts as no name or description: " " is one.
+  if (!plugin) {
+    if (!name || TypeOf(*name) == ScalarType::kNull) return "no `name`";
+    if (!IsString(name)) return "`name` is not text";
+    if (name->value.empty()) return "`name` is empty";
+  }
+  if (IsString(name) && !name->value.empty() &&
+      (name->value.front() == '-' || name->value.find(':') != std::string::npos)) {
+    return "`name` starts with `-` or contains `:`";
+  }
+  const YamlNode* description = root->Find("description");
+  if (!description || TypeOf(*description) == ScalarType::kNull) return "no `description`";
+  if (!IsString(description)) return "`description` is not text";
+  if (description->value.empty()) return "`description` is empty";
+  const YamlNode* hooks = root->Find("hooks");
+  if (hooks && !hooks->IsMapping() && !hooks->IsNull())
+    return "`hooks` is not a mapping of events, which drops the whole agent";
+  return "";
+}
+
+}  // namespace
+
+ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k) {
+  ClaudeAgent out;
+  const bool plugin = doc.origin().plugin_agent;
+  out.why_not = LoadProblem(doc, plugin);
+  out.loads = out.why_not.empty();
+  const YamlNode* name = doc.ClaudeField("name");
+  if (IsString(name) && !name->value.empty()) {
+    out.name = name->value;
+  } else {
+    // Plugin agents without `name` load under their file name.
+    std::string stem = std::filesystem::path(doc.path()).filename().string();
+    for (const char* suffix : {".agent.md", ".md"}) {
+      if (EndsWith(stem, suffix) && stem.size() > std::string_view(suffix).size()) {
+        stem.resize(stem.size() - std::string_view(suffix).size());
+        break;
+      }
+    }
+    out.name = stem;
+  }
+  const YamlNode* description = doc.ClaudeField("description");
+  if (IsString(description)) {
+    // The main model is shown the description with each `\n` written out turned into a line
+    // break (the `<example>` blocks of plugin agents are often written that way).
+    const std::string& value = description->value;
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (value[i] == '\\' && i + 1 < value.size() && value[i + 1] == 'n') {
+        out.description += '\n';
+        ++i;
+      } else {
+        out.description += value[i];
+      }
+    }
+  }
+  const YamlNode* model = doc.ClaudeField("model");
+  if (model && model->IsScalar()) out.model = ResolveModel(k, model->value);
+  if (const auto it = k.model_alias_ids.find(out.model); it != k.model_alias_ids.end())
+    out.model_id = it->second;
+  if (out.model != "inherit" && out.model_id.empty()) out.model_id = out.model;
+  if (plugin) {
+    for (const FieldInfo& field : k.fields) {
+      if (field.plugin_ignored && doc.ClaudeField(field.name))
+        out.ignored_fields.push_back(field.name);
+    }
+  }
+  if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) ResolveTools(doc, k, out);
+  return out;
+}
+
+}  // namespace agentlint

@@ -1,0 +1,190 @@
+#!/usr/bin/python3
+"""Holds agentlint's verdicts against the real Claude Code's, file by file.
+
+For a set of agent files (the fixtures, or any folder), it places them in scratch projects
+(`.claude/agents/<folder>/<file>`, so that every agent name in one project is unique), asks
+Claude Code what it makes of each (oracle.py), asks `agentlint inspect --format json` the same
+question about the same file in the same place, and compares: loads, name, description as shown
+to the main model, listed, spawns, model sent and the tools the subagent gets.
+
+Differences that depend on the machine rather than on agentlint are named in KNOWN and not
+counted: MCP tools (no MCP server is connected in a scratch project) and `isolation: worktree`
+(the scratch repository has no remote branch). Everything else is a failure.
+
+Usage:
+  conformance.py --claude BIN --agentlint BIN --fixtures SOURCE_DIR      (the CTest)
+  conformance.py --claude BIN --agentlint BIN --root DIR [--table]       (any folder; --table
+                                                    prints the agreement per column)
+Exit code: 0 when every compared field agrees, 1 otherwise.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import oracle  # noqa: E402
+
+# The model a session runs on here: a name no alias resolves to, so that an agent that
+# inherits it is told apart from one that names a model.
+MAIN_MODEL = "claude-conformance-main"
+COLUMNS = ["loads", "name", "description", "spawns", "model", "tools"]
+# Fixture folders that are not Claude Code agents.
+SKIP = re.compile(r"(^|/)(dialects|plugin)/|SKILL\.md$|\.fixed\.md$|(^|/)\.(opencode|kiro|github|gemini)/")
+
+
+def fixture_files(source):
+    """{(project, path in .claude/agents): bytes}: every Claude Code fixture, one project per
+    multi-file case under fixtures/project, the rest in shared projects."""
+    root = os.path.join(source, "fixtures")
+    files = {}
+    for folder, _, names in os.walk(root):
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            rel = os.path.relpath(full, root)
+            if not name.endswith(".md") or SKIP.search(rel):
+                continue
+            marker = rel.find(".claude/agents/")
+            if rel.startswith("project/") and marker >= 0:
+                files[(rel[:marker], rel[marker + len(".claude/agents/"):])] = open(full, "rb").read()
+            else:
+                slug = os.path.dirname(rel).replace("/", "__") or "top"
+                files[("", slug + "/" + name)] = open(full, "rb").read()
+    return files
+
+
+def batches(files):
+    """Splits {path: bytes} into lists of paths whose candidate names never collide."""
+    out = []
+    for path in sorted(files):
+        names = set(oracle.name_key(n) for n in oracle.candidate_names(path, files[path]))
+        for batch in out:
+            if not names & batch["names"] and len(batch["paths"]) < 150:
+                batch["paths"].append(path)
+                batch["names"] |= names
+                break
+        else:
+            out.append({"paths": [path], "names": set(names)})
+    return [b["paths"] for b in out]
+
+
+def inspect(agentlint, project, path):
+    done = subprocess.run([agentlint, "inspect", "--format", "json",
+                           os.path.join(".claude", "agents", path)], cwd=project,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        return {"error": done.stderr.decode("utf-8", "replace").strip()}
+    return json.loads(done.stdout)
+
+
+def model_of(verdict_model, inspected):
+    """The oracle's model id, and the id agentlint says the file's model is sent as (an agent
+    that inherits gets the session's model)."""
+    return verdict_model, inspected.get("model_id") or MAIN_MODEL
+
+
+def known(path, data, column, verdict, inspected):
+    """A reason when a difference depends on this machine, not on agentlint; else None."""
+    text = data.decode("utf-8", "replace")
+    if re.search(r"\bmcp__", text) and column in ("spawns", "tools"):
+        return "MCP servers are not connected in a scratch project"
+    if re.search(r"^isolation:\s*worktree", text, re.M) and column in ("spawns", "model", "tools"):
+        return "worktree isolation needs a repository with a base branch"
+    if inspected.get("why_not", "") and "agentlint's limits" in inspected.get("why_not", ""):
+        return "over agentlint's input limits, which it does not read (AL012)"
+    return None
+
+
+def compare(files, verdicts, inspected):
+    """Rows of (path, column, claude, agentlint, reason or None) for every compared field."""
+    rows = []
+    for path in sorted(files):
+        v, a = verdicts[path], inspected[path]
+        if "error" in a:
+            rows.append((path, "loads", v["loads"], "inspect failed: " + a["error"], "DIFFERS"))
+            continue
+        pairs = [("loads", v["loads"], a.get("loads"))]
+        if v["loads"] and a.get("loads"):
+            pairs.append(("name", v["name"], a.get("name")))
+            if v["listed"]:
+                pairs.append(("description", v["description"], a.get("description")))
+            pairs.append(("spawns", v["spawns"], a.get("spawns")))
+            if v["spawns"] and a.get("spawns"):
+                pairs.append(("model",) + model_of(v["model"], a))
+                tools = lambda ts: sorted(t for t in (ts or []) if not t.startswith("mcp__"))
+                pairs.append(("tools", tools(v["tools"]), tools(a.get("tools"))))
+        for column, claude, ours in pairs:
+            reason = None
+            if claude != ours:
+                reason = known(path, files[path], column, v, a) or "DIFFERS"
+            rows.append((path, column, claude, ours, reason))
+    return rows
+
+
+def run_project(claude, agentlint, files):
+    """Runs the oracle on one project's files and inspects each in place."""
+    work = tempfile.mkdtemp(prefix="agentlint-conformance-")
+    verdicts = oracle.run(claude, files, keep_project=work)
+    inspected = {path: inspect(agentlint, os.path.join(work, "project"), path) for path in files}
+    subprocess.run(["rm", "-rf", work])
+    return verdicts, inspected
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claude", required=True)
+    parser.add_argument("--agentlint", required=True)
+    parser.add_argument("--fixtures")
+    parser.add_argument("--root")
+    parser.add_argument("--table", action="store_true")
+    parser.add_argument("--json", help="write every row here")
+    args = parser.parse_args()
+    args.claude = os.path.abspath(args.claude)
+    args.agentlint = os.path.abspath(args.agentlint)
+    oracle.EXTRA_ARGS = ["--model", MAIN_MODEL]
+    projects = {}
+    if args.fixtures:
+        for (project, path), data in fixture_files(args.fixtures).items():
+            projects.setdefault(project, {})[path] = data
+    if args.root:
+        for folder, _, names in os.walk(args.root):
+            for name in names:
+                if name.endswith(".md"):
+                    full = os.path.join(folder, name)
+                    projects.setdefault("", {})[os.path.relpath(full, args.root)] = \
+                        open(full, "rb").read()
+    rows = []
+    for project, files in sorted(projects.items()):
+        groups = [sorted(files)] if project else batches(files)
+        for group in groups:
+            subset = {p: files[p] for p in group}
+            verdicts, inspected = run_project(args.claude, args.agentlint, subset)
+            rows += [(os.path.join(project, r[0]),) + r[1:]
+                     for r in compare(subset, verdicts, inspected)]
+    differ = [r for r in rows if r[4] == "DIFFERS"]
+    env = [r for r in rows if r[4] not in (None, "DIFFERS")]
+    for path, column, claude, ours, reason in differ:
+        print("DIFFERS %s [%s]\n  claude:    %r\n  agentlint: %r" % (path, column, claude, ours))
+    for path, column, claude, ours, reason in env:
+        print("known   %s [%s]: %s" % (path, column, reason))
+    if args.table:
+        print("\n| column | compared | agree | agreement |\n|---|---:|---:|---:|")
+        for column in COLUMNS:
+            mine = [r for r in rows if r[1] == column and r[4] in (None, "DIFFERS")]
+            agree = sum(r[4] is None for r in mine)
+            print("| %s | %d | %d | %.2f %% |" % (column, len(mine), agree,
+                                                  100.0 * agree / len(mine) if mine else 100.0))
+    if args.json:
+        json.dump([list(r) for r in rows], open(args.json, "w"), indent=1, default=str)
+    files_checked = len({r[0] for r in rows})
+    print("%d files, %d fields compared, %d differ, %d depend on this machine" %
+          (files_checked, len(rows), len(differ), len(env)))
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
