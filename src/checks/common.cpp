@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -83,6 +84,10 @@ std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry
                           (ref.kind == ToolRef::kSpecifier && strip_specifier);
   if (!ref.tool || !whole_tool) return entry.name;
   return ref.tool->status == ToolStatus::kAlias ? ref.tool->replacement : ref.tool->name;
+}
+
+std::string NotLoadedSuffix(const FileContext& ctx) {
+  return ctx.claude && !ctx.claude->loads ? "; " + std::string(kNotLoaded) : "";
 }
 
 const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key) {

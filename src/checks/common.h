@@ -38,6 +38,12 @@ bool GrantsSomething(const ToolRef& ref, const AgentDoc& doc);
 std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry,
                               bool strip_specifier);
 
+// The words every finding uses when Claude Code does not load the agent (the conformance suite
+// holds them against the real Claude Code: said exactly when it skips the file).
+constexpr std::string_view kNotLoaded = "Claude Code does not load this agent";
+// "; Claude Code does not load this agent" when core/claude says so for this file, else "".
+std::string NotLoadedSuffix(const FileContext& ctx);
+
 // The scalar value of a top-level field, or nullptr when absent or not a scalar.
 const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key);
 

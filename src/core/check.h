@@ -50,10 +50,15 @@ struct CheckOptions {
   double description_overlap = 0.6;       // overlapping-descriptions (Jaccard similarity)
 };
 
+struct ClaudeAgent;
+
 struct FileContext {
   const AgentDoc& doc;
   const Knowledge& knowledge;
   const CheckOptions& options;
+  // What Claude Code makes of the file (core/claude), resolved once for every check; nullptr
+  // for files written for other tools.
+  const ClaudeAgent* claude = nullptr;
 };
 
 class Reporter {

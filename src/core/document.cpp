@@ -48,6 +48,8 @@ Dialect DetectDialect(std::string_view path, const YamlNode* root, bool claude_l
   std::string p(path);
   std::replace(p.begin(), p.end(), '\\', '/');
   p = "/" + p;
+  // Claude Code's folder decides first: a `.agent.md` there is a Claude Code agent.
+  if (p.find("/.claude/agents/") != std::string::npos) return Dialect::kClaude;
   if (p.find("/.github/agents/") != std::string::npos || EndsWith(p, ".agent.md") ||
       EndsWith(p, ".chatmode.md")) {
     return Dialect::kCopilot;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "checks/registry.h"
+#include "core/claude.h"
 #include "core/check.h"
 #include "core/config.h"
 #include "core/knowledge.h"
@@ -87,7 +88,9 @@ std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& op
   std::vector<Diagnostic> out;
   const Knowledge& knowledge =
       options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge();
-  const FileContext ctx{doc, knowledge, options.checks};
+  std::optional<ClaudeAgent> claude;
+  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
+  const FileContext ctx{doc, knowledge, options.checks, claude ? &*claude : nullptr};
   for (const RuleInfo& rule : AllRules()) {
     if (!Enabled(rule, options) || rule.project_check) continue;
     if (rule.scope == RuleScope::kClaudeOnly && doc.dialect() != Dialect::kClaude) continue;

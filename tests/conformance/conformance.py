@@ -32,7 +32,9 @@ import oracle  # noqa: E402
 # The model a session runs on here: a name no alias resolves to, so that an agent that
 # inherits it is told apart from one that names a model.
 MAIN_MODEL = "claude-conformance-main"
-COLUMNS = ["loads", "name", "description", "spawns", "model", "tools"]
+COLUMNS = ["loads", "name", "description", "spawns", "model", "tools", "verdict"]
+# What every agentlint finding says when Claude Code does not load the agent (checks/common.h).
+NOT_LOADED = "Claude Code does not load this agent"
 # Fixture folders that are not Claude Code agents.
 SKIP = re.compile(r"(^|/)(dialects|plugin)/|SKILL\.md$|\.fixed\.md$|(^|/)\.(opencode|kiro|github|gemini)/")
 
@@ -72,6 +74,18 @@ def batches(files):
     return [b["paths"] for b in out]
 
 
+def lint(agentlint, project):
+    """{path under .claude/agents: [messages]} of `agentlint --format json` on the project."""
+    done = subprocess.run([agentlint, "--no-config", "--format", "json", "."], cwd=project,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    found = {}
+    for d in json.loads(done.stdout)["diagnostics"]:
+        path = d["path"]
+        if path.startswith(".claude/agents/"):
+            found.setdefault(path[len(".claude/agents/"):], []).append(d["message"])
+    return found
+
+
 def inspect(agentlint, project, path):
     done = subprocess.run([agentlint, "inspect", "--format", "json",
                            os.path.join(".claude", "agents", path)], cwd=project,
@@ -99,11 +113,20 @@ def known(path, data, column, verdict, inspected):
     return None
 
 
-def compare(files, verdicts, inspected):
-    """Rows of (path, column, claude, agentlint, reason or None) for every compared field."""
+def compare(files, verdicts, inspected, findings):
+    """Rows of (path, column, claude, agentlint, reason or None) for every compared field. The
+    `verdict` column holds the linter to the same standard: a finding says the agent does not load
+    exactly when Claude Code does not load it."""
     rows = []
     for path in sorted(files):
         v, a = verdicts[path], inspected[path]
+        said = any(NOT_LOADED in m for m in findings.get(path, []))
+        claude_drops = not v["loads"]
+        reason = None
+        if said != claude_drops:
+            reason = known(path, files[path], "loads", v, a) or "DIFFERS"
+        rows.append((path, "verdict", "not loaded" if claude_drops else "loads",
+                     "says not loaded" if said else "says nothing of loading", reason))
         if "error" in a:
             rows.append((path, "loads", v["loads"], "inspect failed: " + a["error"], "DIFFERS"))
             continue
@@ -129,9 +152,11 @@ def run_project(claude, agentlint, files):
     """Runs the oracle on one project's files and inspects each in place."""
     work = tempfile.mkdtemp(prefix="agentlint-conformance-")
     verdicts = oracle.run(claude, files, keep_project=work)
-    inspected = {path: inspect(agentlint, os.path.join(work, "project"), path) for path in files}
+    project = os.path.join(work, "project")
+    inspected = {path: inspect(agentlint, project, path) for path in files}
+    findings = lint(agentlint, project)
     subprocess.run(["rm", "-rf", work])
-    return verdicts, inspected
+    return verdicts, inspected, findings
 
 
 def main():
@@ -162,9 +187,9 @@ def main():
         groups = [sorted(files)] if project else batches(files)
         for group in groups:
             subset = {p: files[p] for p in group}
-            verdicts, inspected = run_project(args.claude, args.agentlint, subset)
+            verdicts, inspected, findings = run_project(args.claude, args.agentlint, subset)
             rows += [(os.path.join(project, r[0]),) + r[1:]
-                     for r in compare(subset, verdicts, inspected)]
+                     for r in compare(subset, verdicts, inspected, findings)]
     differ = [r for r in rows if r[4] == "DIFFERS"]
     env = [r for r in rows if r[4] not in (None, "DIFFERS")]
     for path, column, claude, ours, reason in differ:

@@ -74,8 +74,9 @@ void CheckMalformedHooks(const FileContext& ctx, Reporter& out) {
   if (!hooks || hooks->IsNull()) return;
   if (hooks->IsSequence()) {
     out.Report(hooks->span,
-               hooks->children.empty() ? "`hooks: []` makes Claude Code drop the whole agent"
-                                       : "`hooks` must be a mapping of events, not a list",
+               std::string(hooks->children.empty() ? "`hooks` is an empty list, not a mapping"
+                                                   : "`hooks` must be a mapping of events, not a list") +
+                   NotLoadedSuffix(ctx),
                "remove `hooks`, or write a mapping such as `hooks: {}` or `PreToolUse:` entries");
     return;
   }

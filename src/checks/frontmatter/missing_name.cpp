@@ -10,13 +10,12 @@ void CheckMissingName(const FileContext& ctx, Reporter& out) {
   const std::string help = doc.origin().plugin_agent
                                ? "plugin agents without a name load under their file name; set "
                                  "`name:` to make it explicit"
-                               : "add `name: <lowercase-with-hyphens>`; without it Claude Code "
-                                 "treats the file as documentation and skips it";
+                               : "add `name: <lowercase-with-hyphens>`";
   if (!name) {
-    out.Report(doc.front_matter().open_fence, "the agent has no `name`", help);
+    out.Report(doc.front_matter().open_fence, "the agent has no `name`" + NotLoadedSuffix(ctx), help);
   } else if (name->IsNull() || (name->IsScalar() && name->value.empty())) {
-    out.Report(name->span.empty() ? doc.front_matter().open_fence : name->span, "`name` is empty",
-               help);
+    out.Report(name->span.empty() ? doc.front_matter().open_fence : name->span,
+               "`name` is empty" + NotLoadedSuffix(ctx), help);
   }
 }
 

@@ -82,10 +82,15 @@ void CheckWrongFieldType(const FileContext& ctx, Reporter& out) {
     const std::string expected = Expected(field->type, value);
     if (expected.empty()) continue;
     const Span span = value.span.empty() ? root->Key(i).span : value.span;
-    std::string help = "a value of the wrong type is dropped or stops the agent from loading";
+    std::string help = "a value of the wrong type is ignored";
     if (field->name == "mcpServers")
       help = "write each server as a list item: `- name` or `- name: {type: ..., ...}`";
-    out.Report(span, "`" + field->name + "` must be " + expected + ", not " + Describe(value),
+    // `name`, `description` and `hooks` of the wrong type keep the agent from loading.
+    const bool stops =
+        field->name == "name" || field->name == "description" || field->name == "hooks";
+    out.Report(span,
+               "`" + field->name + "` must be " + expected + ", not " + Describe(value) +
+                   (stops ? NotLoadedSuffix(ctx) : ""),
                help);
   }
 }

@@ -8,7 +8,7 @@ void CheckCrlfBreaksTolerantYaml(const FileContext& ctx, Reporter& out) {
   const TolerantLine& line = doc.tolerant_lines().front();
   Diagnostic& d = out.Report(
       line.value,
-      "CRLF line endings and an unquoted `: ` in this value make Claude Code skip the agent",
+      "CRLF line endings and an unquoted `: ` in this value: " + std::string(kNotLoaded),
       "use LF line endings, or quote the value");
   d.fix = CrlfToLf(doc.source());
 }

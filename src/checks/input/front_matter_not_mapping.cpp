@@ -1,4 +1,4 @@
-#include "core/check.h"
+#include "checks/common.h"
 
 namespace agentlint {
 
@@ -8,7 +8,9 @@ void CheckFrontMatterNotMapping(const FileContext& ctx, Reporter& out) {
   const char* what = root->IsSequence() ? "a list"
                      : root->IsScalar() ? "a single value"
                                         : "an alias";
-  out.Report(root->span, std::string("the front matter is ") + what + ", not a mapping of fields",
+  out.Report(root->span,
+             std::string("the front matter is ") + what + ", not a mapping of fields" +
+                 NotLoadedSuffix(ctx),
              "write one `key: value` line per field");
 }
 

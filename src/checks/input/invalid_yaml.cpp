@@ -1,3 +1,4 @@
+#include "checks/common.h"
 #include "core/check.h"
 
 namespace agentlint {
@@ -8,7 +9,8 @@ void CheckInvalidYaml(const FileContext& ctx, Reporter& out) {
   if (!strict || strict->ok || strict->too_deep || doc.tolerant_yaml()) return;
   const size_t at = strict->error_offset;
   const size_t end = doc.source().LineContentEnd(doc.source().Locate(at).line);
-  out.Report({at, std::max(at, end)}, "the front matter is not valid YAML: " + strict->error,
+  out.Report({at, std::max(at, end)},
+             "the front matter is not valid YAML: " + strict->error + NotLoadedSuffix(ctx),
              "no loader can read these fields; quote values that contain `: ` or ` #`, and indent "
              "continuation lines (or use `description: |`)");
 }

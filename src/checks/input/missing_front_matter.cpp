@@ -1,3 +1,4 @@
+#include "checks/common.h"
 #include "core/check.h"
 #include "core/text.h"
 
@@ -10,8 +11,9 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
   if (const auto& misplaced = doc.front_matter().misplaced) {
     const bool indented = doc.source().Locate(misplaced->begin).column > 1;
     out.Report(*misplaced,
-               indented ? "the front matter is indented, so it is not read as front matter"
-                        : "the front matter does not start on the first line of the file",
+               std::string(indented ? "the front matter is indented, so it is not read as front matter"
+                                    : "the front matter does not start on the first line of the file") +
+                   NotLoadedSuffix(ctx),
                "move the `---` block to the very top of the file, unindented");
     return;
   }
@@ -26,7 +28,7 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
     help += "; and Claude Code reads `.claude/agents`, not `" + folder +
             "/agents`: did you mean `.claude`?";
   }
-  out.Report({start, start}, "the file has no front matter, so no tool loads it as an agent", help);
+  out.Report({start, start}, "the file has no front matter" + NotLoadedSuffix(ctx) + " (nor does any other tool)", help);
 }
 
 }  // namespace agentlint
