@@ -257,7 +257,7 @@ TEST_CASE("cli: a file named alone is checked against its siblings, findings onl
   CHECK(run.out.find("\"linted\": 1") != std::string::npos);
   CHECK(run.out.find("a.md\", \"line\": 2") != std::string::npos);   // duplicate name, on a.md
   CHECK(run.out.find("conflicting guidance") != std::string::npos);  // against b.md
-  CHECK(run.out.find("this one loads") != std::string::npos);  // b.md wins: it sorts last
+  CHECK(run.out.find("this one loads") != std::string::npos);        // b.md wins: it sorts last
   // No finding is reported on b.md itself: it appears only as a related location.
   CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) ==
         std::string::npos);

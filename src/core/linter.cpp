@@ -13,8 +13,8 @@
 #include <thread>
 
 #include "checks/registry.h"
-#include "core/claude.h"
 #include "core/check.h"
+#include "core/claude.h"
 #include "core/config.h"
 #include "core/knowledge.h"
 #include "core/project.h"

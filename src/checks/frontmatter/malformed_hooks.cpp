@@ -73,11 +73,12 @@ void CheckMalformedHooks(const FileContext& ctx, Reporter& out) {
   const YamlNode* hooks = ctx.doc.Field("hooks");
   if (!hooks || hooks->IsNull()) return;
   if (hooks->IsSequence()) {
-    out.Report(hooks->span,
-               std::string(hooks->children.empty() ? "`hooks` is an empty list, not a mapping"
-                                                   : "`hooks` must be a mapping of events, not a list") +
-                   NotLoadedSuffix(ctx),
-               "remove `hooks`, or write a mapping such as `hooks: {}` or `PreToolUse:` entries");
+    out.Report(
+        hooks->span,
+        std::string(hooks->children.empty() ? "`hooks` is an empty list, not a mapping"
+                                            : "`hooks` must be a mapping of events, not a list") +
+            NotLoadedSuffix(ctx),
+        "remove `hooks`, or write a mapping such as `hooks: {}` or `PreToolUse:` entries");
     return;
   }
   if (!hooks->IsMapping()) return;  // wrong-field-type

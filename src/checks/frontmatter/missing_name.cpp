@@ -12,7 +12,8 @@ void CheckMissingName(const FileContext& ctx, Reporter& out) {
                                  "`name:` to make it explicit"
                                : "add `name: <lowercase-with-hyphens>`";
   if (!name) {
-    out.Report(doc.front_matter().open_fence, "the agent has no `name`" + NotLoadedSuffix(ctx), help);
+    out.Report(doc.front_matter().open_fence, "the agent has no `name`" + NotLoadedSuffix(ctx),
+               help);
   } else if (name->IsNull() || (name->IsScalar() && name->value.empty())) {
     out.Report(name->span.empty() ? doc.front_matter().open_fence : name->span,
                "`name` is empty" + NotLoadedSuffix(ctx), help);

@@ -9,10 +9,9 @@ void CheckNameSkippedByLoader(const FileContext& ctx, Reporter& out) {
     out.Report(name->span, "`name` starts with `-`" + NotLoadedSuffix(ctx),
                "start the name with a letter or digit");
   } else if (name->value.find(':') != std::string::npos) {
-    out.Report(
-        name->span,
-        "`name` contains `:`, which is reserved for plugin ids" + NotLoadedSuffix(ctx),
-        "use hyphens instead of `:`");
+    out.Report(name->span,
+               "`name` contains `:`, which is reserved for plugin ids" + NotLoadedSuffix(ctx),
+               "use hyphens instead of `:`");
   }
 }
 

@@ -8,8 +8,9 @@ void CheckDuplicateKey(const FileContext& ctx, Reporter& out) {
   for (const YamlDuplicateKey& dup : strict->duplicate_keys) {
     const LineCol first = ctx.doc.source().Locate(dup.first.begin);
     out.Report(dup.duplicate,
-               "`" + dup.key + "` is set twice (first on line " + std::to_string(first.line) + ")",
-               "keep one; loaders disagree on which one wins");
+               "`" + dup.key + "` is set twice (first on line " + std::to_string(first.line) +
+                   "); Claude Code uses this later value and ignores the first",
+               "keep one: other YAML readers reject the file, or keep the first value instead");
   }
 }
 

@@ -10,11 +10,12 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
   const size_t start = doc.source().has_bom() ? 3 : 0;
   if (const auto& misplaced = doc.front_matter().misplaced) {
     const bool indented = doc.source().Locate(misplaced->begin).column > 1;
-    out.Report(*misplaced,
-               std::string(indented ? "the front matter is indented, so it is not read as front matter"
-                                    : "the front matter does not start on the first line of the file") +
-                   NotLoadedSuffix(ctx),
-               "move the `---` block to the very top of the file, unindented");
+    out.Report(
+        *misplaced,
+        std::string(indented ? "the front matter is indented, so it is not read as front matter"
+                             : "the front matter does not start on the first line of the file") +
+            NotLoadedSuffix(ctx),
+        "move the `---` block to the very top of the file, unindented");
     return;
   }
   // `.cloud/agents`, `.clade/agents`: a folder Claude Code never reads.
@@ -28,7 +29,9 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
     help += "; and Claude Code reads `.claude/agents`, not `" + folder +
             "/agents`: did you mean `.claude`?";
   }
-  out.Report({start, start}, "the file has no front matter" + NotLoadedSuffix(ctx) + " (nor does any other tool)", help);
+  out.Report({start, start},
+             "the file has no front matter" + NotLoadedSuffix(ctx) + " (nor does any other tool)",
+             help);
 }
 
 }  // namespace agentlint

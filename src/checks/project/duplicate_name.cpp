@@ -26,12 +26,13 @@ void CheckDuplicateName(const ProjectContext& ctx, ProjectReporter& out) {
       if (shown.rfind(scope.first + "/", 0) == 0) shown = shown.substr(scope.first.size() + 1);
       for (const AgentDoc* doc : docs) {
         if (doc == winner) continue;
-        Diagnostic& d = out.Report(
-            *doc, ScalarField(*doc, "name")->span,
-            "`" + name + "` is also the name of `" + shown + "`, which wins (of agents "
-                "with one name, Claude Code keeps the one whose path sorts last); " +
-                std::string(kNotLoaded),
-            "give each agent a unique `name`");
+        Diagnostic& d =
+            out.Report(*doc, ScalarField(*doc, "name")->span,
+                       "`" + name + "` is also the name of `" + shown +
+                           "`, which wins (of agents "
+                           "with one name, Claude Code keeps the one whose path sorts last); " +
+                           std::string(kNotLoaded),
+                       "give each agent a unique `name`");
         d.related.push_back({MakeLocation(winner->source(), winner_name->span), "this one loads"});
       }
     }
