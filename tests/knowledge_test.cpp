@@ -49,3 +49,29 @@ TEST_CASE("knowledge: broken knowledge is reported, not ignored") {
     bad_pattern |= m.find("does not compile") != std::string::npos;
   CHECK(bad_pattern);
 }
+
+TEST_CASE("knowledge: every file records the Claude Code version it was checked against") {
+  const Knowledge& k = EmbeddedKnowledge();
+  for (const EmbeddedFile& file : EmbeddedFiles()) {
+    if (file.path.substr(0, 6) != "rules/" || file.path.find(".yaml") == std::string::npos)
+      continue;
+    CAPTURE(file.path);
+    REQUIRE(k.checked_against.count(std::string(file.path)));
+  }
+  CHECK(k.checked_against.at("rules/tools.yaml") == "2.1.332");
+  CHECK(k.checked_against.at("rules/models.yaml") == "2.1.332");
+}
+
+TEST_CASE("knowledge: versions compare by number, and an older release sees its own tools") {
+  CHECK(CompareVersions("2.1.63", "2.1.200") == -1);
+  CHECK(CompareVersions("2.1.200", "2.1.63") == 1);
+  CHECK(CompareVersions("2.0", "2.0") == 0);
+  CHECK_FALSE(CompareVersions("2026-03", "2.1.0"));
+  CHECK_FALSE(CompareVersions("lots", "2.1.0"));
+  const Knowledge& now = EmbeddedKnowledge();
+  REQUIRE(now.FindTool("MultiEdit")->status == ToolStatus::kRemoved);  // removed in 2.0.32
+  const Knowledge before = ForClaudeCodeVersion(now, "2.0.10");
+  CHECK(before.FindTool("MultiEdit")->status == ToolStatus::kCurrent);
+  const Knowledge after = ForClaudeCodeVersion(now, "2.1.332");
+  CHECK(after.FindTool("MultiEdit")->status == ToolStatus::kRemoved);
+}

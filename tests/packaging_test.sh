@@ -6,7 +6,7 @@ build=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" > /dev/null
-"$work/prefix/bin/agentlint" --version | grep -q "^agentlint [0-9.]* (knowledge 20[0-9-]*)$"
+"$work/prefix/bin/agentlint" --version | grep -q "^agentlint [0-9.]* (knowledge 20[0-9-]*, checked against Claude Code [0-9.]*)$"
 "$work/prefix/bin/agentlint" explain AL103 | grep -q "unknown-tool"
 (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" > /dev/null)
 deb=$(ls "$work"/agentlint_*.deb)

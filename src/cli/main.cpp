@@ -128,6 +128,17 @@ std::string JoinPaths(const std::vector<std::string>& paths) {
   return out;
 }
 
+// The Claude Code version the knowledge files were checked against (one, or a list if they
+// differ).
+std::string CheckedAgainst() {
+  std::string out;
+  for (const auto& [file, version] : EmbeddedKnowledge().checked_against) {
+    if (!CompareVersions(version, "0.0")) continue;  // "not applicable": not about Claude Code
+    if (out.find(version) == std::string::npos) out += (out.empty() ? "" : ", ") + version;
+  }
+  return out.empty() ? "(unknown)" : out;
+}
+
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -289,7 +300,8 @@ int Main(int argc, char** argv) {
       "agentlint: a linter for AI-agent definition files (Markdown with YAML front matter)",
       "agentlint"};
   app.set_version_flag(
-      "--version", std::string("agentlint ") + kVersion + " (knowledge " + kKnowledgeDate + ")");
+      "--version", std::string("agentlint ") + kVersion + " (knowledge " + kKnowledgeDate +
+                       ", checked against Claude Code " + CheckedAgainst() + ")");
   Request request;
   app.add_option("paths", request.paths, "files and directories to lint (default: .)");
   app.add_option("--format", request.format, "output format")

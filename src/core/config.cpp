@@ -283,7 +283,7 @@ std::optional<Config> ParseConfig(const std::string& path, const std::string& te
   Checker check(config, source);
   check.CheckKeys(root, {"select", "extend-select", "ignore", "severity", "fail-on",
                          "section-profile", "known-agents", "exclude", "overrides", "knowledge",
-                         "options", "project-scope", "limits"});
+                         "options", "project-scope", "limits", "claude-code-version"});
   if (const YamlNode* n = root.Find("limits")) ReadLimits(*n, check, config);
   if (const YamlNode* n = root.Find("knowledge")) {
     config.knowledge = std::make_shared<Knowledge>(EmbeddedKnowledge());
@@ -291,6 +291,17 @@ std::optional<Config> ParseConfig(const std::string& path, const std::string& te
     ExtendKnowledge(*config.knowledge, *n, errors);
     for (const KnowledgeError& e : errors)
       check.Problem(e.span.empty() ? n->span : e.span, e.message, "see docs/configuration.md");
+  }
+  if (const YamlNode* n = root.Find("claude-code-version")) {
+    // Knowledge as it was for that release: tools it did not have yet are unknown, tools
+    // removed since still work.
+    if (!n->IsScalar() || !CompareVersions(n->value, "0.0")) {
+      check.Problem(n->span, "`claude-code-version` must be a version such as `2.1.200`", "");
+    } else {
+      config.claude_code_version = n->value;
+      config.knowledge = std::make_shared<Knowledge>(ForClaudeCodeVersion(
+          config.knowledge ? *config.knowledge : EmbeddedKnowledge(), n->value));
+    }
   }
   if (const YamlNode* n = root.Find("options")) ReadOptions(*n, check, config);
   if (const YamlNode* n = root.Find("project-scope")) {
@@ -359,6 +370,8 @@ std::string DescribeConfig(const Config& config) {
   for (const Glob& glob : config.exclude) exclude.push_back(glob.pattern());
   out += "exclude: " + list(exclude) + "\n";
   out += "project-scope: " + std::string(config.repository_scope ? "repository" : "folder") + "\n";
+  if (!config.claude_code_version.empty())
+    out += "claude-code-version: " + config.claude_code_version + "\n";
   if (config.knowledge) {
     out += "knowledge: " + std::to_string(config.knowledge->tools.size()) + " tools, " +
            std::to_string(config.knowledge->conflict_topics.size()) + " conflict topics, " +

@@ -38,6 +38,7 @@ struct Config {
   std::vector<Glob> exclude;
   std::vector<ConfigOverride> overrides;
   std::shared_ptr<Knowledge> knowledge;  // the embedded knowledge plus `knowledge:`, when given
+  std::string claude_code_version;       // `claude-code-version`: the release the team runs
   std::optional<size_t> max_body_characters;
   std::optional<double> description_overlap;
   bool repository_scope = false;

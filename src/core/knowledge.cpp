@@ -17,6 +17,43 @@ bool Contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+std::optional<int> CompareVersions(std::string_view a, std::string_view b) {
+  const auto parts = [](std::string_view v) -> std::optional<std::vector<uint64_t>> {
+    std::vector<uint64_t> out;
+    size_t start = 0;
+    while (start <= v.size()) {
+      const size_t dot = std::min(v.find('.', start), v.size());
+      const std::optional<uint64_t> n = ParseWholeNumber(v.substr(start, dot - start));
+      if (!n) return std::nullopt;
+      out.push_back(*n);
+      start = dot + 1;
+    }
+    return out.size() >= 2 ? std::optional(out) : std::nullopt;
+  };
+  const auto x = parts(a);
+  const auto y = parts(b);
+  if (!x || !y) return std::nullopt;
+  return *x < *y ? -1 : (*y < *x ? 1 : 0);
+}
+
+Knowledge ForClaudeCodeVersion(Knowledge k, std::string_view version) {
+  std::vector<ToolInfo> kept;
+  for (ToolInfo& tool : k.tools) {
+    const auto since = CompareVersions(version, tool.since);
+    if (tool.status == ToolStatus::kCurrent && since && *since < 0) continue;  // not there yet
+    const auto removed = CompareVersions(version, tool.removed_in);
+    if ((tool.status == ToolStatus::kRemoved || tool.status == ToolStatus::kRenamed ||
+         tool.status == ToolStatus::kAlias) &&
+        removed && *removed < 0) {
+      tool.status = ToolStatus::kCurrent;  // still the tool's own name in that release
+    }
+    kept.push_back(std::move(tool));
+  }
+  k.tools = std::move(kept);
+  BuildSets(k);
+  return k;
+}
+
 const ToolInfo* Knowledge::FindTool(std::string_view name) const {
   if (tool_index.size() == tools.size()) {
     const auto it = tool_index.find(std::string(name));

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -160,5 +161,13 @@ struct YamlNode;
 void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<KnowledgeError>& errors);
 
 bool Contains(const std::vector<std::string>& list, std::string_view value);
+
+// Compares two dotted versions ("2.1.63" < "2.1.200"); nullopt when either is not one.
+std::optional<int> CompareVersions(std::string_view a, std::string_view b);
+
+// The knowledge as it was for an older Claude Code release (config `claude-code-version`): tools
+// that appeared after `version` are unknown, tools removed or renamed after it still work.
+// Only `since` and `removed_in` that are versions count (some record a month instead).
+Knowledge ForClaudeCodeVersion(Knowledge k, std::string_view version);
 
 }  // namespace agentlint
