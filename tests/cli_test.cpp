@@ -596,6 +596,21 @@ TEST_CASE("cli: list options take one comma-separated value each and leave paths
   CHECK(ignored.out.find("AL124") != std::string::npos);
 }
 
+TEST_CASE("cli: claude-code-version gives a team the knowledge of its release") {
+  TempDir tmp;
+  WriteFile(tmp.path() / ".claude/agents/a.md",
+            "---\nname: a\ndescription: Edits code. Use for edits.\ntools: Read, MultiEdit\n---\n"
+            "You edit code and report what you changed.\n");
+  const std::string dir = "'" + tmp.path().string() + "'";
+  CHECK(Agentlint("--format json " + dir).out.find("\"rule\": \"AL118\"") != std::string::npos);
+  WriteFile(tmp.path() / ".agentlint.yaml", "claude-code-version: 2.0.10\n");  // MultiEdit: 2.0.32
+  const Run old = Agentlint("--format json " + dir);
+  CHECK(old.out.find("\"rule\": \"AL118\"") == std::string::npos);
+  CHECK(old.code == 0);
+  WriteFile(tmp.path() / ".agentlint.yaml", "claude-code-version: latest\n");
+  CHECK(Agentlint(dir).code == 2);  // not a version: an invalid-config finding
+}
+
 TEST_CASE("cli: limits are configurable and crossing one is a finding, not a failure of the run") {
   TempDir tmp;
   for (int i = 0; i < 4; ++i) {
@@ -615,4 +630,36 @@ TEST_CASE("cli: limits are configurable and crossing one is a finding, not a fai
   WriteFile(tmp.path() / ".agentlint.yaml", "limits: {files: zero}\n");
   CHECK(Agentlint("--format json '" + tmp.path().string() + "'").out.find("is not a limit") !=
         std::string::npos);
+}
+
+TEST_CASE("cli: a folder whose agent descriptions pass Claude Code's prompt limit is an error") {
+  TempDir tmp;
+  // 1,000 agents of 2,900 characters: past the 2,800,000 that Claude Code 2.1.332 still runs.
+  const std::string words = [] {
+    std::string s;
+    while (s.size() < 2900) s += "reviews code ";
+    return s;
+  }();
+  for (int i = 0; i < 1000; ++i) {
+    WriteFile(tmp.path() / (".claude/agents/a" + std::to_string(i) + ".md"),
+              "---\nname: a" + std::to_string(i) + "\ndescription: " + words +
+                  (i == 7 ? "longest" : "") + "\n---\nYou review code and report what you find.\n");
+  }
+  const Run run = Agentlint("-q --select AL409 '" + tmp.path().string() + "'");
+  CHECK(run.code == 1);
+  CHECK(run.out.find("a7.md:3:14: error: the agents of this folder describe themselves in") !=
+        std::string::npos);
+  CHECK(run.out.find("refuses every prompt") != std::string::npos);
+}
+
+TEST_CASE("cli: the README's inspect example is what inspect prints, for a file among siblings") {
+  const std::string readme = ReadFile(SourceDir() + "/README.md");
+  const std::string command = "$ agentlint inspect examples/.claude/agents/migration-writer.md\n";
+  const size_t at = readme.find(command);
+  REQUIRE(at != std::string::npos);
+  const size_t end = readme.find("```", at);
+  const std::string shown = readme.substr(at + command.size(), end - at - command.size());
+  const Run run = Agentlint("inspect examples/.claude/agents/migration-writer.md");
+  CHECK(run.code == 0);
+  CHECK(run.out == shown);
 }

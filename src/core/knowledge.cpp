@@ -310,6 +310,7 @@ void LoadHooks(Knowledge& k, const YamlNode& root, Reader& r) {
 void LoadAgents(Knowledge& k, const YamlNode& root, Reader& r) {
   k.builtin_agents = r.List(root.Find("builtin"), "builtin");
   k.readme_names = r.List(root.Find("readme_names"), "readme_names");
+  k.listing_limit = static_cast<size_t>(r.Number(root, "listing_limit", 1, 1e12, 0));
 }
 
 void LoadSections(Knowledge& k, const YamlNode& root, Reader& r) {

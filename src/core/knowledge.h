@@ -113,6 +113,7 @@ struct Knowledge {
   std::vector<std::string> mcp_server_types;
   std::vector<std::string> builtin_agents;
   std::vector<std::string> readme_names;
+  size_t listing_limit = 0;  // characters of agent listing past which Claude Code refuses prompts
   std::vector<SectionProfile> section_profiles;
   std::vector<SecretPattern> secrets;
   std::shared_ptr<re2::RE2::Set> any_secret;          // every secret pattern, for one first pass

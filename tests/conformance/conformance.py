@@ -110,6 +110,9 @@ def known(path, data, column, verdict, inspected):
         return "worktree isolation needs a repository with a base branch"
     if inspected.get("why_not", "") and "agentlint's limits" in inspected.get("why_not", ""):
         return "over agentlint's input limits, which it does not read (AL012)"
+    if (column == "loads" and not verdict["loads"] and not text.startswith("---") and
+            "readme" in os.path.basename(path).lower()):
+        return "documentation without front matter: agentlint skips it, Claude Code ignores it"
     return None
 
 

@@ -1,0 +1,26 @@
+#!/bin/sh
+# The conformance CTest: installs the pinned Claude Code from npm (once, into TOOLS_DIR) and holds
+# agentlint's verdicts on every fixture against it (conformance.py). Where npm cannot be reached
+# this fails, loudly, unless AGENTLINT_SKIP_CONFORMANCE=1 is set on purpose.
+# Usage: run.sh SOURCE_DIR AGENTLINT_BINARY TOOLS_DIR
+set -eu
+source_dir=$1
+agentlint=$2
+tools=$3
+version=2.1.332  # the release the knowledge files record (checked_against)
+if [ "${AGENTLINT_SKIP_CONFORMANCE:-}" = 1 ]; then
+  echo "conformance: SKIPPED on purpose (AGENTLINT_SKIP_CONFORMANCE=1): agentlint's verdicts were not checked against Claude Code"
+  exit 0
+fi
+if ! claude=$("$source_dir/tests/conformance/install-claude.sh" "$tools" "$version"); then
+  cat >&2 <<MESSAGE
+============================================================================================
+conformance: FAILED TO INSTALL Claude Code $version from the npm registry (see above).
+The conformance suite needs it to check agentlint against the real Claude Code. If this
+machine cannot reach the npm registry, set AGENTLINT_SKIP_CONFORMANCE=1 to skip it on purpose.
+============================================================================================
+MESSAGE
+  exit 1
+fi
+exec /usr/bin/python3 "$source_dir/tests/conformance/conformance.py" --claude "$claude" \
+  --agentlint "$agentlint" --fixtures "$source_dir" --table
