@@ -483,7 +483,7 @@ TEST_CASE("cli: inspect shows whether an agent loads and the tools it really get
   CHECK(text.out.find("+ Write") != std::string::npos);  // memory adds Read, Write and Edit
   const Run json = Agentlint("--format json inspect '" + file.string() + "'");
   CHECK(JsonChecker(json.out).Valid());
-  CHECK(json.out.find("\"loads\": true") != std::string::npos);
+  CHECK(json.out.find("\"loads\":true") != std::string::npos);
 
   WriteFile(file, "---\ndescription: No name here.\n---\nYou review code.\n");
   const Run skipped = Agentlint("inspect '" + file.string() + "'");
@@ -505,14 +505,13 @@ TEST_CASE("cli: inspect works on a file among other agents, and says what Claude
   const Run run = Agentlint("inspect --format json '" + (agents / "reviewer.md").string() + "'");
   CHECK(run.code == 0);
   REQUIRE(JsonChecker(run.out).Valid());
-  CHECK(run.out.find("\"loads\": true") != std::string::npos);
+  CHECK(run.out.find("\"loads\":true") != std::string::npos);
   // The tolerant second reading takes the `: ` in the description as text.
-  CHECK(run.out.find("\"description\": \"Reviews code: after every change.\"") !=
-        std::string::npos);
-  CHECK(run.out.find("\"model_sent\": \"sonnet\"") != std::string::npos);  // any case works
+  CHECK(run.out.find("\"description\":\"Reviews code: after every change.\"") != std::string::npos);
+  CHECK(run.out.find("\"model_sent\":\"sonnet\"") != std::string::npos);  // any case works
   // Spaces split tools too; Glob is folded into Bash; KillShell becomes TaskStop.
-  CHECK(run.out.find("\"tools\": [\"Bash\", \"Read\", \"TaskStop\"]") != std::string::npos);
-  CHECK(run.out.find("\"claude_code\": \"2.1.332\"") != std::string::npos);
+  CHECK(run.out.find("\"tools\":[\"Bash\",\"Read\",\"TaskStop\"]") != std::string::npos);
+  CHECK(run.out.find("\"claude_code\":\"2.1.332\"") != std::string::npos);
   // Of two agents named `db`, the one whose path sorts last loads.
   const Run first = Agentlint("inspect '" + (agents / "db.md").string() + "'");
   CHECK(first.out.find("loads:            no") != std::string::npos);

@@ -9,8 +9,8 @@
 #include <map>
 #include <sstream>
 
-#include "core/fix.h"
 #include "core/text.h"
+#include "engine/fix.h"
 #include "test_util.h"
 
 using namespace agentlint;

@@ -12,7 +12,7 @@
 
 #include "checks/registry.h"
 #include "core/discover.h"
-#include "core/linter.h"
+#include "engine/linter.h"
 
 namespace agentlint::test {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/linter.h"
+#include "engine/linter.h"
 
 namespace agentlint {
 

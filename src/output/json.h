@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/linter.h"
+#include "engine/linter.h"
 
 namespace agentlint {
 

@@ -4,9 +4,9 @@
 #include <map>
 
 #include "checks/registry.h"
-#include "core/baseline.h"
 #include "core/embedded.h"
 #include "core/version.h"
+#include "engine/baseline.h"
 #include "output/json.h"
 
 namespace agentlint {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/linter.h"
+#include "engine/linter.h"
 
 namespace agentlint {
 

@@ -7,12 +7,13 @@
 #include <cstdint>
 #include <string>
 
-#include "core/fix.h"
-#include "core/inspect.h"
-#include "core/linter.h"
 #include "core/project.h"
-#include "core/suppression.h"
+#include "engine/fix.h"
+#include "engine/inspect.h"
+#include "engine/linter.h"
+#include "engine/suppression.h"
 #include "output/github.h"
+#include "output/inspect.h"
 #include "output/json.h"
 #include "output/sarif.h"
 #include "output/text.h"

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/config.h"
-#include "core/linter.h"
 #include "core/project.h"
+#include "engine/config.h"
+#include "engine/linter.h"
 #include "output/text.h"
 
 namespace {

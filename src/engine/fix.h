@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
-#include "core/linter.h"
+#include "engine/linter.h"
 
 namespace agentlint {
 

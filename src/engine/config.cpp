@@ -1,4 +1,4 @@
-#include "core/config.h"
+#include "engine/config.h"
 
 #include <cstdlib>
 #include <filesystem>

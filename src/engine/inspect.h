@@ -23,7 +23,5 @@ struct Inspection {
 // `siblings`: the other agents of the file's scope. Of agents with one name, Claude Code keeps
 // the one whose path sorts last; the others do not load.
 Inspection Inspect(const AgentDoc& doc, const std::vector<const AgentDoc*>& siblings = {});
-std::string InspectionText(const Inspection& inspection);
-std::string InspectionJson(const Inspection& inspection);
 
 }  // namespace agentlint

@@ -1,4 +1,4 @@
-#include "core/linter.h"
+#include "engine/linter.h"
 
 #include <sys/stat.h>
 
@@ -15,10 +15,10 @@
 #include "checks/registry.h"
 #include "core/check.h"
 #include "core/claude.h"
-#include "core/config.h"
 #include "core/knowledge.h"
 #include "core/project.h"
-#include "core/suppression.h"
+#include "engine/config.h"
+#include "engine/suppression.h"
 
 namespace agentlint {
 

@@ -1,6 +1,6 @@
-#include "core/fix.h"
+#include "engine/fix.h"
 
-#include "core/suppression.h"
+#include "engine/suppression.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

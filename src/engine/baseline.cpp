@@ -1,13 +1,12 @@
-#include "core/baseline.h"
+#include "engine/baseline.h"
 
-#include <re2/re2.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 
 #include "core/check.h"
 #include "core/text.h"
-#include "output/json.h"
 
 namespace agentlint {
 
@@ -65,34 +64,38 @@ std::string Fingerprint(const Diagnostic& d) {
 }
 
 std::string BaselineJson(const std::vector<Diagnostic>& diagnostics) {
-  std::string out = "{\n  \"schema\": \"agentlint-baseline/v2\",\n  \"findings\": [";
-  for (size_t i = 0; i < diagnostics.size(); ++i) {
-    const Diagnostic& d = diagnostics[i];
-    out += std::string(i ? ",\n" : "\n") + "    {\"fingerprint\": \"" + Fingerprint(d) +
-           "\", \"rule\": " + JsonString(d.rule->id) +
-           ", \"path\": " + JsonString(d.location.path) +
-           ", \"line\": " + std::to_string(d.location.start.line) + "}";
+  using Json = nlohmann::ordered_json;
+  Json findings = Json::array();
+  for (const Diagnostic& d : diagnostics) {
+    findings.push_back({{"fingerprint", Fingerprint(d)},
+                        {"rule", d.rule->id},
+                        {"path", d.location.path},
+                        {"line", d.location.start.line}});
   }
-  out += diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  const Json out = {{"schema", "agentlint-baseline/v2"}, {"findings", findings}};
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 bool ParseBaseline(const std::string& text, std::map<std::string, int>& counts,
                    std::string& error) {
-  if (text.find("\"schema\": \"agentlint-baseline/v1\"") != std::string::npos) {
+  const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+  const auto schema = json.is_object() ? json.value("schema", "") : std::string();
+  if (schema == "agentlint-baseline/v1") {
     error =
         "a baseline of an older agentlint (v1 fingerprints): record it again with "
         "--write-baseline";
     return false;
   }
-  if (text.find("\"schema\": \"agentlint-baseline/v2\"") == std::string::npos) {
+  if (schema != "agentlint-baseline/v2" || !json.contains("findings") ||
+      !json["findings"].is_array()) {
     error = "not an agentlint baseline (schema agentlint-baseline/v2)";
     return false;
   }
-  static const RE2 kFingerprint(R"re("fingerprint": "([0-9a-f]{16})")re");
-  re2::StringPiece input(text);
-  std::string fingerprint;
-  while (RE2::FindAndConsume(&input, kFingerprint, &fingerprint)) ++counts[fingerprint];
+  for (const auto& finding : json["findings"]) {
+    if (finding.is_object() && finding.contains("fingerprint") &&
+        finding["fingerprint"].is_string())
+      ++counts[finding["fingerprint"].get<std::string>()];
+  }
   return true;
 }
 

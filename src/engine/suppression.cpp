@@ -1,4 +1,4 @@
-#include "core/suppression.h"
+#include "engine/suppression.h"
 
 #include <re2/re2.h>
 

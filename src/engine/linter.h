@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "core/check.h"
-#include "core/config.h"
 #include "core/diagnostic.h"
 #include "core/discover.h"
 #include "core/document.h"
+#include "engine/config.h"
 
 namespace agentlint {
 
