@@ -217,26 +217,28 @@ std::string AgentKey(std::string_view name) {
   return key;
 }
 
-std::vector<std::string> KnownAgents(const ProjectContext& ctx, const AgentDoc& doc) {
-  std::vector<std::string> known;
-  for (const AgentDoc* other : ctx.project.ScopeOf(doc))
-    known.push_back(Project::AgentName(*other));
-  for (const std::string& name : ctx.knowledge.builtin_agents) known.push_back(name);
-  for (const std::string& name : ctx.options.known_agents) known.push_back(name);
-  return known;
-}
-
-bool IsKnownAgent(const std::vector<std::string>& known, const std::string& name) {
-  for (const std::string& k : known) {
-    if (AgentKey(k) == AgentKey(name)) return true;
+KnownAgents::KnownAgents(const ProjectContext& ctx, const std::vector<const AgentSummary*>& scope) {
+  for (const AgentSummary* agent : scope) names_.push_back(agent->agent_name);
+  for (const std::string& name : ctx.knowledge.builtin_agents) names_.push_back(name);
+  for (const std::string& name : ctx.options.known_agents) names_.push_back(name);
+  for (const std::string& name : names_) {
+    keys_.insert(AgentKey(name));
+    const size_t dash = name.find('-');
+    if (dash != std::string::npos) heads_.insert(name.substr(0, dash + 1));
   }
-  return false;
 }
 
-std::string AgentHint(const ProjectContext& ctx, const AgentDoc& doc, const std::string& name) {
-  const std::string guess = ClosestMatch(name, KnownAgents(ctx, doc));
+bool KnownAgents::Knows(const std::string& name) const { return keys_.count(AgentKey(name)) > 0; }
+
+std::string KnownAgents::Hint(const std::string& name) const {
+  const std::string guess = ClosestMatch(name, names_);
   if (!guess.empty()) return "did you mean `" + guess + "`?";
   return "define the agent in this folder, fix the name, or declare it with --known-agent " + name;
+}
+
+bool KnownAgents::SharesShape(const std::string& name) const {
+  const size_t dash = name.find('-');
+  return dash != std::string::npos && heads_.count(name.substr(0, dash + 1)) > 0;
 }
 
 Fix CrlfToLf(const SourceFile& source) {

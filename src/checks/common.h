@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/check.h"
@@ -92,14 +93,24 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc);
 // How Claude Code compares agent names in `subagent_type`: case- and separator-insensitively.
 std::string AgentKey(std::string_view name);
 
-// Every agent name a reference in `doc` may point at: the agents of its scope, Claude Code's
-// built-in agents and the agents the user declared as defined elsewhere; keys by AgentKey.
-std::vector<std::string> KnownAgents(const ProjectContext& ctx, const AgentDoc& doc);
+// The agent names a reference from one scope may point at: the scope's agents, Claude Code's
+// built-in agents and the agents the user declared as defined elsewhere. Built once per scope;
+// every lookup is a hash lookup.
+class KnownAgents {
+ public:
+  KnownAgents(const ProjectContext& ctx, const std::vector<const AgentSummary*>& scope);
+  bool Knows(const std::string& name) const;
+  // "did you mean `x`?", or how to declare the agent.
+  std::string Hint(const std::string& name) const;
+  // True when another known name starts with the same word (`manager-git` beside
+  // `manager-spec`): agent names of a project share a shape.
+  bool SharesShape(const std::string& name) const;
 
-bool IsKnownAgent(const std::vector<std::string>& known, const std::string& name);
-
-// "did you mean `x`?" against the known agents, or a generic hint.
-std::string AgentHint(const ProjectContext& ctx, const AgentDoc& doc, const std::string& name);
+ private:
+  std::vector<std::string> names_;
+  std::unordered_set<std::string> keys_;
+  std::unordered_set<std::string> heads_;  // "manager-" of "manager-spec"
+};
 
 // Edits that turn every CRLF of the file into LF.
 Fix CrlfToLf(const SourceFile& source);

@@ -4,14 +4,18 @@ namespace agentlint {
 
 #define RULE(id, name, category, severity, scope, fixable, on, function, summary) \
   void function(const FileContext&, Reporter&);
-#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summary) \
-  void function(const ProjectContext&, ProjectReporter&);
+#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summarizer, \
+                     summary)                                                                \
+  void function(const ProjectContext&, ProjectReporter&);                                    \
+  void summarizer(const FileContext&, AgentSummary&);
 #include "checks/checks.def"
 #undef RULE
 #undef PROJECT_RULE
 
-// Rules the engine reports itself (internal-error) have no per-file check.
+// Rules the engine reports itself (internal-error) have no per-file check; project rules that
+// need nothing beyond a summary's identity have no summarizer.
 void CheckNothing(const FileContext&, Reporter&) {}
+void SummarizeNothing(const FileContext&, AgentSummary&) {}
 
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
@@ -19,17 +23,19 @@ const std::vector<RuleInfo>& AllRules() {
   RuleInfo{                                                                                        \
       #id,     name, Category::category, Severity::severity, RuleScope::scope, summary, &function, \
       fixable, on},
-#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summary) \
-  RuleInfo{#id,                                                                           \
-           name,                                                                          \
-           Category::category,                                                            \
-           Severity::severity,                                                            \
-           RuleScope::scope,                                                              \
-           summary,                                                                       \
-           &CheckNothing,                                                                 \
-           fixable,                                                                       \
-           on,                                                                            \
-           &function},
+#define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summarizer, \
+                     summary)                                                                \
+  RuleInfo{#id,                                                                              \
+           name,                                                                             \
+           Category::category,                                                               \
+           Severity::severity,                                                               \
+           RuleScope::scope,                                                                 \
+           summary,                                                                          \
+           &CheckNothing,                                                                    \
+           fixable,                                                                          \
+           on,                                                                               \
+           &function,                                                                        \
+           &summarizer},
 #include "checks/checks.def"
 #undef RULE
 #undef PROJECT_RULE

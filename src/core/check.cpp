@@ -61,10 +61,18 @@ void SetLineText(Diagnostic& d, const SourceFile& source) {
   d.line_text_cut = end < line_end;
 }
 
-Diagnostic& ProjectReporter::Report(const AgentDoc& doc, Span span, std::string message,
-                                    std::string help) {
-  Reporter reporter(rule_, doc, out_);
-  return reporter.Report(span, std::move(message), std::move(help));
+Diagnostic& ProjectReporter::Report(const Anchor& at, std::string message, std::string help) {
+  Diagnostic d;
+  d.rule = &rule_;
+  d.severity = rule_.severity;
+  d.location = at.location;
+  d.line_text = at.line_text;
+  d.line_text_offset = at.line_text_offset;
+  d.line_text_cut = at.line_text_cut;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  out_.push_back(std::move(d));
+  return out_.back();
 }
 
 Diagnostic& Reporter::Report(Span span, std::string message, std::string help) {

@@ -9,6 +9,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "core/knowledge.h"
+#include "core/summary.h"
 
 namespace agentlint {
 
@@ -24,6 +25,9 @@ using FileCheck = void (*)(const FileContext&, Reporter&);
 struct ProjectContext;
 class ProjectReporter;
 using ProjectCheck = void (*)(const ProjectContext&, ProjectReporter&);
+struct AgentSummary;
+// A project rule's first half: what it needs of one file, kept in the file's summary.
+using Summarizer = void (*)(const FileContext&, AgentSummary&);
 
 struct RuleInfo {
   std::string_view id;    // "AL103"
@@ -35,7 +39,8 @@ struct RuleInfo {
   FileCheck check;  // per-file rules; CheckNothing for project rules and engine-reported ones
   bool fixable;
   bool default_on;                       // off-by-default rules run only when selected
-  ProjectCheck project_check = nullptr;  // project rules: run once over all files
+  ProjectCheck project_check = nullptr;  // project rules: run once over all summaries
+  Summarizer summarize = nullptr;        // project rules: their evidence from each file
   // Path of the rule's doc among the embedded files:
   // src/checks/<category>/<name_with_underscores>.md
   std::string DocPath() const;
@@ -88,12 +93,12 @@ struct ProjectContext {
   const CheckOptions& options;
 };
 
-// Reports project findings on any file of the project; findings on files that were only loaded
-// as siblings (not asked for) are dropped by the linter.
+// Reports project findings on any file of the project, at a place its summary holds; findings on
+// files that were only loaded as siblings (not asked for) are dropped by the linter.
 class ProjectReporter {
  public:
   ProjectReporter(const RuleInfo& rule, std::vector<Diagnostic>& out) : rule_(rule), out_(out) {}
-  Diagnostic& Report(const AgentDoc& doc, Span span, std::string message, std::string help = {});
+  Diagnostic& Report(const Anchor& at, std::string message, std::string help = {});
 
  private:
   const RuleInfo& rule_;

@@ -1,33 +1,32 @@
-// All agent files of one run, grouped by scope, for the checks that compare files with each
-// other (duplicate names, references to other agents, conflicting guidance). Built after every
-// file is parsed; its order never depends on file or thread order.
+// All agent files of one run, as summaries, grouped by scope, for the checks that compare files
+// with each other (duplicate names, references to other agents, conflicting guidance). Built
+// after every file is summarized; its order never depends on file or thread order.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "core/document.h"
+#include "core/summary.h"
 
 namespace agentlint {
 
 class Project {
  public:
-  explicit Project(std::vector<const AgentDoc*> docs);
+  explicit Project(std::vector<AgentSummary> agents);
 
-  // Every document, sorted by path.
-  const std::vector<const AgentDoc*>& docs() const { return docs_; }
-  // Documents by scope (sorted by scope path, then by file path).
-  const std::map<std::string, std::vector<const AgentDoc*>>& scopes() const { return scopes_; }
-  const std::vector<const AgentDoc*>& ScopeOf(const AgentDoc& doc) const;
-
-  // The agent's name as Claude Code knows it (`name`, or the file stem when it has none), and
-  // whether it came from `name`.
-  static std::string AgentName(const AgentDoc& doc);
+  // Every agent, sorted by path.
+  const std::vector<AgentSummary>& agents() const { return agents_; }
+  // Agents by scope (sorted by scope path, then by file path).
+  const std::map<std::string, std::vector<const AgentSummary*>>& scopes() const { return scopes_; }
+  const std::vector<const AgentSummary*>& ScopeOf(const AgentSummary& agent) const;
 
  private:
-  std::vector<const AgentDoc*> docs_;
-  std::map<std::string, std::vector<const AgentDoc*>> scopes_;
+  std::vector<AgentSummary> agents_;
+  std::map<std::string, std::vector<const AgentSummary*>> scopes_;
 };
+
+// The agent's name as Claude Code knows it (`name`, or the file stem when it has none).
+std::string AgentName(const AgentDoc& doc);
 
 }  // namespace agentlint

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -133,11 +134,13 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
     try {
       rule.project_check(ctx, reporter);
     } catch (const std::exception& e) {
-      for (const AgentDoc* doc : project.docs()) {
-        Reporter internal(*FindRule("internal-error"), *doc, out);
-        internal.Report({0, 0}, "rule " + std::string(rule.id) + " failed: " + e.what(),
-                        "please report this with the files attached");
-        break;
+      // Reported on the first agent of the run (at its start): the rule failed for all of them.
+      if (!project.agents().empty()) {
+        Anchor at;
+        at.location.path = project.agents().front().path;
+        ProjectReporter(*FindRule("internal-error"), out)
+            .Report(at, "rule " + std::string(rule.id) + " failed: " + e.what(),
+                    "please report this with the files attached");
       }
     }
   }
@@ -145,26 +148,25 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
 }
 
 // Applies one file's inline suppressions to its own findings (`mine`), then reports the unused
-// and invalid ones into it.
-void ApplyFileSuppressions(const AgentDoc& doc, std::vector<Diagnostic>& mine,
+// and invalid ones into it, at the places its suppressions hold.
+void ApplyFileSuppressions(Suppressions& suppressions, std::vector<Diagnostic>& mine,
                            const LintOptions& options) {
-  Suppressions suppressions = ParseSuppressions(doc);
   if (suppressions.items.empty() && suppressions.problems.empty()) return;
   ApplySuppressions(suppressions, mine);
   const RuleInfo& unused = *FindRule("unused-suppression");
   const RuleInfo& invalid = *FindRule("invalid-suppression");
   if (Enabled(invalid, options)) {
-    Reporter reporter(invalid, doc, mine);
+    ProjectReporter reporter(invalid, mine);
     for (const SuppressionProblem& p : suppressions.problems)
-      reporter.Report(p.span, p.message, p.help);
+      reporter.Report(p.at, p.message, p.help);
   }
   if (Enabled(unused, options)) {
-    Reporter reporter(unused, doc, mine);
+    ProjectReporter reporter(unused, mine);
     for (const Suppression& s : suppressions.items) {
       for (size_t i = 0; i < s.rules.size(); ++i) {
         const RuleInfo* rule = FindRule(s.rules[i]);
         if (s.used[i] || !rule || !Enabled(*rule, options)) continue;
-        reporter.Report(s.rule_spans[i], "no `" + s.rules[i] + "` finding here to suppress",
+        reporter.Report(s.rule_at[i], "no `" + s.rules[i] + "` finding here to suppress",
                         "remove it from the suppression");
       }
     }
@@ -254,6 +256,53 @@ const Config* ConfigSet::For(const std::string& file, const LintOptions& options
   return it->second ? &*it->second : nullptr;
 }
 
+AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options) {
+  const Knowledge& knowledge =
+      options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge();
+  std::optional<ClaudeAgent> claude;
+  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
+  AgentSummary summary = SummarizeIdentity(doc, claude && claude->loads);
+  if (!doc.origin().read_error.empty() || doc.origin().over_file_limit) return summary;
+  const FileContext ctx{doc, knowledge, options.checks, claude ? &*claude : nullptr};
+  for (const RuleInfo& rule : AllRules()) {
+    if (!rule.summarize) continue;
+    try {
+      rule.summarize(ctx, summary);
+    } catch (const std::exception&) {
+      // The rule's check reports nothing for this file; its per-file guard reports the error.
+    }
+  }
+  return summary;
+}
+
+namespace {
+
+// One file's part of a run: its own findings (when it is linted), its summary for the project
+// checks, and its suppressions (to apply to project findings later). The parsed document is
+// not kept: it is freed as soon as these are taken from it.
+struct FileResult {
+  std::vector<Diagnostic> diagnostics;
+  std::optional<AgentSummary> summary;
+  std::optional<Suppressions> suppressions;
+};
+
+FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
+                       const LintOptions* own) {
+  FileResult out;
+  const AgentDoc doc = LoadDocument(file, options);
+  if (own) {
+    out.diagnostics = CheckDocument(doc, *own);
+    if (own->inline_config) {
+      out.suppressions = ParseSuppressions(doc);
+      AnchorSuppressions(*out.suppressions, doc.source());
+    }
+  }
+  if (doc.origin().read_error.empty()) out.summary = Summarize(doc, options);
+  return out;
+}
+
+}  // namespace
+
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   LintResult result;
   Discovery discovery = Discover(paths);
@@ -285,29 +334,23 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   }
   const size_t max_files = first && first->limit_files ? *first->limit_files : cli.max_files;
   for (size_t i = max_files; i < files.size(); ++i) files[i].origin.over_file_limit = true;
-  discovery.files = std::move(files);
-  const Config* global = paths.empty() ? nullptr : configs.For(paths.front(), cli);
-  const LintOptions options = EffectiveOptions(cli, global, paths.empty() ? "" : paths.front());
-  // Every file is parsed once and kept: project checks compare them after the per-file checks.
-  std::vector<std::unique_ptr<AgentDoc>> docs;
-  std::set<std::string> reported;
+  const LintOptions options = EffectiveOptions(cli, first, paths.empty() ? "" : paths.front());
+  // Options per linted file first (configs are read once, on this thread).
   std::map<std::string, LintOptions> file_options;
-  // Options per file first (configs are read once, on this thread); then files are read,
-  // parsed and checked in parallel, each into its own slot, and merged in discovery order.
-  for (const DiscoveredFile& file : discovery.files) {
-    if (!file.origin.reported) continue;  // a sibling, loaded for the project checks only
-    reported.insert(file.path);
+  for (const DiscoveredFile& file : files) {
+    if (!file.origin.reported) continue;  // a sibling, read for the project checks only
     file_options.emplace(file.path, EffectiveOptions(cli, configs.For(file.path, cli), file.path));
   }
-  const size_t count = discovery.files.size();
-  docs.resize(count);
-  std::vector<std::vector<Diagnostic>> found(count);
+  // Then each file is read, parsed, checked and summarized in parallel, into its own slot, and
+  // its document freed; results are merged in discovery order, so output never depends on -j.
+  const size_t count = files.size();
+  std::vector<FileResult> results(count);
   std::atomic<size_t> next{0};
   const auto work = [&] {
     for (size_t i = next++; i < count; i = next++) {
-      const DiscoveredFile& file = discovery.files[i];
-      docs[i] = std::make_unique<AgentDoc>(LoadDocument(file, options));
-      if (file.origin.reported) found[i] = CheckDocument(*docs[i], file_options.at(file.path));
+      const auto own = file_options.find(files[i].path);
+      results[i] =
+          ProcessFile(files[i], options, own == file_options.end() ? nullptr : &own->second);
     }
   };
   const size_t threads = std::max<size_t>(1, std::min(cli.jobs, count));
@@ -315,38 +358,35 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& thread : pool) thread.join();
+  std::vector<AgentSummary> summaries;
+  std::map<std::string, std::vector<Diagnostic>> by_file;  // the linted files' findings
+  std::map<std::string, Suppressions> suppressions;
   for (size_t i = 0; i < count; ++i) {
-    std::move(found[i].begin(), found[i].end(), std::back_inserter(result.diagnostics));
-    result.files_linted += discovery.files[i].origin.reported;
+    FileResult& r = results[i];
+    if (files[i].origin.reported) {
+      ++result.files_linted;
+      auto& mine = by_file[files[i].path];
+      std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(mine));
+      if (r.suppressions) suppressions.emplace(files[i].path, std::move(*r.suppressions));
+    }
+    if (r.summary) summaries.push_back(std::move(*r.summary));
   }
-  std::vector<const AgentDoc*> all;
-  for (const auto& doc : docs) {
-    if (doc->origin().read_error.empty()) all.push_back(doc.get());
-  }
-  // Project rules run once; each finding is kept when its file's options enable the rule.
+  results.clear();
+  // Project rules run once over the summaries; a finding is kept when its file is linted and
+  // its file's options enable the rule.
   LintOptions project_options = options;
   project_options.select = {"all"};
   project_options.ignore.clear();
-  for (Diagnostic& d : CheckProject(Project(std::move(all)), project_options)) {
+  for (Diagnostic& d : CheckProject(Project(std::move(summaries)), project_options)) {
     const auto it = file_options.find(d.location.path);
     if (it != file_options.end() && Enabled(*d.rule, it->second))
-      result.diagnostics.push_back(std::move(d));
-  }
-  for (Diagnostic& d : result.diagnostics) {
-    const auto it = file_options.find(d.location.path);
-    if (it != file_options.end()) ApplySeverity(d, it->second);
-  }
-  // Suppressions, file by file, on each file's own findings (grouped once, not per file).
-  std::map<std::string, std::vector<Diagnostic>> by_file;
-  for (Diagnostic& d : result.diagnostics) by_file[d.location.path].push_back(std::move(d));
-  result.diagnostics.clear();
-  for (const auto& doc : docs) {
-    const auto it = file_options.find(doc->path());
-    if (it != file_options.end() && it->second.inline_config) {
-      ApplyFileSuppressions(*doc, by_file[doc->path()], it->second);
-    }
+      by_file[d.location.path].push_back(std::move(d));
   }
   for (auto& [path, mine] : by_file) {
+    const LintOptions& own = file_options.at(path);
+    for (Diagnostic& d : mine) ApplySeverity(d, own);
+    if (const auto s = suppressions.find(path); s != suppressions.end())
+      ApplyFileSuppressions(s->second, mine, own);
     std::move(mine.begin(), mine.end(), std::back_inserter(result.diagnostics));
   }
   for (const auto& [path, config] : configs.all()) {

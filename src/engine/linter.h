@@ -71,7 +71,10 @@ class ConfigSet {
   std::vector<std::string> errors_;
 };
 
-// Runs every project check over the documents of a project.
+// What the project checks need of one file: its identity and every project rule's evidence.
+AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options = {});
+
+// Runs every project check over the summaries of a project.
 std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options);
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options);

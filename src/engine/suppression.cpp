@@ -189,6 +189,14 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
   return out;
 }
 
+void AnchorSuppressions(Suppressions& suppressions, const SourceFile& source) {
+  for (Suppression& s : suppressions.items) {
+    s.rule_at.clear();
+    for (const Span& span : s.rule_spans) s.rule_at.push_back(MakeAnchor(source, span));
+  }
+  for (SuppressionProblem& p : suppressions.problems) p.at = MakeAnchor(source, p.span);
+}
+
 void ApplySuppressions(Suppressions& suppressions, std::vector<Diagnostic>& diagnostics) {
   // Line suppressions by line; the few file-wide and range ones are looked at for every finding.
   std::unordered_map<int, std::vector<size_t>> by_line;

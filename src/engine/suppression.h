@@ -10,6 +10,7 @@
 
 #include "core/diagnostic.h"
 #include "core/document.h"
+#include "core/summary.h"
 
 namespace agentlint {
 
@@ -22,13 +23,15 @@ struct Suppression {
   std::string reason;  // after `--`
   int first_line = 0;  // lines covered (1-based, inclusive)
   int last_line = 0;
-  std::vector<bool> used;  // per rule
+  std::vector<bool> used;       // per rule
+  std::vector<Anchor> rule_at;  // per rule, once anchored (AnchorSuppressions)
 };
 
 struct SuppressionProblem {
   Span span;
   std::string message;
   std::string help;
+  Anchor at;  // once anchored
 };
 
 struct Suppressions {
@@ -40,6 +43,10 @@ struct Suppressions {
 constexpr size_t kMaxSuppressions = 1000;
 
 Suppressions ParseSuppressions(const AgentDoc& doc);
+
+// Resolves every place a finding about the suppressions may be reported at, so that they can be
+// reported after the document is freed.
+void AnchorSuppressions(Suppressions& suppressions, const SourceFile& source);
 
 // Removes the findings of `doc` that a suppression covers, marking those suppressions used.
 void ApplySuppressions(Suppressions& suppressions, std::vector<Diagnostic>& diagnostics);

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.extend_select = {"all"};
   LintResult result;
   result.diagnostics = CheckDocument(doc, options);
-  const Project project({&doc, &doc});
+  const Project project({Summarize(doc, options), Summarize(doc, options)});
   std::vector<Diagnostic> project_findings = CheckProject(project, options);
   result.diagnostics.insert(result.diagnostics.end(), project_findings.begin(),
                             project_findings.end());

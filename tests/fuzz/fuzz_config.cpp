@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
   }
   const LintOptions project_options = EffectiveOptions(cli, &*config, kPaths[0]);
-  const Project project({&docs[0], &docs[1]});
+  const Project project({Summarize(docs[0], project_options), Summarize(docs[1], project_options)});
   std::vector<Diagnostic> found = CheckProject(project, project_options);
   result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
   result.diagnostics.insert(result.diagnostics.end(), config->problems.begin(),

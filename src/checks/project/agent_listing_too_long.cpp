@@ -1,7 +1,7 @@
 #include <map>
 
 #include "checks/common.h"
-#include "core/claude.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -10,22 +10,21 @@ namespace agentlint {
 void CheckAgentListingTooLong(const ProjectContext& ctx, ProjectReporter& out) {
   const size_t limit = ctx.knowledge.listing_limit;
   if (limit == 0) return;
-  for (const auto& [scope, docs] : ctx.project.scopes()) {
+  for (const auto& [scope, agents] : ctx.project.scopes()) {
     size_t total = 0;
-    const AgentDoc* largest = nullptr;
+    const AgentSummary* largest = nullptr;
     size_t largest_size = 0;
-    for (const AgentDoc* doc : docs) {
-      const YamlNode* description = ScalarField(*doc, "description");
-      if (!description) continue;
-      const size_t size = description->value.size() + Project::AgentName(*doc).size() + 16;
+    for (const AgentSummary* agent : agents) {
+      if (!agent->description_at) continue;
+      const size_t size = agent->description.size() + agent->agent_name.size() + 16;
       total += size;
       if (size > largest_size) {
-        largest = doc;
+        largest = agent;
         largest_size = size;
       }
     }
     if (total <= limit || !largest) continue;
-    out.Report(*largest, ScalarField(*largest, "description")->span,
+    out.Report(*largest->description_at,
                "the agents of this folder describe themselves in " + std::to_string(total) +
                    " characters; Claude Code shows the main model all of them and refuses every "
                    "prompt past about " +

@@ -7,14 +7,17 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
 namespace {
 
-struct Stance {
+// What one file says about one topic, as read: the first evidence of each choice.
+struct Reading {
   std::map<size_t, Span> prescribed;  // choice index -> first evidence
   std::map<size_t, Span> ruled_out;
   std::map<size_t, Span> exclusive;  // prescribed with "only", "must", "always"
@@ -86,7 +89,7 @@ size_t StackLabelEnd(std::string_view line) {
 }
 
 void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
-               Stance& stance) {
+               Reading& stance) {
   const std::string_view line = prose.text;
   const std::vector<ChoiceMention> mentions = Mentions(line, topic);
   if (mentions.empty()) return;
@@ -147,7 +150,7 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
 
 // Commands, imports and lock files: prescriptions wherever they appear, unless the text warns
 // against them.
-void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Stance& stance) {
+void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Reading& stance) {
   const Span body = doc.body().span;
   const std::string_view text = SpanText(doc, body);
   for (size_t c = 0; c < topic.choices.size(); ++c) {
@@ -169,8 +172,8 @@ void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Stance& stanc
   }
 }
 
-Stance Read(const AgentDoc& doc, const std::vector<ProseLine>& prose, const ConflictTopic& topic) {
-  Stance stance;
+Reading Read(const AgentDoc& doc, const std::vector<ProseLine>& prose, const ConflictTopic& topic) {
+  Reading stance;
   const std::string_view body = SpanText(doc, doc.body().span);
   if (topic.any && !topic.any->Match(re2::StringPiece(body.data(), body.size()), nullptr))
     return stance;
@@ -183,79 +186,112 @@ Stance Read(const AgentDoc& doc, const std::vector<ProseLine>& prose, const Conf
   return stance;
 }
 
-std::string FileName(const AgentDoc& doc) {
-  const size_t slash = doc.path().rfind('/');
-  return slash == std::string::npos ? doc.path() : doc.path().substr(slash + 1);
+std::string FileName(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-Location Where(const AgentDoc& doc, Span span) { return MakeLocation(doc.source(), span); }
+std::vector<Evidence> ToEvidence(const AgentDoc& doc, const std::map<size_t, Span>& first) {
+  std::vector<Evidence> out;
+  for (const auto& [choice, span] : first)
+    out.push_back({choice, MakeAnchor(doc.source(), span), std::string(SpanText(doc, span))});
+  return out;
+}
+
+// Related locations shown per finding; the message counts the rest.
+constexpr size_t kShown = 5;
 
 void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
-                const std::vector<const AgentDoc*>& docs) {
-  // The prose index of each agent, built once for all topics.
-  std::vector<std::vector<ProseLine>> prose;
-  for (const AgentDoc* doc : docs) prose.push_back(ProseLines(*doc));
-  for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
-    std::vector<Stance> stances;
-    for (size_t i = 0; i < docs.size(); ++i) stances.push_back(Read(*docs[i], prose[i], topic));
-    for (size_t a = 0; a < docs.size(); ++a) {
-      const Stance& mine = stances[a];
+                const std::vector<const AgentSummary*>& agents) {
+  for (size_t t = 0; t < ctx.knowledge.conflict_topics.size(); ++t) {
+    const ConflictTopic& topic = ctx.knowledge.conflict_topics[t];
+    const auto stance = [&](size_t i) -> const Stance* {
+      return t < agents[i]->stances.size() ? &agents[i]->stances[t] : nullptr;
+    };
+    // Indexes, so each agent is compared only with those that can disagree with it: agents
+    // prescribing exactly one choice, and agents prescribing a choice, by choice.
+    std::map<size_t, std::vector<size_t>> sole;
+    std::map<size_t, std::vector<size_t>> prescribers;
+    for (size_t i = 0; i < agents.size(); ++i) {
+      const Stance* s = stance(i);
+      if (!s) continue;
+      if (s->prescribed.size() == 1) sole[s->prescribed.front().choice].push_back(i);
+      for (const Evidence& e : s->prescribed) prescribers[e.choice].push_back(i);
+    }
+    for (size_t a = 0; a < agents.size(); ++a) {
+      const Stance* mine = stance(a);
+      if (!mine || (mine->prescribed.empty() && mine->ruled_out.empty())) continue;
       // Itself: "SQLite only" and elsewhere PostgreSQL, or a choice prescribed and ruled out.
-      for (const auto& [choice, span] : mine.exclusive) {
-        for (const auto& [other, other_span] : mine.prescribed) {
-          if (other == choice) continue;
-          Diagnostic& d = out.Report(*docs[a], span,
-                                     "this agent requires " + topic.choices[choice].name +
-                                         " only, but also prescribes " + topic.choices[other].name +
-                                         " (" + topic.title + ")",
-                                     "keep one " + topic.title + " in this agent's instructions");
+      for (const Evidence& only : mine->exclusive) {
+        for (const Evidence& other : mine->prescribed) {
+          if (other.choice == only.choice) continue;
+          Diagnostic& d =
+              out.Report(only.at,
+                         "this agent requires " + topic.choices[only.choice].name +
+                             " only, but also prescribes " + topic.choices[other.choice].name +
+                             " (" + topic.title + ")",
+                         "keep one " + topic.title + " in this agent's instructions");
           d.related.push_back(
-              {Where(*docs[a], other_span), topic.choices[other].name + " prescribed here"});
+              {other.at.location, topic.choices[other.choice].name + " prescribed here"});
           break;
         }
       }
-      // Other agents of the scope.
-      std::vector<std::pair<size_t, Span>> conflicts;  // other doc, its evidence
+      // The other agents that can disagree, in path order.
+      std::set<size_t> candidates;
+      if (mine->prescribed.size() == 1) {
+        for (const auto& [choice, list] : sole) {
+          if (choice != mine->prescribed.front().choice)
+            candidates.insert(list.begin(), list.end());
+        }
+      }
+      for (const Evidence& ruled : mine->ruled_out) {
+        if (mine->Prescribes(ruled.choice)) continue;
+        const auto it = prescribers.find(ruled.choice);
+        if (it != prescribers.end()) candidates.insert(it->second.begin(), it->second.end());
+      }
+      std::vector<std::pair<size_t, const Evidence*>> conflicts;  // other agent, its evidence
       std::string mine_text;
-      Span mine_span{};
+      const Anchor* mine_at = nullptr;
       std::string theirs_name;
-      for (size_t b = 0; b < docs.size(); ++b) {
+      for (size_t b : candidates) {
         if (a == b) continue;
-        const Stance& theirs = stances[b];
-        if (mine.prescribed.size() == 1 && theirs.prescribed.size() == 1 &&
-            mine.prescribed.begin()->first != theirs.prescribed.begin()->first) {
-          mine_text = "prescribes " + topic.choices[mine.prescribed.begin()->first].name;
-          mine_span = mine.prescribed.begin()->second;
-          theirs_name = topic.choices[theirs.prescribed.begin()->first].name;
-          conflicts.push_back({b, theirs.prescribed.begin()->second});
+        const Stance& theirs = *stance(b);
+        if (mine->prescribed.size() == 1 && theirs.prescribed.size() == 1 &&
+            mine->prescribed.front().choice != theirs.prescribed.front().choice) {
+          mine_text = "prescribes " + topic.choices[mine->prescribed.front().choice].name;
+          mine_at = &mine->prescribed.front().at;
+          theirs_name = topic.choices[theirs.prescribed.front().choice].name;
+          conflicts.push_back({b, &theirs.prescribed.front()});
           continue;
         }
-        for (const auto& [choice, span] : theirs.prescribed) {
-          const auto ruled = mine.ruled_out.find(choice);
-          if (ruled == mine.ruled_out.end() || mine.prescribed.count(choice)) continue;
-          mine_text = "rules out " + topic.choices[choice].name;
-          mine_span = ruled->second;
-          theirs_name = topic.choices[choice].name;
-          conflicts.push_back({b, span});
+        for (const Evidence& e : theirs.prescribed) {
+          const Evidence* ruled = mine->RulesOut(e.choice);
+          if (!ruled || mine->Prescribes(e.choice)) continue;
+          mine_text = "rules out " + topic.choices[e.choice].name;
+          mine_at = &ruled->at;
+          theirs_name = topic.choices[e.choice].name;
+          conflicts.push_back({b, &e});
           break;
         }
       }
       if (conflicts.empty()) continue;
       std::string others;
       for (size_t i = 0; i < conflicts.size() && i < 3; ++i) {
-        others += std::string(i ? ", " : "") + "`" + FileName(*docs[conflicts[i].first]) + "`";
+        others +=
+            std::string(i ? ", " : "") + "`" + FileName(agents[conflicts[i].first]->path) + "`";
       }
       if (conflicts.size() > 3) others += " and " + std::to_string(conflicts.size() - 3) + " more";
-      Diagnostic& d = out.Report(*docs[a], mine_span,
+      Diagnostic& d = out.Report(*mine_at,
                                  "conflicting guidance on the " + topic.title + ": this agent " +
                                      mine_text + ", but " + others + " prescribe" +
                                      (conflicts.size() == 1 ? "s " : " ") + theirs_name,
                                  "agree on one choice of " + topic.title +
                                      " across the project's agents, or make each "
                                      "agent's scope explicit");
-      for (const auto& [b, span] : conflicts) {
-        d.related.push_back({Where(*docs[b], span), "`" + FileName(*docs[b]) + "` prescribes " +
-                                                        std::string(SpanText(*docs[b], span))});
+      for (size_t i = 0; i < conflicts.size() && i < kShown; ++i) {
+        const auto& [b, evidence] = conflicts[i];
+        d.related.push_back({evidence->at.location,
+                             "`" + FileName(agents[b]->path) + "` prescribes " + evidence->text});
       }
     }
   }
@@ -263,23 +299,38 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
 
 }  // namespace
 
+// What each agent says about each topic, read once per file (in parallel, before the project
+// is known).
+void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
+  const AgentDoc& doc = ctx.doc;
+  // Only agents of one project are compared (not collections in plain folders).
+  if (!doc.origin().scope_is_agent_root) return;
+  const std::vector<ProseLine> prose = ProseLines(doc);  // once for all topics
+  for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
+    const Reading reading = Read(doc, prose, topic);
+    summary.stances.push_back({ToEvidence(doc, reading.prescribed),
+                               ToEvidence(doc, reading.ruled_out),
+                               ToEvidence(doc, reading.exclusive)});
+  }
+}
+
 void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
   // Agents steer one codebase when they belong to one project: the agents folders of one
   // repository (.claude/agents and the agents folders of other tools' dot-folders beside it) or
   // one plugin. Collections of agents in plain folders are one agent per technology on purpose.
-  std::map<std::string, std::vector<const AgentDoc*>> projects;
-  for (const auto& [scope, docs] : ctx.project.scopes()) {
-    if (docs.empty() || !docs.front()->origin().scope_is_agent_root) continue;
+  std::map<std::string, std::vector<const AgentSummary*>> projects;
+  for (const auto& [scope, agents] : ctx.project.scopes()) {
+    if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
     const std::filesystem::path root(scope);
     const std::string parent = root.parent_path().filename().string();
     const std::string key =
         !parent.empty() && parent[0] == '.' ? root.parent_path().parent_path().string() : scope;
-    for (const AgentDoc* doc : docs) projects[key].push_back(doc);
+    for (const AgentSummary* agent : agents) projects[key].push_back(agent);
   }
-  for (auto& [key, docs] : projects) {
-    std::sort(docs.begin(), docs.end(),
-              [](const AgentDoc* a, const AgentDoc* b) { return a->path() < b->path(); });
-    CheckScope(ctx, out, docs);
+  for (auto& [key, agents] : projects) {
+    std::sort(agents.begin(), agents.end(),
+              [](const AgentSummary* a, const AgentSummary* b) { return a->path < b->path; });
+    CheckScope(ctx, out, agents);
   }
 }
 

@@ -1,9 +1,11 @@
 #include <re2/re2.h>
 
 #include <filesystem>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -22,29 +24,39 @@ bool LooksLikePath(const std::string& text) {
 
 }  // namespace
 
+// Paths named in inline code, once each per file; a bare file name may live anywhere, so only
+// paths with a folder are kept.
+void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
+  const AgentDoc& doc = ctx.doc;
+  if (!doc.origin().scope_is_agent_root) return;
+  std::unordered_set<std::string> seen;
+  for (const CodeSpan& code : doc.body().code_spans) {
+    const std::string& text = code.text;
+    if (text.find('/') == std::string::npos || seen.count(text) || !LooksLikePath(text)) continue;
+    seen.insert(text);
+    summary.paths.push_back({text, "", MakeAnchor(doc.source(), code.span)});
+  }
+}
+
 void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out) {
   namespace fs = std::filesystem;
-  for (const auto& [scope, docs] : ctx.project.scopes()) {
-    if (docs.empty() || !docs.front()->origin().scope_is_agent_root) continue;
+  for (const auto& [scope, agents] : ctx.project.scopes()) {
+    if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
     // Only inside a real checkout whose root holds the agents folder: a copy of the agents
     // alone says nothing about missing files.
-    const std::filesystem::path project = std::filesystem::path(scope).parent_path().parent_path();
+    const fs::path project = fs::path(scope).parent_path().parent_path();
     std::error_code ec;
-    if (!std::filesystem::exists(project / ".git", ec)) continue;
-    const std::string repo = project.string();
-    for (const AgentDoc* doc : docs) {
-      std::unordered_set<std::string> reported;  // each path once per file, found in O(1)
-      for (const CodeSpan& code : doc->body().code_spans) {
-        const std::string& text = code.text;
-        if (reported.count(text) || !LooksLikePath(text)) continue;
-        // Paths may be written from the repository root or relative to a package in it; only
-        // paths found nowhere are reported.
-        if (fs::exists(fs::path(repo) / text, ec)) continue;
-        if (text.find('/') == std::string::npos) continue;  // a bare file name may live anywhere
-        reported.insert(text);
-        out.Report(
-            *doc, code.span, "`" + text + "` does not exist in the repository",
-            "update the path, or remove the instruction; agents trust the paths they are given");
+    if (!fs::exists(project / ".git", ec)) continue;
+    std::unordered_map<std::string, bool> exists;  // each path looked up once per scope
+    for (const AgentSummary* agent : agents) {
+      for (const Reference& path : agent->paths) {
+        auto it = exists.find(path.name);
+        if (it == exists.end())
+          it = exists.emplace(path.name, fs::exists(project / path.name, ec)).first;
+        if (it->second) continue;
+        out.Report(path.at, "`" + path.name + "` does not exist in the repository",
+                   "update the path, or remove the instruction; agents trust the paths they are "
+                   "given");
       }
     }
   }

@@ -1,6 +1,8 @@
 #include <filesystem>
+#include <map>
 
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -20,31 +22,33 @@ bool Inside(const std::filesystem::path& inner, const std::filesystem::path& out
 }  // namespace
 
 void CheckNameShadowedAcrossScopes(const ProjectContext& ctx, ProjectReporter& out) {
-  for (const AgentDoc* doc : ctx.project.docs()) {
-    const YamlNode* name = ScalarField(*doc, "name");
-    if (!name || !doc->origin().scope_is_agent_root) continue;
-    for (const AgentDoc* other : ctx.project.docs()) {
-      const YamlNode* other_name = ScalarField(*other, "name");
-      if (other == doc || !other_name || other_name->value != name->value ||
-          !other->origin().scope_is_agent_root || other->origin().scope == doc->origin().scope) {
-        continue;
+  // Agents of every agents root by name: each agent is compared only with its namesakes.
+  std::map<std::string, std::vector<const AgentSummary*>> by_name;
+  for (const AgentSummary& agent : ctx.project.agents()) {
+    if (agent.name_at && !agent.name.empty() && agent.origin.scope_is_agent_root)
+      by_name[agent.name].push_back(&agent);
+  }
+  for (const auto& [name, namesakes] : by_name) {
+    if (namesakes.size() < 2) continue;
+    for (const AgentSummary* agent : namesakes) {
+      for (const AgentSummary* other : namesakes) {
+        if (other == agent || other->origin.scope == agent->origin.scope) continue;
+        std::string message;
+        if (agent->origin.plugin_agent && !other->origin.plugin_agent) {
+          message = "a project agent is also named `" + name +
+                    "`; this plugin agent is reached as `<plugin>:" + name + "`";
+        } else if (!agent->origin.plugin_agent && !other->origin.plugin_agent &&
+                   Inside(ProjectDir(agent->origin.scope), ProjectDir(other->origin.scope))) {
+          message = "an agent of the enclosing project is also named `" + name +
+                    "`; in this folder Claude Code uses this one (the closest wins)";
+        } else {
+          continue;
+        }
+        Diagnostic& d =
+            out.Report(*agent->name_at, message, "rename one of them if both should be reachable");
+        d.related.push_back({other->name_at->location, "the other definition"});
+        break;
       }
-      std::string message;
-      if (doc->origin().plugin_agent && !other->origin().plugin_agent) {
-        message = "a project agent is also named `" + name->value +
-                  "`; this plugin agent is reached as `<plugin>:" + name->value + "`";
-      } else if (!doc->origin().plugin_agent && !other->origin().plugin_agent &&
-                 Inside(ProjectDir(doc->origin().scope), ProjectDir(other->origin().scope))) {
-        message = "an agent of the enclosing project is also named `" + name->value +
-                  "`; in this folder Claude Code uses this one (the closest wins)";
-      } else {
-        continue;
-      }
-      Diagnostic& d =
-          out.Report(*doc, name->span, message, "rename one of them if both should be reachable");
-      d.related.push_back(
-          {MakeLocation(other->source(), other_name->span), "the other definition"});
-      break;
     }
   }
 }
