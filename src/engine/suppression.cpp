@@ -106,7 +106,8 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
             {span,
              "more than " + std::to_string(kMaxSuppressions) +
                  " suppressions in one file; this one and the rest are ignored",
-             "suppress whole rules with `agentlint-disable-file`, or in .agentlint.yaml"});
+             "suppress whole rules with `agentlint-disable-file`, or in .agentlint.yaml",
+             {}});
       }
       continue;
     }
@@ -146,28 +147,35 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
       }
       if (!closed_one) {
         out.problems.push_back(
-            {span, "`agentlint-enable` without a matching `agentlint-disable` above it",
-             "remove it, or add the `agentlint-disable` it should end"});
+            {span,
+             "`agentlint-enable` without a matching `agentlint-disable` above it",
+             "remove it, or add the `agentlint-disable` it should end",
+             {}});
       }
       continue;
     } else {
       const char* where = yaml_line > 0 ? "in front matter only `# agentlint-disable-line` works"
                                         : "use disable-next-line, disable, enable or disable-file";
-      out.problems.push_back({span, "`agentlint-" + d.verb + "` is not a suppression here", where});
+      out.problems.push_back(
+          {span, "`agentlint-" + d.verb + "` is not a suppression here", where, {}});
       continue;
     }
     if (s.rules.empty()) {
       out.problems.push_back(
-          {span, "this suppression names no rule",
-           "name the rules it silences, e.g. `agentlint-disable-next-line AL103`"});
+          {span,
+           "this suppression names no rule",
+           "name the rules it silences, e.g. `agentlint-disable-next-line AL103`",
+           {}});
       continue;
     }
     for (size_t i = 0; i < s.rules.size(); ++i) {
       if (FindRule(s.rules[i])) continue;
       const std::string guess = ClosestMatch(s.rules[i], known);
       out.problems.push_back(
-          {s.rule_spans[i], "`" + s.rules[i] + "` is not a rule",
-           guess.empty() ? "`agentlint rules` lists them" : "did you mean `" + guess + "`?"});
+          {s.rule_spans[i],
+           "`" + s.rules[i] + "` is not a rule",
+           guess.empty() ? "`agentlint rules` lists them" : "did you mean `" + guess + "`?",
+           {}});
       s.used[i] = true;  // reported once, as unknown
     }
     // Only a suppression that is kept can be closed later (found by the fuzzer: an index taken
@@ -184,7 +192,8 @@ Suppressions ParseSuppressions(const AgentDoc& doc) {
         {out.items[index].comment,
          "`agentlint-disable` is never closed by `agentlint-enable`; it silences the rest of the "
          "file",
-         "add `<!-- agentlint-enable ... -->` where the exception ends, or use disable-file"});
+         "add `<!-- agentlint-enable ... -->` where the exception ends, or use disable-file",
+         {}});
   }
   return out;
 }
