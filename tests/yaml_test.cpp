@@ -1,8 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "core/document.h"
 #include "core/yaml.h"
+#include "test_util.h"
 
 using namespace agentlint;
 
@@ -82,4 +88,140 @@ TEST_CASE("yaml: a quoted value that never closes is an error, one closed at the
   CHECK_FALSE(open.ok);
   CHECK(open.error_offset == 3);
   CHECK(ParseYaml("a: \"closed\"").ok);
+}
+
+namespace {
+
+// Where two trees differ, as "path: what", or "" when they are the same in every field agentlint
+// reads (kind, span, style, flow, value, tag, children).
+std::string TreeDifference(const YamlNode& a, const YamlNode& b, const std::string& path) {
+  const auto span = [](const YamlNode& n) {
+    return std::to_string(n.span.begin) + "-" + std::to_string(n.span.end);
+  };
+  if (a.kind != b.kind) return path + ": kind";
+  if (span(a) != span(b)) return path + ": span " + span(a) + " vs " + span(b);
+  if (a.style != b.style) return path + ": style";
+  if (a.flow != b.flow) return path + ": flow";
+  if (a.value != b.value) return path + ": value '" + a.value + "' vs '" + b.value + "'";
+  if (a.tag != b.tag) return path + ": tag";
+  if (a.children.size() != b.children.size()) return path + ": number of children";
+  for (size_t i = 0; i < a.children.size(); ++i) {
+    std::string d = TreeDifference(a.children[i], b.children[i], path + "/" + std::to_string(i));
+    if (!d.empty()) return d;
+  }
+  return "";
+}
+
+// The text ParseYaml is given for a file's front matter (as core/document builds it), or "" when
+// the file has no closed front matter.
+std::string FrontMatterText(const std::string& path, const std::string& text) {
+  const AgentDoc doc(SourceFile(path, text), ClassifyPath(path));
+  const FrontMatterBlock& fm = doc.front_matter();
+  if (!fm.closed) return "";
+  std::string blanked = text.substr(0, fm.content.end);
+  for (size_t i = 0; i < fm.content.begin; ++i) {
+    if (blanked[i] != '\n' && blanked[i] != '\r') blanked[i] = ' ';
+  }
+  return blanked;
+}
+
+// Compares the fast path with yaml-cpp on `text`; returns whether the fast path took it.
+bool FastPathAgrees(const std::string& name, const std::string& text) {
+  const std::optional<YamlParse> fast = ParseSimpleYaml(text);
+  if (!fast) return false;
+  const YamlParse full = ParseYamlWithYamlCpp(text);
+  INFO(name);
+  INFO(text);
+  REQUIRE(full.ok);
+  REQUIRE(full.root);
+  CHECK(TreeDifference(*fast->root, *full.root, "") == "");
+  REQUIRE(fast->duplicate_keys.size() == full.duplicate_keys.size());
+  for (size_t i = 0; i < full.duplicate_keys.size(); ++i) {
+    CHECK(fast->duplicate_keys[i].key == full.duplicate_keys[i].key);
+    CHECK(fast->duplicate_keys[i].duplicate.begin == full.duplicate_keys[i].duplicate.begin);
+    CHECK(fast->duplicate_keys[i].first.begin == full.duplicate_keys[i].first.begin);
+  }
+  return true;
+}
+
+size_t CompareTree(const std::filesystem::path& dir, size_t* files) {
+  size_t fast = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    ++*files;
+    const std::string text = FrontMatterText(entry.path().string(), test::ReadFile(entry.path()));
+    if (!text.empty() && FastPathAgrees(entry.path().string(), text)) ++fast;
+  }
+  return fast;
+}
+
+}  // namespace
+
+TEST_CASE("yaml: the fast path gives yaml-cpp's tree on every fixture and example") {
+  size_t files = 0;
+  size_t fast = CompareTree(test::SourceDir() + "/fixtures", &files);
+  fast += CompareTree(test::SourceDir() + "/examples", &files);
+  MESSAGE(fast << " of " << files << " front matters took the fast path");
+  CHECK(fast * 2 > files);  // most of them: the comparison is not vacuous
+}
+
+TEST_CASE(
+    "yaml: the fast path agrees with yaml-cpp on the shapes it takes, and declines the rest") {
+  const std::vector<std::string> taken = {
+      "name: a\n",
+      "name: a\ndescription: \"Use it: now\"\ntools: Read, Grep\n",
+      "name: a   \n# comment\n\nmodel: 'sonnet'\n",
+      "tools: [Read, Bash(git:*), mcp__x__y]\n",
+      "tools: []\n",
+      "tools: [\"Read\", 'Write' , \"Bash(a, b)\",Grep]\n",
+      "tools:\n  - Read\n  - \"Write\"\n\n  - Bash(npm test)\n",
+      "name: a\nname: b\n",
+      "  \nname: café ✓\ncolor: blue\n",
+      "a-b_c: 1\nx: true\ny: 0x1F\n",
+  };
+  for (const std::string& text : taken) CHECK(FastPathAgrees("literal", text));
+  const std::vector<std::string> declined = {
+      "",
+      "name:\n",
+      "name: a\n  continued\n",
+      "name: a # comment\n",
+      "name: \"a \\\" b\"\n",
+      "name: 'it''s'\n",
+      "name: a: b\n",
+      "name:a\n",
+      "name: |\n  x\n",
+      "tools:\n- Read\n",
+      "tools: [a, [b]]\n",
+      "tools: [a,]\n",
+      "tools: [\"a\" b]\n",
+      "tools: [\"a\\\"\"]\n",
+      "name: &x a\n",
+      "name: *x\n",
+      "name: !!str a\n",
+      "name:\ta\n",
+      "name: a\r\n",
+      "name: a\xc2\x85\n",
+      "name: \xef\xbb\xbf"
+      "a\n",
+      "name: \xff\n",
+      "\"name\": a\n",
+      "? name\n: a\n",
+      "---\nname: a\n",
+      "tools:\n  - Read\n   - Write\n",
+      "tools:\n  - [a]\n",
+      "name: ~\n",
+      "tools: [a, null]\n",
+  };
+  for (const std::string& text : declined) {
+    INFO(text);
+    CHECK_FALSE(ParseSimpleYaml(text).has_value());
+  }
+}
+
+TEST_CASE("yaml: the fast path agrees with yaml-cpp on a folder named by AGENTLINT_YAML_CORPUS") {
+  const char* dir = std::getenv("AGENTLINT_YAML_CORPUS");
+  if (!dir) return;  // an offline check on a large folder of real files, run by hand
+  size_t files = 0;
+  const size_t fast = CompareTree(dir, &files);
+  MESSAGE(fast << " of " << files << " front matters took the fast path");
 }

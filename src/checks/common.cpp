@@ -196,17 +196,10 @@ bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block) {
 }
 
 std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
-  std::vector<ProseLine> lines;
-  const Body& body = doc.body();
-  for (const ProseBlock& block : body.prose) {
-    const int section = body.SectionAt(block.span.begin);
-    const std::string_view title =
-        section >= 0 ? std::string_view(body.headings[body.sections[section].heading].normalized)
-                     : "";
-    lines.push_back({block.kind, block.span, SpanText(doc, block.span), title});
-  }
-  return lines;
+  return ProseIndex(doc.body(), doc.source().text());
 }
+
+const std::vector<ProseLine>& ProseLines(const FileContext& ctx) { return *ctx.prose; }
 
 std::string AgentKey(std::string_view name) {
   std::string key;

@@ -79,14 +79,10 @@ bool InHtmlComment(const AgentDoc& doc, size_t offset);
 // "avoid", "example output", ...). Shared by the checks that must not flag cautionary lists.
 bool LooksLikeCaution(std::string_view text);
 
-// The prose (paragraphs, list items, table rows) and the section title above each, in order.
-struct ProseLine {
-  ProseKind kind;
-  Span span;
-  std::string_view text;
-  std::string_view section;  // normalised title of the innermost section, "" at the top
-};
+// The prose (paragraphs, list items, table rows) and the section title above each, in order:
+// the file's shared index when the context has it, else built (core/markdown ProseIndex).
 std::vector<ProseLine> ProseLines(const AgentDoc& doc);
+const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
 
 // --- Project helpers.
 

@@ -64,6 +64,8 @@ struct FileContext {
   // What Claude Code makes of the file (core/claude), resolved once for every check; nullptr
   // for files written for other tools.
   const ClaudeAgent* claude = nullptr;
+  // The body's prose with its sections (core/markdown ProseIndex), built once for every check.
+  const std::vector<ProseLine>* prose = nullptr;
 };
 
 class Reporter {

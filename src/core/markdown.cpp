@@ -412,6 +412,21 @@ bool Body::InHtmlComment(size_t offset) const {
   return after != html_comments.begin() && offset < std::prev(after)->end;
 }
 
+std::vector<ProseLine> ProseIndex(const Body& body, std::string_view file_text) {
+  std::vector<ProseLine> lines;
+  lines.reserve(body.prose.size());
+  for (const ProseBlock& block : body.prose) {
+    const int section = body.SectionAt(block.span.begin);
+    const std::string_view title =
+        section >= 0 ? std::string_view(body.headings[body.sections[section].heading].normalized)
+                     : "";
+    const size_t begin = std::min(block.span.begin, file_text.size());
+    const size_t end = std::clamp(block.span.end, begin, file_text.size());
+    lines.push_back({block.kind, block.span, file_text.substr(begin, end - begin), title});
+  }
+  return lines;
+}
+
 std::string NormalizeTitle(std::string_view title) {
   std::string out;
   for (size_t i = 0; i < title.size();) {

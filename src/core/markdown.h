@@ -94,6 +94,16 @@ struct Body {
   bool InHtmlComment(size_t offset) const;
 };
 
+// The prose of a body (paragraphs, list items, table rows) with the normalised title of the
+// innermost section above each: the index the body rules share, built once per file.
+struct ProseLine {
+  ProseKind kind;
+  Span span;
+  std::string_view text;     // into the file's text
+  std::string_view section;  // into Body::headings; "" before the first heading
+};
+std::vector<ProseLine> ProseIndex(const Body& body, std::string_view file_text);
+
 // "1. 🎯 Core Mission:" -> "core mission"; "Phase 2: Build" -> "build".
 std::string NormalizeTitle(std::string_view title);
 

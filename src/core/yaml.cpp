@@ -259,6 +259,224 @@ class TreeBuilder : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+// The fast path: most front matter is a few `key: value` lines, with a list of tools at most.
+// This reads exactly that shape, in one pass, into the tree yaml-cpp would give (the same kinds,
+// values, styles and spans: tests/yaml_test.cpp compares them on every fixture); anything else,
+// anything it is not sure of, goes to yaml-cpp.
+class SimpleYaml {
+ public:
+  explicit SimpleYaml(std::string_view text) : text_(text) {}
+
+  std::optional<YamlParse> Parse() {
+    if (!PlainText(text_)) return std::nullopt;
+    YamlNode root;
+    root.kind = YamlKind::kMapping;
+    bool first = true;
+    std::unordered_map<std::string_view, size_t> keys;
+    size_t at = 0;
+    while (at < text_.size()) {
+      const size_t eol = EndOfLine(at);
+      const std::string_view line = text_.substr(at, eol - at);
+      const size_t lead = line.find_first_not_of(' ');
+      if (lead == std::string_view::npos || line[lead] == '#') {  // blank, or a comment line
+        at = eol + 1;
+        continue;
+      }
+      if (lead != 0) return std::nullopt;  // indentation outside a tools list
+      size_t k = 0;
+      while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) ||
+                                 line[k] == '_' || line[k] == '-'))
+        ++k;
+      if (k == 0 || k >= line.size() || line[k] != ':' ||
+          !std::isalnum(static_cast<unsigned char>(line[0])))
+        return std::nullopt;
+      YamlNode key = Plain(at, line.substr(0, k));
+      if (first) root.span = {at, at};
+      first = false;
+      const std::string_view rest = line.substr(k + 1);
+      const size_t v = rest.find_first_not_of(' ');
+      YamlNode value;
+      if (v == std::string_view::npos) {
+        // `key:` and a block list below it, or nothing (left to yaml-cpp: a null's mark).
+        const auto list = BlockList(eol + 1, at);
+        if (!list) return std::nullopt;
+        value = std::move(list->first);
+        at = list->second;
+      } else {
+        if (v == 0) return std::nullopt;  // `key:value` is one scalar to YAML
+        const size_t value_at = at + k + 1 + v;
+        std::string_view raw = text_.substr(value_at, eol - value_at);
+        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+        const auto parsed = Value(value_at, raw);
+        if (!parsed) return std::nullopt;
+        value = std::move(*parsed);
+        at = eol + 1;
+      }
+      const auto [it, inserted] = keys.emplace(text_.substr(key.span.begin, k), root.MapSize());
+      if (!inserted) duplicates_.push_back({key.value, key.span, root.Key(it->second).span});
+      root.children.push_back(std::move(key));
+      root.children.push_back(std::move(value));
+    }
+    if (root.children.empty()) return std::nullopt;  // an empty document: yaml-cpp decides
+    for (const YamlNode& child : root.children)
+      root.span.end = std::max(root.span.end, child.span.end);
+    YamlParse out;
+    out.ok = true;
+    out.root = std::move(root);
+    out.duplicate_keys = std::move(duplicates_);
+    return out;
+  }
+
+ private:
+  // Only printable UTF-8 and newlines: tabs, carriage returns, controls, a byte-order mark, the
+  // line separators YAML 1.1 knows (U+0085, U+2028, U+2029) and bad bytes go to yaml-cpp.
+  static bool PlainText(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
+        ++i;
+        continue;
+      }
+      const size_t n = Utf8SequenceLength(text, i);
+      if (n == 0) return false;
+      const char32_t cp = DecodeUtf8(text, i);
+      if (cp < 0xa0 || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff || cp >= 0xfff0) return false;
+      i += n;
+    }
+    return true;
+  }
+
+  size_t EndOfLine(size_t at) const {
+    const size_t eol = text_.find('\n', at);
+    return eol == std::string_view::npos ? text_.size() : eol;
+  }
+
+  YamlNode Plain(size_t at, std::string_view value) const {
+    YamlNode node;
+    node.kind = YamlKind::kScalar;
+    node.style = ScalarStyle::kPlain;
+    node.value = std::string(value);
+    node.span = {at, at + value.size()};
+    return node;
+  }
+
+  // A plain scalar this reader is sure of: no indicator first, no `: `, ` #` or final `:`.
+  static bool SafePlain(std::string_view v) {
+    if (v.empty() || std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v[0]) != std::string_view::npos)
+      return false;
+    if (v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
+        v.back() == ':')
+      return false;
+    // Null words are null nodes in yaml-cpp's tree, with their own spans: its business.
+    return v != "---" && v != "..." && v != "~" && v != "null" && v != "Null" && v != "NULL";
+  }
+
+  std::optional<YamlNode> Value(size_t at, std::string_view raw) const {
+    if (raw.empty()) return std::nullopt;
+    const char q = raw.front();
+    if (q == '"' || q == '\'') {
+      // One quoted value on its line: no escapes, no inner quote of its kind.
+      if (raw.size() < 2 || raw.back() != q) return std::nullopt;
+      const std::string_view inner = raw.substr(1, raw.size() - 2);
+      if (inner.find(q) != std::string_view::npos || inner.find('\\') != std::string_view::npos)
+        return std::nullopt;
+      YamlNode node = Plain(at, inner);
+      node.style = q == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
+      node.span = {at, at + raw.size()};
+      return node;
+    }
+    if (q == '[') return FlowList(at, raw);
+    if (!SafePlain(raw)) return std::nullopt;
+    return Plain(at, raw);
+  }
+
+  // `[a, "b", 'c']`: plain words or simply quoted strings, one line.
+  std::optional<YamlNode> FlowList(size_t at, std::string_view raw) const {
+    if (raw.back() != ']') return std::nullopt;
+    YamlNode list;
+    list.kind = YamlKind::kSequence;
+    list.flow = true;
+    list.span = {at, at};
+    const std::string_view inner = raw.substr(1, raw.size() - 2);
+    if (inner.find_first_not_of(' ') != std::string_view::npos) {
+      size_t i = 0;
+      while (true) {
+        while (i < inner.size() && inner[i] == ' ') ++i;
+        if (i == inner.size()) return std::nullopt;  // `[a, ]`, `[a,]`
+        size_t end = 0;                              // one past the item
+        if (inner[i] == '"' || inner[i] == '\'') {
+          end = inner.find(inner[i], i + 1);
+          if (end == std::string_view::npos) return std::nullopt;
+          ++end;
+        } else {
+          end = std::min(inner.find(',', i), inner.size());
+          while (end > i && inner[end - 1] == ' ') --end;
+        }
+        const std::string_view item = inner.substr(i, end - i);
+        const auto node = Value(at + 1 + i, item);
+        if (!node || !node->IsScalar() || item.find_first_of("[]{}") != std::string_view::npos)
+          return std::nullopt;
+        if (node->style == ScalarStyle::kPlain && item.find(',') != std::string_view::npos)
+          return std::nullopt;
+        list.children.push_back(std::move(*node));
+        i = end;
+        while (i < inner.size() && inner[i] == ' ') ++i;
+        if (i == inner.size()) break;
+        if (inner[i] != ',') return std::nullopt;
+        ++i;
+      }
+    }
+    list.span.end = at + raw.size();  // through the closing bracket, as yaml-cpp's tree has it
+    return list;
+  }
+
+  // Lines `  - word` below `key:` (one indentation for all); returns the list and where the next
+  // line starts, or nullopt when what follows is anything else.
+  std::optional<std::pair<YamlNode, size_t>> BlockList(size_t at, size_t key_at) const {
+    YamlNode list;
+    list.kind = YamlKind::kSequence;
+    size_t indent = 0;
+    (void)key_at;
+    while (at < text_.size()) {
+      const size_t eol = EndOfLine(at);
+      const std::string_view line = text_.substr(at, eol - at);
+      const size_t lead = line.find_first_not_of(' ');
+      if (lead == std::string_view::npos) {  // a blank line: only between items
+        at = eol + 1;
+        continue;
+      }
+      if (lead == 0) break;  // the next key
+      if (line.substr(lead, 2) != "- " || (indent != 0 && lead != indent)) return std::nullopt;
+      indent = lead;
+      const size_t item_at = at + lead + 2;
+      std::string_view raw = text_.substr(item_at, eol - item_at);
+      const size_t b = raw.find_first_not_of(' ');
+      if (b == std::string_view::npos) return std::nullopt;
+      raw = raw.substr(b);
+      while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+      const auto value = Value(item_at + b, raw);
+      if (!value || value->IsSequence()) return std::nullopt;
+      if (list.children.empty()) list.span = {at + lead, at + lead};
+      list.children.push_back(std::move(*value));
+      at = eol + 1;
+    }
+    if (list.children.empty()) return std::nullopt;
+    for (const YamlNode& child : list.children)
+      list.span.end = std::max(list.span.end, child.span.end);
+    return std::make_pair(std::move(list), at);
+  }
+
+  std::string_view text_;
+  std::vector<YamlDuplicateKey> duplicates_;
+};
+
+}  // namespace
+
+std::optional<YamlParse> ParseSimpleYaml(std::string_view text) { return SimpleYaml(text).Parse(); }
+
 YamlParse ParseYaml(std::string_view text, const YamlLimits& limits) {
   YamlParse result;
   if (EstimateYamlDepth(text) > limits.max_depth) {
@@ -266,6 +484,12 @@ YamlParse ParseYaml(std::string_view text, const YamlLimits& limits) {
     result.error = "nesting deeper than " + std::to_string(limits.max_depth) + " levels";
     return result;
   }
+  if (std::optional<YamlParse> simple = ParseSimpleYaml(text)) return std::move(*simple);
+  return ParseYamlWithYamlCpp(text);
+}
+
+YamlParse ParseYamlWithYamlCpp(std::string_view text) {
+  YamlParse result;
   TreeBuilder builder(text);
   try {
     std::istringstream stream{std::string(text)};

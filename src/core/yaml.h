@@ -59,6 +59,15 @@ struct YamlParse {
 // spaces (newlines kept), so node spans are offsets into the real file.
 YamlParse ParseYaml(std::string_view text, const YamlLimits& limits = {});
 
+// The fast path of ParseYaml: front matter made of `key: value` lines (plain, simply quoted,
+// `[a, b]` lists, `- word` lists), read in one pass into the tree yaml-cpp would give; nullopt
+// for anything else, which ParseYaml hands to yaml-cpp.
+std::optional<YamlParse> ParseSimpleYaml(std::string_view text);
+
+// The other path: yaml-cpp for everything, without the depth check. The reference the fast path
+// is tested against.
+YamlParse ParseYamlWithYamlCpp(std::string_view text);
+
 // A cheap upper bound of the nesting depth (flow brackets and block indentation).
 int EstimateYamlDepth(std::string_view text);
 

@@ -85,13 +85,28 @@ bool Enabled(const RuleInfo& rule, const LintOptions& options) {
 
 }  // namespace
 
-std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options) {
-  std::vector<Diagnostic> out;
-  const Knowledge& knowledge =
-      options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge();
+namespace {
+
+// What every check and summarizer of one file shares, computed once: the knowledge in force,
+// what Claude Code makes of the file, and the body's prose index.
+struct SharedFileFacts {
+  const Knowledge& knowledge;
   std::optional<ClaudeAgent> claude;
-  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
-  const FileContext ctx{doc, knowledge, options.checks, claude ? &*claude : nullptr};
+  std::vector<ProseLine> prose;
+
+  SharedFileFacts(const AgentDoc& doc, const LintOptions& options)
+      : knowledge(options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge()),
+        prose(ProseIndex(doc.body(), doc.source().text())) {
+    if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
+  }
+  FileContext Context(const AgentDoc& doc, const LintOptions& options) const {
+    return {doc, knowledge, options.checks, claude ? &*claude : nullptr, &prose};
+  }
+};
+
+std::vector<Diagnostic> RunChecks(const FileContext& ctx, const LintOptions& options) {
+  const AgentDoc& doc = ctx.doc;
+  std::vector<Diagnostic> out;
   for (const RuleInfo& rule : AllRules()) {
     if (!Enabled(rule, options) || rule.project_check) continue;
     if (rule.scope == RuleScope::kClaudeOnly && doc.dialect() != Dialect::kClaude) continue;
@@ -111,6 +126,33 @@ std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& op
     }
   }
   return out;
+}
+
+AgentSummary RunSummarizers(const FileContext& ctx) {
+  const AgentDoc& doc = ctx.doc;
+  AgentSummary summary = SummarizeIdentity(doc, ctx.claude && ctx.claude->loads);
+  if (!doc.origin().read_error.empty() || doc.origin().over_file_limit) return summary;
+  for (const RuleInfo& rule : AllRules()) {
+    if (!rule.summarize) continue;
+    try {
+      rule.summarize(ctx, summary);
+    } catch (const std::exception&) {
+      // The rule's evidence from this file is lost; its project check still runs on the rest.
+    }
+  }
+  return summary;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& options) {
+  const SharedFileFacts facts(doc, options);
+  return RunChecks(facts.Context(doc, options), options);
+}
+
+AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options) {
+  const SharedFileFacts facts(doc, options);
+  return RunSummarizers(facts.Context(doc, options));
 }
 
 void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
@@ -256,25 +298,6 @@ const Config* ConfigSet::For(const std::string& file, const LintOptions& options
   return it->second ? &*it->second : nullptr;
 }
 
-AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options) {
-  const Knowledge& knowledge =
-      options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge();
-  std::optional<ClaudeAgent> claude;
-  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
-  AgentSummary summary = SummarizeIdentity(doc, claude && claude->loads);
-  if (!doc.origin().read_error.empty() || doc.origin().over_file_limit) return summary;
-  const FileContext ctx{doc, knowledge, options.checks, claude ? &*claude : nullptr};
-  for (const RuleInfo& rule : AllRules()) {
-    if (!rule.summarize) continue;
-    try {
-      rule.summarize(ctx, summary);
-    } catch (const std::exception&) {
-      // The rule's check reports nothing for this file; its per-file guard reports the error.
-    }
-  }
-  return summary;
-}
-
 namespace {
 
 // One file's part of a run: its own findings (when it is linted), its summary for the project
@@ -290,14 +313,15 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
                        const LintOptions* own) {
   FileResult out;
   const AgentDoc doc = LoadDocument(file, options);
+  const SharedFileFacts facts(doc, own ? *own : options);  // once, for checks and summary
   if (own) {
-    out.diagnostics = CheckDocument(doc, *own);
+    out.diagnostics = RunChecks(facts.Context(doc, *own), *own);
     if (own->inline_config) {
       out.suppressions = ParseSuppressions(doc);
       AnchorSuppressions(*out.suppressions, doc.source());
     }
   }
-  if (doc.origin().read_error.empty()) out.summary = Summarize(doc, options);
+  if (doc.origin().read_error.empty()) out.summary = RunSummarizers(facts.Context(doc, options));
   return out;
 }
 

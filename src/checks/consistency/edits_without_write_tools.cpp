@@ -14,7 +14,7 @@ void CheckEditsWithoutWriteTools(const FileContext& ctx, Reporter& out) {
   // An instruction that starts with a file-changing verb and names a file or a path.
   static const RE2 kEdit(
       R"(^(?:\s*(?:[-*+]|\d+[.)])\s+)?(?:\*\*)?(Create|Write|Update|Modify|Edit|Save|Append|Add|Generate|Rewrite|Refactor|Apply|Patch|Implement)\b([^.\n]{0,80}?)\b(files?|\S+\.(?:py|ts|tsx|js|jsx|md|json|ya?ml|go|rs|java|rb|sql|toml|css|html|sh|cpp|h|c|cs|kt|swift))\b)");
-  for (const ProseLine& line : ProseLines(doc)) {
+  for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     std::string verb, middle, object;
     if (!RE2::PartialMatch(input, kEdit, &verb, &middle, &object)) continue;

@@ -5,7 +5,8 @@ namespace agentlint {
 
 void CheckNoUsableTools(const FileContext& ctx, Reporter& out) {
   // The same resolution as `agentlint inspect` (core/claude): words that all give nothing.
-  const ClaudeAgent agent = ResolveClaudeAgent(ctx.doc, ctx.knowledge);
+  if (!ctx.claude) return;
+  const ClaudeAgent& agent = *ctx.claude;
   if (!agent.loads || agent.spawns) return;
   const YamlNode* tools = ctx.doc.ClaudeField("tools");
   if (!tools) return;

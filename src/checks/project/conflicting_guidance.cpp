@@ -305,7 +305,7 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
   const AgentDoc& doc = ctx.doc;
   // Only agents of one project are compared (not collections in plain folders).
   if (!doc.origin().scope_is_agent_root) return;
-  const std::vector<ProseLine> prose = ProseLines(doc);  // once for all topics
+  const std::vector<ProseLine>& prose = ProseLines(ctx);
   for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
     const Reading reading = Read(doc, prose, topic);
     summary.stances.push_back({ToEvidence(doc, reading.prescribed),

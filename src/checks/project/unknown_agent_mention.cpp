@@ -31,7 +31,7 @@ void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
         {name, "the body mentions", MakeAnchor(doc.source(), mention.span), prefixed});
   }
   // "delegate to x" in prose.
-  for (const ProseLine& line : ProseLines(doc)) {
+  for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece name;
     while (RE2::FindAndConsume(&input, kDelegate, &name)) {

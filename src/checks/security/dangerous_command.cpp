@@ -75,7 +75,8 @@ void CheckDangerousCommand(const FileContext& ctx, Reporter& out) {
   const bool any =
       !ctx.knowledge.any_dangerous_body ||
       ctx.knowledge.any_dangerous_body->Match(re2::StringPiece(body.data(), body.size()), nullptr);
-  for (const ProseLine& line : any ? ProseLines(doc) : std::vector<ProseLine>{}) {
+  static const std::vector<ProseLine> kNone;
+  for (const ProseLine& line : any ? ProseLines(ctx) : kNone) {
     if (!LooksLikeCaution(line.text) && !LooksLikeCaution(line.section))
       Scan(ctx, out, line.text, false);
   }
