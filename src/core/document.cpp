@@ -111,12 +111,16 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
   body_ = ParseMarkdown(Blanked(body), source_, body, limits.markdown);
 }
 
-std::string AgentDoc::Blanked(Span keep) const {
-  std::string text(source_.text());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i >= keep.begin && i < keep.end) continue;
-    if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
-  }
+std::string AgentDoc::Blanked(Span keep, size_t length) const {
+  std::string text(source_.text().substr(0, length));
+  const auto blank = [&text](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
+    }
+  };
+  const size_t begin = std::min(keep.begin, text.size());
+  blank(0, begin);
+  blank(std::clamp(keep.end, begin, text.size()), text.size());
   return text;
 }
 
@@ -167,8 +171,7 @@ FieldsParse AgentDoc::ParseFields(Span content, const DocumentLimits& limits) co
   yaml_limits.max_depth = limits.max_yaml_depth;
   // The YAML parser sees the file up to the end of the front matter, everything before the
   // content blanked: offsets stay the file's, and the body is not scanned at all.
-  std::string blanked = Blanked(content);
-  blanked.resize(content.end);
+  std::string blanked = Blanked(content, content.end);
   out.strict = ParseYaml(blanked, yaml_limits);
   if (out.strict->too_deep) {
     out.too_deep = true;

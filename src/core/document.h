@@ -127,7 +127,9 @@ class AgentDoc {
   void SplitFrontMatter();
   void ParseFrontMatter(const DocumentLimits& limits);
   FieldsParse ParseFields(Span content, const DocumentLimits& limits) const;
-  std::string Blanked(Span keep) const;
+  // The file's first `length` bytes with everything outside `keep` blanked to spaces (line ends
+  // kept), so that a parser of the part reports the file's own offsets.
+  std::string Blanked(Span keep, size_t length = static_cast<size_t>(-1)) const;
 
   SourceFile source_;
   FileOrigin origin_;

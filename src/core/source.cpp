@@ -1,6 +1,13 @@
 #include "core/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <tuple>
 
 namespace agentlint {
@@ -48,30 +55,45 @@ SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   has_bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   line_starts_.push_back(0);
+  // Line ends: memchr finds them far faster than a byte loop.
+  const char* const data = text_.data();
+  const size_t size = text_.size();
+  for (const char* nl = static_cast<const char*>(std::memchr(data, '\n', size)); nl != nullptr;
+       nl = static_cast<const char*>(std::memchr(nl + 1, '\n', size - (nl + 1 - data)))) {
+    const size_t i = static_cast<size_t>(nl - data);
+    if (i > 0 && data[i - 1] == '\r') {
+      ++crlf_count_;
+    } else {
+      ++lf_count_;
+    }
+    line_starts_.push_back(i + 1);
+  }
+  // Code points (for the checkpoints) and UTF-8 validity: ASCII eight bytes at a time.
   size_t code_points = 0;
   size_t next_checkpoint = kCheckpoint;
-  for (size_t i = 0; i < text_.size(); ++code_points) {
+  for (size_t i = 0; i < size;) {
     if (i >= next_checkpoint) {
       checkpoints_.emplace_back(i, code_points);
       next_checkpoint = i + kCheckpoint;
     }
-    const char c = text_[i];
-    if (c == '\n') {
-      if (i > 0 && text_[i - 1] == '\r') {
-        ++crlf_count_;
-      } else {
-        ++lf_count_;
+    if (i + 8 <= size) {
+      uint64_t word = 0;
+      std::memcpy(&word, data + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        code_points += 8;
+        continue;
       }
-      line_starts_.push_back(i + 1);
     }
-    if (static_cast<unsigned char>(c) < 0x80) {
+    if (static_cast<unsigned char>(data[i]) < 0x80) {
       ++i;
-      continue;
+    } else {
+      // Invalid bytes count as one column each, as everywhere else.
+      const size_t len = Utf8SequenceLength(text_, i);
+      if (len == 0 && !first_invalid_utf8_) first_invalid_utf8_ = i;
+      i += len == 0 ? 1 : len;
     }
-    // Invalid bytes count as one column each, as everywhere else.
-    const size_t len = Utf8SequenceLength(text_, i);
-    if (len == 0 && !first_invalid_utf8_) first_invalid_utf8_ = i;
-    i += len == 0 ? 1 : len;
+    ++code_points;
   }
 }
 
@@ -125,6 +147,40 @@ size_t SourceFile::LineContentEnd(int line) const {
 std::string_view SourceFile::LineText(int line) const {
   const size_t start = LineStart(line);
   return std::string_view(text_).substr(start, LineContentEnd(line) - start);
+}
+
+bool ReadFileBytes(const std::string& path, std::string& out, std::string& error,
+                   size_t max_bytes) {
+  out.clear();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    out.reserve(static_cast<size_t>(st.st_size));
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      out.clear();
+      return false;
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > max_bytes) {  // it grew while we read it
+      error = "the file grew past the limit of " + std::to_string(max_bytes) + " bytes";
+      ::close(fd);
+      out.clear();
+      return false;
+    }
+    out.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return true;
 }
 
 }  // namespace agentlint

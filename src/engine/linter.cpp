@@ -37,16 +37,8 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options) {
     origin.read_error = "the file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
                         std::to_string(options.max_file_bytes);
   } else {
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in) {
-      origin.read_error = std::strerror(errno);
-    } else {
-      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-      if (in.bad()) {
-        origin.read_error = "read failed";
-        text.clear();
-      }
-    }
+    std::string error;
+    if (!ReadFileBytes(file.path, text, error, options.max_file_bytes)) origin.read_error = error;
   }
   return AgentDoc(SourceFile(file.path, std::move(text)), origin, options.limits);
 }

@@ -43,10 +43,14 @@ void CheckInvisibleCharacter(const FileContext& ctx, Reporter& out) {
   const std::string_view text = source.text();
   int last_line = 0;
   for (size_t i = source.has_bom() ? 3 : 0; i < text.size();) {
-    const size_t len = Utf8SequenceLength(text, i);
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (len == 0 || (len == 1 && byte >= 0x20 && byte != 0x7F)) {
-      i += 1;  // plain ASCII, or not UTF-8 at all (invalid-utf8 reports that)
+    if ((byte >= 0x20 && byte < 0x7F) || byte == '\n' || byte == '\t' || byte == '\r') {
+      i += 1;  // plain ASCII: most of every file, so before anything else
+      continue;
+    }
+    const size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) {
+      i += 1;  // not UTF-8 at all (invalid-utf8 reports that)
       continue;
     }
     const char32_t cp = DecodeUtf8(text, i);

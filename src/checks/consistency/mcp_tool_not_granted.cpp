@@ -26,6 +26,7 @@ void CheckMcpToolNotGranted(const FileContext& ctx, Reporter& out) {
   if (!ToolsDeclared(doc)) return;
   static const RE2 kMcp(R"(\b(mcp__[A-Za-z0-9_-]+?__[A-Za-z0-9_.-]*[A-Za-z0-9]))");
   const std::string_view body = SpanText(doc, doc.body().span);
+  if (body.find("mcp__") == std::string_view::npos) return;  // no regex scan for most bodies
   re2::StringPiece input(body.data(), body.size());
   std::string name;
   std::vector<std::string> reported;

@@ -50,10 +50,40 @@ bool Match(std::string_view text, const RE2& re) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
-std::vector<ChoiceMention> Mentions(std::string_view line, const ConflictTopic& topic) {
-  std::vector<ChoiceMention> found;
+// The patterns of one topic that occur somewhere in the body, by choice: only these are tried
+// line by line (most bodies mention one or two choices of a topic, if any).
+struct Present {
+  std::vector<std::vector<const RE2*>> patterns;  // per choice
+  std::vector<std::vector<const RE2*>> commands;
+};
+
+std::optional<Present> PresentIn(std::string_view body, const ConflictTopic& topic) {
+  std::vector<int> hits;
+  if (topic.any && !topic.any->Match(re2::StringPiece(body.data(), body.size()), &hits))
+    return std::nullopt;
+  std::sort(hits.begin(), hits.end());
+  const auto hit = [&](int index) {
+    return !topic.any || std::binary_search(hits.begin(), hits.end(), index);
+  };
+  Present present;
+  present.patterns.resize(topic.choices.size());
+  present.commands.resize(topic.choices.size());
+  int index = 0;  // the order core/knowledge BuildSets adds them in
   for (size_t c = 0; c < topic.choices.size(); ++c) {
-    for (const auto& pattern : topic.choices[c].patterns) {
+    for (const auto& p : topic.choices[c].patterns) {
+      if (hit(index++)) present.patterns[c].push_back(p.get());
+    }
+    for (const auto& p : topic.choices[c].commands) {
+      if (hit(index++)) present.commands[c].push_back(p.get());
+    }
+  }
+  return present;
+}
+
+std::vector<ChoiceMention> Mentions(std::string_view line, const Present& present) {
+  std::vector<ChoiceMention> found;
+  for (size_t c = 0; c < present.patterns.size(); ++c) {
+    for (const RE2* pattern : present.patterns[c]) {
       re2::StringPiece input(line.data(), line.size());
       re2::StringPiece match;
       while (input.size() > 0 && RE2::PartialMatch(input, *pattern, &match)) {
@@ -89,9 +119,9 @@ size_t StackLabelEnd(std::string_view line) {
 }
 
 void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
-               Reading& stance) {
+               const Present& present, Reading& stance) {
   const std::string_view line = prose.text;
-  const std::vector<ChoiceMention> mentions = Mentions(line, topic);
+  const std::vector<ChoiceMention> mentions = Mentions(line, present);
   if (mentions.empty()) return;
   static const RE2 kExclusive(R"((?i)\b(only|must|always|exclusively)\b)");
   const bool exclusive_line = Match(line, kExclusive);
@@ -150,11 +180,11 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
 
 // Commands, imports and lock files: prescriptions wherever they appear, unless the text warns
 // against them.
-void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Reading& stance) {
+void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) {
   const Span body = doc.body().span;
   const std::string_view text = SpanText(doc, body);
-  for (size_t c = 0; c < topic.choices.size(); ++c) {
-    for (const auto& command : topic.choices[c].commands) {
+  for (size_t c = 0; c < present.commands.size(); ++c) {
+    for (const RE2* command : present.commands[c]) {
       re2::StringPiece input(text.data(), text.size());
       re2::StringPiece match;
       if (!RE2::PartialMatch(input, *command, &match)) continue;
@@ -174,13 +204,12 @@ void ReadCommands(const AgentDoc& doc, const ConflictTopic& topic, Reading& stan
 
 Reading Read(const AgentDoc& doc, const std::vector<ProseLine>& prose, const ConflictTopic& topic) {
   Reading stance;
-  const std::string_view body = SpanText(doc, doc.body().span);
-  if (topic.any && !topic.any->Match(re2::StringPiece(body.data(), body.size()), nullptr))
-    return stance;
-  ReadCommands(doc, topic, stance);
+  const std::optional<Present> present = PresentIn(SpanText(doc, doc.body().span), topic);
+  if (!present) return stance;
+  ReadCommands(doc, *present, stance);
   for (const ProseLine& line : prose) {
     if (LooksLikeCaution(line.section)) continue;
-    ReadProse(doc, line, topic, stance);
+    ReadProse(doc, line, topic, *present, stance);
   }
   // A choice both prescribed and ruled out by the same file is reported as such, not used.
   return stance;
