@@ -201,6 +201,11 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
 
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx) { return *ctx.prose; }
 
+bool BodyMayMatch(const AgentDoc& doc, const re2::RE2& re) {
+  const std::string_view body = SpanText(doc, doc.body().span);
+  return re2::RE2::PartialMatch(re2::StringPiece(body.data(), body.size()), re);
+}
+
 std::string AgentKey(std::string_view name) {
   std::string key;
   for (char c : name) {

@@ -10,6 +10,10 @@
 #include "core/check.h"
 #include "core/project.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace agentlint {
 
 // What one `tools` / `disallowedTools` entry refers to.
@@ -83,6 +87,10 @@ bool LooksLikeCaution(std::string_view text);
 // the file's shared index when the context has it, else built (core/markdown ProseIndex).
 std::vector<ProseLine> ProseLines(const AgentDoc& doc);
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
+
+// One regex pass over the whole body: false when `re` (which must not use ^ or $) matches
+// nowhere in it, so a rule that tries it line by line can stop before the first line.
+bool BodyMayMatch(const AgentDoc& doc, const re2::RE2& re);
 
 // --- Project helpers.
 

@@ -13,6 +13,9 @@ namespace agentlint {
 std::string_view Trim(std::string_view s);
 bool EndsWith(std::string_view s, std::string_view suffix);
 std::string Lower(std::string_view s);
+// True when `text` contains `needle` (which must be lower-case ASCII) in any letter case: the
+// cheap test before a case-insensitive regex.
+bool ContainsLower(std::string_view text, std::string_view needle);
 // Levenshtein distance, case-insensitive.
 size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate closest to `word` when it is close enough to be a likely typo, or "".

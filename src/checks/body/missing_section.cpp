@@ -6,10 +6,22 @@ namespace agentlint {
 
 namespace {
 
+// True when `phrase` occurs in `title` as whole words (no allocation: this runs for every
+// heading, kind and profile).
+bool HasWords(std::string_view title, std::string_view phrase) {
+  if (phrase.empty()) return false;
+  for (size_t at = title.find(phrase); at != std::string_view::npos;
+       at = title.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    if ((at == 0 || title[at - 1] == ' ') && (end == title.size() || title[end] == ' '))
+      return true;
+  }
+  return false;
+}
+
 bool HeadingCounts(const std::string& normalized, const SectionKind& kind) {
-  const std::string padded = " " + normalized + " ";
   for (const std::string& phrase : kind.headings) {
-    if (padded.find(" " + phrase + " ") != std::string::npos) return true;
+    if (HasWords(normalized, phrase)) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@ namespace agentlint {
 void CheckAsksUserQuestions(const FileContext& ctx, Reporter& out) {
   static const RE2 kAsk(
       R"((?i)\b(ask (the )?user|AskUserQuestion|ask for (clarification|confirmation)|confirm with the user|check with the user|wait for (the )?user)\b)");
+  if (!BodyMayMatch(ctx.doc, kAsk)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece match;

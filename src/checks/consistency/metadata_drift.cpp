@@ -13,7 +13,9 @@ constexpr int kHeaderLines = 30;
 void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
   static const RE2 kModel(R"((?i)^\W*model\W*:\s*\**\s*([A-Za-z][\w .-]*?)\s*\**\s*$)");
   std::string stated;
-  if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kModel, &stated)) return;
+  if (!ContainsLower(line, "model") ||
+      !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kModel, &stated))
+    return;
   const YamlNode* model = ScalarField(ctx.doc, "model");
   const std::string actual = model ? Lower(model->value) : "inherit";
   const std::string said = Lower(stated);
@@ -29,7 +31,9 @@ void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, si
 void CheckTools(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
   static const RE2 kTools(R"((?i)^\W*(?:allowed )?tools\W*:\s*\**\s*(.+?)\s*$)");
   std::string stated;
-  if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kTools, &stated)) return;
+  if (!ContainsLower(line, "tools") ||
+      !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kTools, &stated))
+    return;
   const ToolList declared = ctx.doc.Tools("tools");
   if (!declared.node) return;  // nothing to compare with
   std::vector<std::string> granted;

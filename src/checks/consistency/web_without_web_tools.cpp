@@ -21,6 +21,7 @@ void CheckWebWithoutWebTools(const FileContext& ctx, Reporter& out) {
   }
   static const RE2 kWeb(
       R"((?i)\b(search(ing)? the web|web search(es)?|search online|look (it |them )?up online|browse the web|research online|WebSearch|WebFetch|fetch (the )?(url|web ?page|page at))\b)");
+  if (!BodyMayMatch(doc, kWeb)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece match;

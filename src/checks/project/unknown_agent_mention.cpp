@@ -31,6 +31,7 @@ void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
         {name, "the body mentions", MakeAnchor(doc.source(), mention.span), prefixed});
   }
   // "delegate to x" in prose.
+  if (!BodyMayMatch(doc, kDelegate)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece name;

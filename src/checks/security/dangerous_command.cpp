@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "checks/common.h"
@@ -10,10 +11,12 @@ namespace {
 
 // Reports the first pattern of the kind (body or config) found in `text`; `where` is the span
 // to report when `text` is not a slice of the file (a command joined from `command` and `args`).
+// `only`, when given, holds the patterns worth trying (those found somewhere in the body).
 void Scan(const FileContext& ctx, Reporter& out, std::string_view text, bool config,
-          std::optional<Span> where = std::nullopt) {
-  for (const DangerPattern& danger : ctx.knowledge.dangerous) {
-    if (danger.in_config != config) continue;
+          std::optional<Span> where = std::nullopt, const std::vector<bool>* only = nullptr) {
+  for (size_t index = 0; index < ctx.knowledge.dangerous.size(); ++index) {
+    const DangerPattern& danger = ctx.knowledge.dangerous[index];
+    if (danger.in_config != config || (only && !(*only)[index])) continue;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
     if (!RE2::PartialMatch(input, *danger.pattern, &match)) continue;
@@ -72,16 +75,26 @@ void CheckDangerousCommand(const FileContext& ctx, Reporter& out) {
   // Instructions in the body: prose and code blocks that are not warnings or examples. One pass
   // over the whole body first: most bodies hold none of the patterns.
   const std::string_view body = SpanText(doc, doc.body().span);
+  std::vector<int> hits;
   const bool any =
       !ctx.knowledge.any_dangerous_body ||
-      ctx.knowledge.any_dangerous_body->Match(re2::StringPiece(body.data(), body.size()), nullptr);
+      ctx.knowledge.any_dangerous_body->Match(re2::StringPiece(body.data(), body.size()), &hits);
+  // The set holds the body patterns in order: its indexes, mapped back to knowledge.dangerous.
+  std::vector<bool> found(ctx.knowledge.dangerous.size(), !ctx.knowledge.any_dangerous_body);
+  for (size_t index = 0, in_set = 0; index < ctx.knowledge.dangerous.size(); ++index) {
+    if (ctx.knowledge.dangerous[index].in_config) continue;
+    if (std::find(hits.begin(), hits.end(), static_cast<int>(in_set)) != hits.end())
+      found[index] = true;
+    ++in_set;
+  }
   static const std::vector<ProseLine> kNone;
   for (const ProseLine& line : any ? ProseLines(ctx) : kNone) {
     if (!LooksLikeCaution(line.text) && !LooksLikeCaution(line.section))
-      Scan(ctx, out, line.text, false);
+      Scan(ctx, out, line.text, false, std::nullopt, &found);
   }
   for (const CodeBlock& block : doc.body().code_blocks) {
-    if (any && IsInstructionBlock(doc, block)) Scan(ctx, out, SpanText(doc, block.content), false);
+    if (any && IsInstructionBlock(doc, block))
+      Scan(ctx, out, SpanText(doc, block.content), false, std::nullopt, &found);
   }
   // Commands Claude Code runs itself: hooks and inline MCP servers in the front matter.
   for (const char* field : {"hooks", "mcpServers"}) {
