@@ -201,9 +201,28 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
 
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx) { return *ctx.prose; }
 
-bool BodyMayMatch(const AgentDoc& doc, const re2::RE2& re) {
-  const std::string_view body = SpanText(doc, doc.body().span);
-  return re2::RE2::PartialMatch(re2::StringPiece(body.data(), body.size()), re);
+namespace {
+
+PatternSet& RulePatternRegistry() {
+  static PatternSet set;  // filled while the rules' ScanPatterns are constructed, before main
+  return set;
+}
+
+}  // namespace
+
+ScanPattern::ScanPattern(const char* pattern)
+    : re_(std::make_unique<re2::RE2>(pattern)), index_(RulePatternRegistry().Add(pattern)) {}
+
+ScanPattern::~ScanPattern() = default;
+
+const PatternSet& RulePatterns() {
+  static const bool compiled = (RulePatternRegistry().Compile(), true);
+  (void)compiled;
+  return RulePatternRegistry();
+}
+
+bool Saw(const FileContext& ctx, const ScanPattern& pattern) {
+  return !ctx.rule_scan || ctx.rule_scan->MayContain(pattern.index());
 }
 
 std::string AgentKey(std::string_view name) {

@@ -2,6 +2,7 @@
 // fixes that more than one rule offers. Anything used by one check only stays in that check.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -9,6 +10,7 @@
 
 #include "core/check.h"
 #include "core/project.h"
+#include "core/scan.h"
 
 namespace re2 {
 class RE2;
@@ -88,9 +90,25 @@ bool LooksLikeCaution(std::string_view text);
 std::vector<ProseLine> ProseLines(const AgentDoc& doc);
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
 
-// One regex pass over the whole body: false when `re` (which must not use ^ or $) matches
-// nowhere in it, so a rule that tries it line by line can stop before the first line.
-bool BodyMayMatch(const AgentDoc& doc, const re2::RE2& re);
+// A regex a rule tries line by line. Declared at namespace scope, it joins the one pass every
+// file gets (core/scan, run by the engine before the checks), so that Saw() can tell before the
+// first line whether it occurs in the file at all. It must not use ^ or $: the pass runs over
+// the whole file, not over single lines.
+class ScanPattern {
+ public:
+  explicit ScanPattern(const char* pattern);
+  ~ScanPattern();
+  const re2::RE2& re() const { return *re_; }
+  int index() const { return index_; }
+
+ private:
+  std::unique_ptr<re2::RE2> re_;
+  int index_;
+};
+// Every ScanPattern of the rules, compiled on first use.
+const PatternSet& RulePatterns();
+// False when `pattern` occurs nowhere in the file (true when the pass did not run or decide).
+bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 
 // --- Project helpers.
 

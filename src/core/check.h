@@ -9,6 +9,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "core/knowledge.h"
+#include "core/scan.h"
 #include "core/summary.h"
 
 namespace agentlint {
@@ -66,6 +67,10 @@ struct FileContext {
   const ClaudeAgent* claude = nullptr;
   // The body's prose with its sections (core/markdown ProseIndex), built once for every check.
   const std::vector<ProseLine>* prose = nullptr;
+  // One pass over the file (core/scan): which of the knowledge's patterns (Knowledge::scan)
+  // and the rules' ScanPatterns (checks/common) occur in it. nullptr: not run, all may occur.
+  const ScanResult* knowledge_scan = nullptr;
+  const ScanResult* rule_scan = nullptr;
 };
 
 class Reporter {

@@ -499,20 +499,6 @@ void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<Knowle
   BuildSets(k);
 }
 
-namespace {
-
-std::shared_ptr<re2::RE2::Set> MakeSet(const std::vector<std::string>& patterns) {
-  re2::RE2::Options options;
-  options.set_log_errors(false);
-  auto set = std::make_shared<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-  for (const std::string& p : patterns) {
-    if (set->Add(p, nullptr) < 0) return nullptr;  // the pattern's own error is reported elsewhere
-  }
-  return set->Compile() ? set : nullptr;
-}
-
-}  // namespace
-
 // Builds the one-pass sets from the patterns (after loading, and after a config extends them).
 void BuildSets(Knowledge& k) {
   k.tool_index.clear();
@@ -523,22 +509,19 @@ void BuildSets(Knowledge& k) {
   }
   // Names differing only in case would make the lowercase index smaller: fall back to scans.
   if (k.tool_lower_index.size() != k.tools.size()) k.tool_lower_index.clear();
-  std::vector<std::string> secrets;
-  for (const SecretPattern& s : k.secrets) secrets.push_back(s.pattern->pattern());
-  k.any_secret = MakeSet(secrets);
-  std::vector<std::string> dangerous;
-  for (const DangerPattern& d : k.dangerous) {
-    if (!d.in_config) dangerous.push_back(d.pattern->pattern());
-  }
-  k.any_dangerous_body = MakeSet(dangerous);
+  auto scan = std::make_shared<PatternSet>();
+  for (SecretPattern& s : k.secrets) s.scan = scan->Add(s.pattern->pattern());
+  for (DangerPattern& d : k.dangerous) d.scan = d.in_config ? -1 : scan->Add(d.pattern->pattern());
   for (ConflictTopic& topic : k.conflict_topics) {
-    std::vector<std::string> all;
-    for (const ConflictChoice& choice : topic.choices) {
-      for (const auto& p : choice.patterns) all.push_back(p->pattern());
-      for (const auto& p : choice.commands) all.push_back(p->pattern());
+    for (ConflictChoice& choice : topic.choices) {
+      choice.pattern_scan.clear();
+      choice.command_scan.clear();
+      for (const auto& p : choice.patterns) choice.pattern_scan.push_back(scan->Add(p->pattern()));
+      for (const auto& p : choice.commands) choice.command_scan.push_back(scan->Add(p->pattern()));
     }
-    topic.any = MakeSet(all);
   }
+  scan->Compile();
+  k.scan = std::move(scan);
 }
 
 const Knowledge& EmbeddedKnowledge() {

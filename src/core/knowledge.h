@@ -11,8 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include <re2/set.h>
+#include <re2/re2.h>
 
+#include "core/scan.h"
 #include "core/source.h"
 
 namespace agentlint {
@@ -64,6 +65,7 @@ struct SecretPattern {
   std::string description;
   std::shared_ptr<re2::RE2> pattern;
   double min_entropy = 0;
+  int scan = -1;  // index in Knowledge::scan (BuildSets)
 };
 
 struct DangerPattern {
@@ -71,6 +73,7 @@ struct DangerPattern {
   bool in_config = false;  // hooks and mcpServers commands, rather than the body
   std::shared_ptr<re2::RE2> pattern;
   std::string message;
+  int scan = -1;  // index in Knowledge::scan, for body patterns (BuildSets)
 };
 
 struct ConflictChoice {
@@ -79,15 +82,15 @@ struct ConflictChoice {
   // Compiled with the whole match as capture group 1.
   std::vector<std::shared_ptr<re2::RE2>> patterns;  // mentions in prose (case-insensitive)
   std::vector<std::shared_ptr<re2::RE2>> commands;  // uses that always prescribe
+  // Their indexes in Knowledge::scan (BuildSets), in the same order.
+  std::vector<int> pattern_scan;
+  std::vector<int> command_scan;
 };
 
 struct ConflictTopic {
   std::string id;
   std::string title;  // "database engine"
   std::vector<ConflictChoice> choices;
-  // Every pattern and command of the topic in one set: one pass tells whether a text mentions
-  // the topic at all (most agents mention most topics not at all).
-  std::shared_ptr<re2::RE2::Set> any;
 };
 
 // Copyable (patterns are shared, immutable once compiled), so a configuration can extend a copy
@@ -116,8 +119,9 @@ struct Knowledge {
   size_t listing_limit = 0;  // characters of agent listing past which Claude Code refuses prompts
   std::vector<SectionProfile> section_profiles;
   std::vector<SecretPattern> secrets;
-  std::shared_ptr<re2::RE2::Set> any_secret;          // every secret pattern, for one first pass
-  std::shared_ptr<re2::RE2::Set> any_dangerous_body;  // every body pattern of `dangerous`
+  // Every secret, body `dangerous` and conflict pattern in one set: one pass over a file tells
+  // which of them occur in it at all (most files contain none).
+  std::shared_ptr<const PatternSet> scan;
   std::vector<std::string> secret_placeholders;
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;
@@ -148,8 +152,8 @@ struct KnowledgeError {
 Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
                         std::vector<KnowledgeError>& errors);
 
-// Builds the one-pass RE2 sets (any_secret, any_dangerous_body, ConflictTopic::any) and the
-// tool indexes.
+// Builds the one-pass set (Knowledge::scan, and each pattern's index in it) and the tool
+// indexes.
 void BuildSets(Knowledge& k);
 
 // The knowledge embedded in this binary, loaded on first use.

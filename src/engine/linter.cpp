@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "checks/common.h"
 #include "checks/registry.h"
 #include "core/check.h"
 #include "core/claude.h"
@@ -85,14 +86,19 @@ struct SharedFileFacts {
   const Knowledge& knowledge;
   std::optional<ClaudeAgent> claude;
   std::vector<ProseLine> prose;
+  ScanResult knowledge_scan;  // two regex passes over the file, instead of one per rule
+  ScanResult rule_scan;
 
   SharedFileFacts(const AgentDoc& doc, const LintOptions& options)
       : knowledge(options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge()),
         prose(ProseIndex(doc.body(), doc.source().text())) {
     if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
+    if (knowledge.scan) knowledge_scan = knowledge.scan->Scan(doc.source().text());
+    rule_scan = RulePatterns().Scan(doc.source().text());
   }
   FileContext Context(const AgentDoc& doc, const LintOptions& options) const {
-    return {doc, knowledge, options.checks, claude ? &*claude : nullptr, &prose};
+    return {doc,    knowledge,       options.checks, claude ? &*claude : nullptr,
+            &prose, &knowledge_scan, &rule_scan};
   }
 };
 

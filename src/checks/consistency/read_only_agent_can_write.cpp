@@ -22,13 +22,14 @@ std::string WriteAccess(const AgentDoc& doc, const Knowledge& knowledge) {
   return "";
 }
 
+// A promise about the agent itself, not "read-only parameters" or "read-only access" in code.
+const ScanPattern kPromise(
+    R"((?i)(\b(?:you are|you're|this agent is|the agent is|agent is|operates? in|works? in|stays?|remains?|strictly|purely|always)\s+(?:an?\s+)?read[- ]only\b|\bread[- ]only\s+(?:agent|mode|reviewer|auditor|analy\w+|role|review)\b|\b(?:never|do not|don't|must not|does not|doesn't|will not|won't|cannot|can't)\s+(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b))");
+
 }  // namespace
 
 void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
-  // A promise about the agent itself, not "read-only parameters" or "read-only access" in code.
-  static const RE2 kPromise(
-      R"((?i)(\b(?:you are|you're|this agent is|the agent is|agent is|operates? in|works? in|stays?|remains?|strictly|purely|always)\s+(?:an?\s+)?read[- ]only\b|\bread[- ]only\s+(?:agent|mode|reviewer|auditor|analy\w+|role|review)\b|\b(?:never|do not|don't|must not|does not|doesn't|will not|won't|cannot|can't)\s+(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b))");
   static const RE2 kNegated(R"((?i)\bnot\s+(a\s+)?read[- ]only\b)");
   Span promise{};
   std::string words;
@@ -36,7 +37,7 @@ void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
     const std::string_view text = SpanText(doc, span);
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
-    if (!RE2::PartialMatch(input, kPromise, &match) || RE2::PartialMatch(input, kNegated))
+    if (!RE2::PartialMatch(input, kPromise.re(), &match) || RE2::PartialMatch(input, kNegated))
       return false;
     const size_t at = static_cast<size_t>(match.data() - text.data());
     // "does not modify files unless asked", "do not modify source code logic": conditional.
@@ -48,8 +49,8 @@ void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
     return true;
   };
   const YamlNode* description = ScalarField(doc, "description");
+  if (!Saw(ctx, kPromise)) return;  // the description and the body hold no promise
   bool found = description && search(description->span);
-  if (!found && !BodyMayMatch(doc, kPromise)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
     if (found) break;
     found = search(line.span);

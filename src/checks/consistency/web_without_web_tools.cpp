@@ -4,6 +4,11 @@
 
 namespace agentlint {
 
+namespace {
+const ScanPattern kWeb(
+    R"((?i)\b(search(ing)? the web|web search(es)?|search online|look (it |them )?up online|browse the web|research online|WebSearch|WebFetch|fetch (the )?(url|web ?page|page at))\b)");
+}  // namespace
+
 void CheckWebWithoutWebTools(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   if (!ToolsDeclared(doc) || AgentHasTool(doc, ctx.knowledge, "WebSearch") ||
@@ -19,13 +24,11 @@ void CheckWebWithoutWebTools(const FileContext& ctx, Reporter& out) {
       return;
     }
   }
-  static const RE2 kWeb(
-      R"((?i)\b(search(ing)? the web|web search(es)?|search online|look (it |them )?up online|browse the web|research online|WebSearch|WebFetch|fetch (the )?(url|web ?page|page at))\b)");
-  if (!BodyMayMatch(doc, kWeb)) return;
+  if (!Saw(ctx, kWeb)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece match;
-    if (!RE2::PartialMatch(input, kWeb, &match)) continue;
+    if (!RE2::PartialMatch(input, kWeb.re(), &match)) continue;
     const size_t at = line.span.begin + static_cast<size_t>(match.data() - line.text.data());
     out.Report(
         {at, at + match.size()},

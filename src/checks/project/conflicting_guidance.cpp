@@ -57,26 +57,26 @@ struct Present {
   std::vector<std::vector<const RE2*>> commands;
 };
 
-std::optional<Present> PresentIn(std::string_view body, const ConflictTopic& topic) {
-  std::vector<int> hits;
-  if (topic.any && !topic.any->Match(re2::StringPiece(body.data(), body.size()), &hits))
-    return std::nullopt;
-  std::sort(hits.begin(), hits.end());
-  const auto hit = [&](int index) {
-    return !topic.any || std::binary_search(hits.begin(), hits.end(), index);
+// nullopt when the file mentions none of the topic's choices (the engine's one pass saw none).
+std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& topic) {
+  const auto hit = [&](const std::vector<int>& scan, size_t i) {
+    return !ctx.knowledge_scan || i >= scan.size() || ctx.knowledge_scan->MayContain(scan[i]);
   };
   Present present;
   present.patterns.resize(topic.choices.size());
   present.commands.resize(topic.choices.size());
-  int index = 0;  // the order core/knowledge BuildSets adds them in
+  bool any = false;
   for (size_t c = 0; c < topic.choices.size(); ++c) {
-    for (const auto& p : topic.choices[c].patterns) {
-      if (hit(index++)) present.patterns[c].push_back(p.get());
+    const ConflictChoice& choice = topic.choices[c];
+    for (size_t i = 0; i < choice.patterns.size(); ++i) {
+      if (hit(choice.pattern_scan, i)) present.patterns[c].push_back(choice.patterns[i].get());
     }
-    for (const auto& p : topic.choices[c].commands) {
-      if (hit(index++)) present.commands[c].push_back(p.get());
+    for (size_t i = 0; i < choice.commands.size(); ++i) {
+      if (hit(choice.command_scan, i)) present.commands[c].push_back(choice.commands[i].get());
     }
+    any = any || !present.patterns[c].empty() || !present.commands[c].empty();
   }
+  if (!any) return std::nullopt;
   return present;
 }
 
@@ -202,9 +202,11 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
   }
 }
 
-Reading Read(const AgentDoc& doc, const std::vector<ProseLine>& prose, const ConflictTopic& topic) {
+Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
+  const AgentDoc& doc = ctx.doc;
+  const std::vector<ProseLine>& prose = ProseLines(ctx);
   Reading stance;
-  const std::optional<Present> present = PresentIn(SpanText(doc, doc.body().span), topic);
+  const std::optional<Present> present = PresentIn(ctx, topic);
   if (!present) return stance;
   ReadCommands(doc, *present, stance);
   for (const ProseLine& line : prose) {
@@ -334,9 +336,8 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
   const AgentDoc& doc = ctx.doc;
   // Only agents of one project are compared (not collections in plain folders).
   if (!doc.origin().scope_is_agent_root) return;
-  const std::vector<ProseLine>& prose = ProseLines(ctx);
   for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
-    const Reading reading = Read(doc, prose, topic);
+    const Reading reading = Read(ctx, topic);
     summary.stances.push_back({ToEvidence(doc, reading.prescribed),
                                ToEvidence(doc, reading.ruled_out),
                                ToEvidence(doc, reading.exclusive)});

@@ -8,12 +8,15 @@
 
 namespace agentlint {
 
+namespace {
+const ScanPattern kDelegate(
+    R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b[^.;:\n]{0,40}?\bto\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?(?:\s+(?:agent|subagent))?)");
+}  // namespace
+
 // `@name` mentions and "delegate to x" in prose, kept as candidates; whether each names an agent
 // of the project is judged when the project is known.
 void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
   static const RE2 kHandoffLine(R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@)");
-  static const RE2 kDelegate(
-      R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b[^.;:\n]{0,40}?\bto\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?(?:\s+(?:agent|subagent))?)");
   static const RE2 kMarked(R"(^`?\s+(sub)?agent\b)");
   const AgentDoc& doc = ctx.doc;
   if (doc.dialect() != Dialect::kClaude || !doc.front_matter().closed) return;
@@ -31,11 +34,11 @@ void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
         {name, "the body mentions", MakeAnchor(doc.source(), mention.span), prefixed});
   }
   // "delegate to x" in prose.
-  if (!BodyMayMatch(doc, kDelegate)) return;
+  if (!Saw(ctx, kDelegate)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece name;
-    while (RE2::FindAndConsume(&input, kDelegate, &name)) {
+    while (RE2::FindAndConsume(&input, kDelegate.re(), &name)) {
       const size_t at = line.span.begin + static_cast<size_t>(name.data() - line.text.data());
       if (doc.source().text()[at > 0 ? at - 1 : at] == '@') continue;  // a mention, above
       // "the x agent" names an agent; otherwise the name must look like one of the project's

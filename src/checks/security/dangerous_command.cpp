@@ -74,18 +74,14 @@ void CheckDangerousCommand(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   // Instructions in the body: prose and code blocks that are not warnings or examples. One pass
   // over the whole body first: most bodies hold none of the patterns.
-  const std::string_view body = SpanText(doc, doc.body().span);
-  std::vector<int> hits;
-  const bool any =
-      !ctx.knowledge.any_dangerous_body ||
-      ctx.knowledge.any_dangerous_body->Match(re2::StringPiece(body.data(), body.size()), &hits);
-  // The set holds the body patterns in order: its indexes, mapped back to knowledge.dangerous.
-  std::vector<bool> found(ctx.knowledge.dangerous.size(), !ctx.knowledge.any_dangerous_body);
-  for (size_t index = 0, in_set = 0; index < ctx.knowledge.dangerous.size(); ++index) {
-    if (ctx.knowledge.dangerous[index].in_config) continue;
-    if (std::find(hits.begin(), hits.end(), static_cast<int>(in_set)) != hits.end())
-      found[index] = true;
-    ++in_set;
+  // The engine's one pass over the file saw which patterns occur; only those are tried.
+  std::vector<bool> found(ctx.knowledge.dangerous.size(), false);
+  bool any = false;
+  for (size_t index = 0; index < ctx.knowledge.dangerous.size(); ++index) {
+    const DangerPattern& danger = ctx.knowledge.dangerous[index];
+    found[index] =
+        !danger.in_config && (!ctx.knowledge_scan || ctx.knowledge_scan->MayContain(danger.scan));
+    any = any || found[index];
   }
   static const std::vector<ProseLine> kNone;
   for (const ProseLine& line : any ? ProseLines(ctx) : kNone) {

@@ -41,17 +41,9 @@ std::string Redacted(std::string_view value) {
 void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
   const std::string_view text = ctx.doc.source().text();
   std::vector<Span> found;
-  std::vector<int> hits;  // one pass over the file; the patterns that matched are run again
-  if (ctx.knowledge.any_secret &&
-      !ctx.knowledge.any_secret->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
-    return;
-  }
-  for (size_t index = 0; index < ctx.knowledge.secrets.size(); ++index) {
-    if (ctx.knowledge.any_secret &&
-        std::find(hits.begin(), hits.end(), static_cast<int>(index)) == hits.end()) {
-      continue;
-    }
-    const SecretPattern& secret = ctx.knowledge.secrets[index];
+  for (const SecretPattern& secret : ctx.knowledge.secrets) {
+    // The engine's one pass over the file saw which patterns occur; only those run again.
+    if (ctx.knowledge_scan && !ctx.knowledge_scan->MayContain(secret.scan)) continue;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece group;
     while (RE2::FindAndConsume(&input, *secret.pattern, &group)) {

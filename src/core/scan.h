@@ -1,0 +1,51 @@
+// Many regexes in one pass over a text (an RE2::Set): which of them occur anywhere in it. Rules
+// scan the body line by line only for the patterns this pass saw; most files contain few of them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace agentlint {
+
+// What one pass found: the indexes of the patterns that occur. When the pass could not decide
+// (a pattern did not compile, the regex engine ran out of memory on a hostile file), every
+// pattern "may" occur, so rules fall back to trying them all: never a missed finding.
+class ScanResult {
+ public:
+  ScanResult() = default;  // undecided
+  explicit ScanResult(std::vector<int> hits);
+  bool MayContain(int index) const;
+  bool decided() const { return decided_; }
+
+ private:
+  bool decided_ = false;
+  std::vector<int> hits_;  // sorted
+};
+
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(const PatternSet&) = delete;
+  PatternSet& operator=(const PatternSet&) = delete;
+
+  // Adds a pattern (RE2 syntax) before Compile(); returns its index.
+  int Add(const std::string& pattern);
+  // After the last Add. A pattern that does not compile leaves the set undecided.
+  void Compile();
+  ScanResult Scan(std::string_view text) const;
+  size_t size() const { return count_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  size_t count_ = 0;
+};
+
+}  // namespace agentlint

@@ -1,0 +1,50 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "checks/common.h"
+#include "core/knowledge.h"
+#include "core/scan.h"
+
+using namespace agentlint;
+
+TEST_CASE("scan: one pass tells which patterns occur") {
+  PatternSet set;
+  const int ask = set.Add(R"((?i)\bask the user\b)");
+  const int web = set.Add(R"(\bWebSearch\b)");
+  set.Compile();
+  const ScanResult found = set.Scan("line one\nthen ASK THE USER what to do\n");
+  CHECK(found.decided());
+  CHECK(found.MayContain(ask));
+  CHECK_FALSE(found.MayContain(web));
+}
+
+TEST_CASE("scan: a set that cannot decide lets every pattern through") {
+  PatternSet set;
+  const int good = set.Add("abc");
+  const int bad = set.Add("(unclosed");
+  set.Compile();
+  const ScanResult found = set.Scan("nothing here");
+  CHECK_FALSE(found.decided());
+  CHECK(found.MayContain(good));
+  CHECK(found.MayContain(bad));
+}
+
+TEST_CASE("scan: the rules' and the knowledge's sets compile and decide") {
+  const ScanResult rules = RulePatterns().Scan("plain text");
+  CHECK(RulePatterns().size() >= 4);
+  CHECK(rules.decided());
+  const Knowledge& knowledge = EmbeddedKnowledge();
+  REQUIRE(knowledge.scan);
+  const ScanResult facts = knowledge.scan->Scan("We use PostgreSQL with SQLAlchemy.");
+  CHECK(facts.decided());
+  bool postgres = false;
+  for (const ConflictTopic& topic : knowledge.conflict_topics) {
+    for (const ConflictChoice& choice : topic.choices) {
+      for (int index : choice.pattern_scan) {
+        if (choice.name == "PostgreSQL" && facts.MayContain(index)) postgres = true;
+      }
+    }
+  }
+  CHECK(postgres);
+}
