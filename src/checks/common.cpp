@@ -201,28 +201,15 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
 
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx) { return *ctx.prose; }
 
-namespace {
-
-PatternSet& RulePatternRegistry() {
-  static PatternSet set;  // filled while the rules' ScanPatterns are constructed, before main
-  return set;
-}
-
-}  // namespace
-
 ScanPattern::ScanPattern(const char* pattern)
-    : re_(std::make_unique<re2::RE2>(pattern)), index_(RulePatternRegistry().Add(pattern)) {}
+    : re_(std::make_unique<re2::RE2>(pattern)), index_(RegisterLinePattern(pattern)) {}
 
 ScanPattern::~ScanPattern() = default;
 
-const PatternSet& RulePatterns() {
-  static const bool compiled = (RulePatternRegistry().Compile(), true);
-  (void)compiled;
-  return RulePatternRegistry();
-}
-
 bool Saw(const FileContext& ctx, const ScanPattern& pattern) {
-  return !ctx.rule_scan || ctx.rule_scan->MayContain(pattern.index());
+  const Knowledge& k = ctx.knowledge;
+  if (!ctx.knowledge_scan || pattern.index() >= k.line_pattern_count) return true;
+  return ctx.knowledge_scan->MayContain(k.line_pattern_base + pattern.index());
 }
 
 std::string AgentKey(std::string_view name) {

@@ -105,8 +105,6 @@ class ScanPattern {
   std::unique_ptr<re2::RE2> re_;
   int index_;
 };
-// Every ScanPattern of the rules, compiled on first use.
-const PatternSet& RulePatterns();
 // False when `pattern` occurs nowhere in the file (true when the pass did not run or decide).
 bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 

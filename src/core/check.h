@@ -67,10 +67,9 @@ struct FileContext {
   const ClaudeAgent* claude = nullptr;
   // The body's prose with its sections (core/markdown ProseIndex), built once for every check.
   const std::vector<ProseLine>* prose = nullptr;
-  // One pass over the file (core/scan): which of the knowledge's patterns (Knowledge::scan)
-  // and the rules' ScanPatterns (checks/common) occur in it. nullptr: not run, all may occur.
+  // One pass over the file (core/scan): which of the knowledge's patterns and the rules' line
+  // patterns (Knowledge::scan) occur in it. nullptr: not run, all may occur.
   const ScanResult* knowledge_scan = nullptr;
-  const ScanResult* rule_scan = nullptr;
 };
 
 class Reporter {

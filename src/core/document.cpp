@@ -255,16 +255,19 @@ const YamlNode* AgentDoc::Field(std::string_view key) const {
   return root_ ? root_->Find(key) : nullptr;
 }
 
-ToolList AgentDoc::Tools(std::string_view key) const {
-  const YamlNode* node = Field(key);
-  if (!node) return {};
-  return SplitToolList(*node, source_.text());
+const ToolList& AgentDoc::CachedTools(const YamlNode* node) const {
+  static const ToolList kAbsent;
+  if (!node) return kAbsent;
+  auto it = tool_lists_.lists.find(node);
+  if (it == tool_lists_.lists.end())
+    it = tool_lists_.lists.emplace(node, SplitToolList(*node, source_.text())).first;
+  return it->second;
 }
 
-ToolList AgentDoc::ClaudeTools(std::string_view key) const {
-  const YamlNode* node = ClaudeField(key);
-  if (!node) return {};
-  return SplitToolList(*node, source_.text());
+const ToolList& AgentDoc::Tools(std::string_view key) const { return CachedTools(Field(key)); }
+
+const ToolList& AgentDoc::ClaudeTools(std::string_view key) const {
+  return CachedTools(ClaudeField(key));
 }
 
 namespace {

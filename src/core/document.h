@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/markdown.h"
@@ -106,9 +107,10 @@ class AgentDoc {
   const YamlNode* root() const { return root_ ? &*root_ : nullptr; }
   // The value of a top-level field, or nullptr.
   const YamlNode* Field(std::string_view key) const;
-  ToolList Tools(std::string_view key) const;
+  // The field's entries, split once and kept: many rules ask for `tools`.
+  const ToolList& Tools(std::string_view key) const;
   // The same from Claude Code's reading of the fields (see ClaudeRoot()).
-  ToolList ClaudeTools(std::string_view key) const;
+  const ToolList& ClaudeTools(std::string_view key) const;
 
   const Body& body() const { return body_; }
   Span body_span() const { return body_.span; }
@@ -143,6 +145,18 @@ class AgentDoc {
   std::optional<YamlNode> root_;
   std::optional<Span> claude_cut_;
   std::unique_ptr<FieldsParse> claude_;  // only when Claude Code's front matter is shorter
+  // Tools() by node; starts empty again when the document moves (a cache, not state).
+  struct ToolListCache {
+    ToolListCache() = default;
+    ToolListCache(const ToolListCache&) {}
+    ToolListCache& operator=(const ToolListCache&) {
+      lists.clear();
+      return *this;
+    }
+    std::unordered_map<const YamlNode*, ToolList> lists;
+  };
+  mutable ToolListCache tool_lists_;
+  const ToolList& CachedTools(const YamlNode* node) const;
   Body body_;
 };
 

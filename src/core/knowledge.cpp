@@ -520,6 +520,9 @@ void BuildSets(Knowledge& k) {
       for (const auto& p : choice.commands) choice.command_scan.push_back(scan->Add(p->pattern()));
     }
   }
+  k.line_pattern_base = static_cast<int>(scan->size());
+  k.line_pattern_count = static_cast<int>(LinePatterns().size());
+  for (const std::string& pattern : LinePatterns()) scan->Add(pattern);
   scan->Compile();
   k.scan = std::move(scan);
 }

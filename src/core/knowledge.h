@@ -119,9 +119,12 @@ struct Knowledge {
   size_t listing_limit = 0;  // characters of agent listing past which Claude Code refuses prompts
   std::vector<SectionProfile> section_profiles;
   std::vector<SecretPattern> secrets;
-  // Every secret, body `dangerous` and conflict pattern in one set: one pass over a file tells
+  // Every secret, body `dangerous` and conflict pattern, then the rules' line patterns
+  // (core/scan LinePatterns, from line_pattern_base on) in one set: one pass over a file tells
   // which of them occur in it at all (most files contain none).
   std::shared_ptr<const PatternSet> scan;
+  int line_pattern_base = 0;
+  int line_pattern_count = 0;
   std::vector<std::string> secret_placeholders;
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;

@@ -57,4 +57,20 @@ ScanResult PatternSet::Scan(std::string_view text) const {
   return ScanResult(std::vector<int>{});
 }
 
+namespace {
+
+std::vector<std::string>& LinePatternRegistry() {
+  static std::vector<std::string> patterns;
+  return patterns;
+}
+
+}  // namespace
+
+int RegisterLinePattern(const std::string& pattern) {
+  LinePatternRegistry().push_back(pattern);
+  return static_cast<int>(LinePatternRegistry().size() - 1);
+}
+
+const std::vector<std::string>& LinePatterns() { return LinePatternRegistry(); }
+
 }  // namespace agentlint

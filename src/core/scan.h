@@ -48,4 +48,9 @@ class PatternSet {
   size_t count_ = 0;
 };
 
+// Patterns the rules try line by line (checks/common ScanPattern registers them before main).
+// Every knowledge's set ends with them (core/knowledge BuildSets), so a file gets one pass.
+int RegisterLinePattern(const std::string& pattern);
+const std::vector<std::string>& LinePatterns();
+
 }  // namespace agentlint

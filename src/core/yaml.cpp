@@ -343,7 +343,9 @@ class SimpleYaml {
       const size_t n = Utf8SequenceLength(text, i);
       if (n == 0) return false;
       const char32_t cp = DecodeUtf8(text, i);
-      if (cp < 0xa0 || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff || cp >= 0xfff0) return false;
+      if (cp < 0xa0 || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
+          (cp >= 0xfff0 && cp <= 0xffff))
+        return false;
       i += n;
     }
     return true;

@@ -86,19 +86,16 @@ struct SharedFileFacts {
   const Knowledge& knowledge;
   std::optional<ClaudeAgent> claude;
   std::vector<ProseLine> prose;
-  ScanResult knowledge_scan;  // two regex passes over the file, instead of one per rule
-  ScanResult rule_scan;
+  ScanResult knowledge_scan;  // one regex pass over the file, instead of one per rule
 
   SharedFileFacts(const AgentDoc& doc, const LintOptions& options)
       : knowledge(options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge()),
         prose(ProseIndex(doc.body(), doc.source().text())) {
     if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
     if (knowledge.scan) knowledge_scan = knowledge.scan->Scan(doc.source().text());
-    rule_scan = RulePatterns().Scan(doc.source().text());
   }
   FileContext Context(const AgentDoc& doc, const LintOptions& options) const {
-    return {doc,    knowledge,       options.checks, claude ? &*claude : nullptr,
-            &prose, &knowledge_scan, &rule_scan};
+    return {doc, knowledge, options.checks, claude ? &*claude : nullptr, &prose, &knowledge_scan};
   }
 };
 

@@ -1,5 +1,7 @@
 #include <re2/re2.h>
 
+#include <cctype>
+
 #include "checks/common.h"
 #include "core/text.h"
 
@@ -10,10 +12,18 @@ namespace {
 // How many body lines metadata such as `**Model**: Opus` may sit in.
 constexpr int kHeaderLines = 30;
 
+// True when the line's first word, after punctuation, starts with `word` (lower-case) in any
+// case: the cheap test before the line's regex.
+bool FirstWordIs(std::string_view line, std::string_view word) {
+  size_t i = 0;
+  while (i < line.size() && !std::isalnum(static_cast<unsigned char>(line[i]))) ++i;
+  return ContainsLower(line.substr(i, word.size()), word);
+}
+
 void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
   static const RE2 kModel(R"((?i)^\W*model\W*:\s*\**\s*([A-Za-z][\w .-]*?)\s*\**\s*$)");
   std::string stated;
-  if (!ContainsLower(line, "model") ||
+  if (!FirstWordIs(line, "model") ||
       !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kModel, &stated))
     return;
   const YamlNode* model = ScalarField(ctx.doc, "model");
@@ -31,7 +41,7 @@ void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, si
 void CheckTools(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
   static const RE2 kTools(R"((?i)^\W*(?:allowed )?tools\W*:\s*\**\s*(.+?)\s*$)");
   std::string stated;
-  if (!ContainsLower(line, "tools") ||
+  if ((!FirstWordIs(line, "tools") && !FirstWordIs(line, "allowed tools")) ||
       !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kTools, &stated))
     return;
   const ToolList declared = ctx.doc.Tools("tools");

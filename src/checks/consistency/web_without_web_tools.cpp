@@ -16,11 +16,10 @@ void CheckWebWithoutWebTools(const FileContext& ctx, Reporter& out) {
     return;
   }
   // An MCP server for search, fetching or a browser also reaches the web.
+  static const RE2 kWebServer(
+      R"((?i)(search|fetch|web|brows|crawl|scrap|exa|tavily|perplexity|context7|docs))");
   for (const ToolEntry& entry : doc.Tools("tools").entries) {
-    if (entry.name.rfind("mcp__", 0) == 0 &&
-        RE2::PartialMatch(
-            entry.name,
-            R"((?i)(search|fetch|web|brows|crawl|scrap|exa|tavily|perplexity|context7|docs))")) {
+    if (entry.name.rfind("mcp__", 0) == 0 && RE2::PartialMatch(entry.name, kWebServer)) {
       return;
     }
   }
