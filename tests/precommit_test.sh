@@ -19,8 +19,18 @@ config=$(awk '/^# \.pre-commit-config\.yaml$/{on=1} on&&/^```$/{exit} on' "$sour
 extra=$(awk '/args: \[--fail-on=warning\]/{print} /verbose: true/{print}' "$source_dir/README.md")
 rev=$(printf '%s\n' "$config" | sed -n 's/^ *rev: *\([^ ]*\).*/\1/p')
 [ -n "$rev" ] || fail "no rev: in the README's pre-commit block"
-git -C "$source_dir" rev-parse -q --verify "refs/tags/$rev" >/dev/null ||
-  fail "the README's rev: $rev is not a tag of this repository"
+version=$(sed -n 's/^project(agentlint VERSION \([0-9.]*\).*/\1/p' "$source_dir/CMakeLists.txt")
+[ "$rev" = "v$version" ] || fail "the README's rev: $rev is not v$version, the version in CMakeLists.txt"
+# pre-commit clones the repository at the tag. A clone of one branch (as CI makes) has no tags, so
+# the release tag is made on HEAD in a scratch clone, so that the hook tested is HEAD's.
+git clone -q "$source_dir" "$work/upstream"
+if git -C "$source_dir" rev-parse -q --verify "refs/tags/$rev" >/dev/null; then
+  [ -z "$(git -C "$source_dir" diff "$rev" HEAD --stat)" ] ||
+    echo "note: the tag $rev differs from HEAD here (move it with git tag -f $rev to release HEAD)"
+else
+  echo "the tag $rev is not in this clone: tagging HEAD in a scratch clone"
+fi
+git -C "$work/upstream" tag -f "$rev" HEAD >/dev/null
 printf '%s\n' "$config" | grep -q "repo: https://github.com/agentlint/agentlint" ||
   fail "the README's repo: line changed"
 
@@ -29,7 +39,7 @@ mkdir -p "$work/repo" && cd "$work/repo"
 git init -q .
 git config user.name test && git config user.email test@example.com
 use_config() {  # the README's block, with this checkout as the repository, plus extra lines
-  printf '%s\n' "$config" | sed "s|https://github.com/agentlint/agentlint|$source_dir|" >.pre-commit-config.yaml
+  printf '%s\n' "$config" | sed "s|https://github.com/agentlint/agentlint|$work/upstream|" >.pre-commit-config.yaml
   [ -z "${1:-}" ] || printf '%s\n' "$1" >>.pre-commit-config.yaml
   git add .pre-commit-config.yaml
 }
@@ -73,7 +83,7 @@ git commit -q -m "fixed agent" >"$work/out" 2>&1 || fail "the clean commit was r
 
 # agentlint-system runs an installed agentlint (here: this build's binary on PATH).
 mkdir -p "$work/bin" && ln -s "$binary" "$work/bin/agentlint"
-printf '%s\n' "$config" | sed "s|https://github.com/agentlint/agentlint|$source_dir|; s|id: agentlint |id: agentlint-system |" >.pre-commit-config.yaml
+printf '%s\n' "$config" | sed "s|https://github.com/agentlint/agentlint|$work/upstream|; s|id: agentlint |id: agentlint-system |" >.pre-commit-config.yaml
 git add .pre-commit-config.yaml
 agent "Read, Bassh, Grep"
 if PATH="$work/bin:$PATH" git commit -q -m "system hook" >"$work/out" 2>&1; then fail "agentlint-system passed a broken agent"; fi
