@@ -6,6 +6,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "test_util.h"
 
@@ -261,6 +264,58 @@ TEST_CASE("cli: a file named alone is checked against its siblings, findings onl
   // No finding is reported on b.md itself: it appears only as a related location.
   CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) ==
         std::string::npos);
+}
+
+// The lines of a `--format github` run that are about `file`.
+std::vector<std::string> GithubLinesFor(const std::string& out, const std::string& file) {
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("file=" + file + ",") != std::string::npos) lines.push_back(line);
+  }
+  return lines;
+}
+
+TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole folder gives it") {
+  // Siblings are read for a summary only (their bodies only when they may take a stance on a
+  // topic the named file takes one on), so this pins that nothing a finding needs is skipped.
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  const auto agent = [&](const std::string& file, const std::string& name,
+                         const std::string& description, const std::string& body) {
+    WriteFile(agents / file, "---\nname: " + name + "\ndescription: " + description +
+                                 "\ntools: Read, Grep, Glob, Bash\n---\n\n" + body + "\n");
+  };
+  agent("api.md", "api", "Builds the REST API endpoints. Use for endpoint work.",
+        "You build endpoints. Use PostgreSQL for storage and run tests with pytest.\n"
+        "Hand off to the @schema-designer agent for schema changes.");
+  agent("store.md", "store", "Owns the storage layer. Use for storage work.",
+        "SQLite only. Use Poetry to add dependencies.");
+  agent("tests.md", "tests", "Writes unit tests for the API. Use after endpoint work.",
+        "Run the suite with `python -m unittest`. Never use pytest.");
+  agent("deps.md", "deps", "Manages dependencies. Use when adding a package.",
+        "Add packages with `uv add`. Delegate to the release-helper agent afterwards.");
+  agent("docs.md", "api", "Builds the REST API endpoints. Use for endpoint docs.",
+        "You write the docs. Nothing about storage here.");
+  agent("plain.md", "plain", "Answers questions about the code. Use for questions.",
+        "Read the code and answer. Mention `src/missing.py` when relevant.");
+  const Run whole = Agentlint("--format github '" + agents.string() + "'");
+  REQUIRE(whole.code == 1);
+  size_t compared = 0;
+  for (const char* name : {"api.md", "store.md", "tests.md", "deps.md", "docs.md", "plain.md"}) {
+    const std::string file = (agents / name).string();
+    const Run alone = Agentlint("--format github '" + file + "'");
+    const std::string shown = name;
+    CAPTURE(shown);
+    CHECK(GithubLinesFor(alone.out, file) == GithubLinesFor(whole.out, file));
+    compared += GithubLinesFor(whole.out, file).size();
+  }
+  // The folder has project findings of several rules to compare.
+  for (const std::string rule : {"AL401", "AL404", "AL406"}) {
+    CAPTURE(rule);
+    CHECK(whole.out.find(rule) != std::string::npos);
+  }
+  CHECK(compared >= 6);
 }
 
 TEST_CASE("cli: --fix and --diff on an agent with removed tools") {

@@ -5,7 +5,7 @@ namespace agentlint {
 #define RULE(id, name, category, severity, scope, fixable, on, function, summary) \
   void function(const FileContext&, Reporter&);
 #define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summarizer, \
-                     summary)                                                                \
+                     evidence, summary)                                                      \
   void function(const ProjectContext&, ProjectReporter&);                                    \
   void summarizer(const FileContext&, AgentSummary&);
 #include "checks/checks.def"
@@ -24,7 +24,7 @@ const std::vector<RuleInfo>& AllRules() {
       #id,     name, Category::category, Severity::severity, RuleScope::scope, summary, &function, \
       fixable, on},
 #define PROJECT_RULE(id, name, category, severity, scope, fixable, on, function, summarizer, \
-                     summary)                                                                \
+                     evidence, summary)                                                      \
   RuleInfo{#id,                                                                              \
            name,                                                                             \
            Category::category,                                                               \
@@ -35,7 +35,8 @@ const std::vector<RuleInfo>& AllRules() {
            fixable,                                                                          \
            on,                                                                               \
            &function,                                                                        \
-           &summarizer},
+           &summarizer,                                                                      \
+           RuleInfo::EvidenceUse::evidence},
 #include "checks/checks.def"
 #undef RULE
 #undef PROJECT_RULE

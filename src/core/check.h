@@ -42,6 +42,9 @@ struct RuleInfo {
   bool default_on;                       // off-by-default rules run only when selected
   ProjectCheck project_check = nullptr;  // project rules: run once over all summaries
   Summarizer summarize = nullptr;        // project rules: their evidence from each file
+  // kOwnFile: the evidence is reported only on its own file (siblings of linted files skip it);
+  // kAcrossFiles: it is compared with other files' evidence (siblings give it too).
+  enum class EvidenceUse { kOwnFile, kAcrossFiles } evidence = EvidenceUse::kOwnFile;
   // Path of the rule's doc among the embedded files:
   // src/checks/<category>/<name_with_underscores>.md
   std::string DocPath() const;
@@ -70,6 +73,9 @@ struct FileContext {
   // One pass over the file (core/scan): which of the knowledge's patterns and the rules' line
   // patterns (Knowledge::scan) occur in it. nullptr: not run, all may occur.
   const ScanResult* knowledge_scan = nullptr;
+  // The conflict topics (by index in Knowledge::conflict_topics) whose stances are wanted;
+  // nullptr: all. A sibling of linted files is read only for the topics they take a stance on.
+  const std::vector<bool>* stance_topics = nullptr;
 };
 
 class Reporter {

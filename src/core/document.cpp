@@ -94,11 +94,18 @@ TolerantLine::Effect StrictEffect(const std::string& raw) {
 
 }  // namespace
 
-AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits)
+AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits,
+                   bool parse_body)
     : source_(std::move(source)), origin_(origin) {
   SplitFrontMatter();
   ParseFrontMatter(limits);
   dialect_ = DetectDialect(source_.path(), root(), origin_.agent_location);
+  if (parse_body) ParseBody(limits);
+}
+
+void AgentDoc::ParseBody(const DocumentLimits& limits) {
+  if (body_parsed_) return;
+  body_parsed_ = true;
   size_t body_begin = front_matter_.closed ? front_matter_.close_fence.end : 0;
   if (front_matter_.closed) {
     // The body starts on the line after the closing fence.

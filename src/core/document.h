@@ -88,7 +88,11 @@ struct FieldsParse {
 
 class AgentDoc {
  public:
-  AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits = {});
+  // `parse_body` false: the front matter only (a sibling's identity); ParseBody() adds the body.
+  AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits = {},
+           bool parse_body = true);
+  void ParseBody(const DocumentLimits& limits);
+  bool body_parsed() const { return body_parsed_; }
 
   const SourceFile& source() const { return source_; }
   const std::string& path() const { return source_.path(); }
@@ -158,6 +162,7 @@ class AgentDoc {
   mutable ToolListCache tool_lists_;
   const ToolList& CachedTools(const YamlNode* node) const;
   Body body_;
+  bool body_parsed_ = false;
 };
 
 // Splits a `tools`-style value into located entries (exposed for tests).

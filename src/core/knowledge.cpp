@@ -91,6 +91,22 @@ const SectionProfile* Knowledge::FindProfile(std::string_view name) const {
   return nullptr;
 }
 
+bool ConflictTopic::MayOccurIn(const ScanResult& scan) const {
+  const auto hit = [&](const std::vector<int>& indexes, size_t count) {
+    if (indexes.size() < count) return true;  // not in the pass: may occur
+    for (int index : indexes) {
+      if (scan.MayContain(index)) return true;
+    }
+    return false;
+  };
+  for (const ConflictChoice& choice : choices) {
+    if (hit(choice.pattern_scan, choice.patterns.size()) ||
+        hit(choice.command_scan, choice.commands.size()))
+      return true;
+  }
+  return false;
+}
+
 bool Knowledge::IsMcpReference(std::string_view name) const {
   return mcp_pattern && RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *mcp_pattern);
 }

@@ -91,6 +91,8 @@ struct ConflictTopic {
   std::string id;
   std::string title;  // "database engine"
   std::vector<ConflictChoice> choices;
+  // False when a file's one pass (Knowledge::scan) saw none of the choices' patterns.
+  bool MayOccurIn(const ScanResult& scan) const;
 };
 
 // Copyable (patterns are shared, immutable once compiled), so a configuration can extend a copy

@@ -24,7 +24,7 @@
 
 namespace agentlint {
 
-AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options) {
+AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options, bool parse_body) {
   FileOrigin origin = file.origin;
   std::string text;
   struct stat st {};
@@ -41,7 +41,7 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options) {
     std::string error;
     if (!ReadFileBytes(file.path, text, error, options.max_file_bytes)) origin.read_error = error;
   }
-  return AgentDoc(SourceFile(file.path, std::move(text)), origin, options.limits);
+  return AgentDoc(SourceFile(file.path, std::move(text)), origin, options.limits, parse_body);
 }
 
 bool SelectorMatches(std::string_view selector, const RuleInfo& rule) {
@@ -89,13 +89,22 @@ struct SharedFileFacts {
   ScanResult knowledge_scan;  // one regex pass over the file, instead of one per rule
 
   SharedFileFacts(const AgentDoc& doc, const LintOptions& options)
-      : knowledge(options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge()),
-        prose(ProseIndex(doc.body(), doc.source().text())) {
+      : knowledge(KnowledgeOf(options)), prose(ProseIndex(doc.body(), doc.source().text())) {
     if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
     if (knowledge.scan) knowledge_scan = knowledge.scan->Scan(doc.source().text());
   }
+  // From what a sibling's reading already found (its body parsed since).
+  SharedFileFacts(const AgentDoc& doc, const LintOptions& options,
+                  std::optional<ClaudeAgent> resolved, ScanResult scan)
+      : knowledge(KnowledgeOf(options)),
+        claude(std::move(resolved)),
+        prose(ProseIndex(doc.body(), doc.source().text())),
+        knowledge_scan(std::move(scan)) {}
   FileContext Context(const AgentDoc& doc, const LintOptions& options) const {
     return {doc, knowledge, options.checks, claude ? &*claude : nullptr, &prose, &knowledge_scan};
+  }
+  static const Knowledge& KnowledgeOf(const LintOptions& options) {
+    return options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge();
   }
 };
 
@@ -123,12 +132,14 @@ std::vector<Diagnostic> RunChecks(const FileContext& ctx, const LintOptions& opt
   return out;
 }
 
-AgentSummary RunSummarizers(const FileContext& ctx) {
+// `sibling`: the file is not linted, so only evidence compared across files is taken.
+AgentSummary RunSummarizers(const FileContext& ctx, bool sibling = false) {
   const AgentDoc& doc = ctx.doc;
   AgentSummary summary = SummarizeIdentity(doc, ctx.claude && ctx.claude->loads);
   if (!doc.origin().read_error.empty() || doc.origin().over_file_limit) return summary;
   for (const RuleInfo& rule : AllRules()) {
     if (!rule.summarize) continue;
+    if (sibling && rule.evidence == RuleInfo::EvidenceUse::kOwnFile) continue;
     try {
       rule.summarize(ctx, summary);
     } catch (const std::exception&) {
@@ -305,19 +316,64 @@ struct FileResult {
 };
 
 FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
-                       const LintOptions* own) {
+                       const LintOptions& own) {
   FileResult out;
   const AgentDoc doc = LoadDocument(file, options);
-  const SharedFileFacts facts(doc, own ? *own : options);  // once, for checks and summary
-  if (own) {
-    out.diagnostics = RunChecks(facts.Context(doc, *own), *own);
-    if (own->inline_config) {
-      out.suppressions = ParseSuppressions(doc);
-      AnchorSuppressions(*out.suppressions, doc.source());
-    }
+  const SharedFileFacts facts(doc, own);  // once, for checks and summary
+  out.diagnostics = RunChecks(facts.Context(doc, own), own);
+  if (own.inline_config) {
+    out.suppressions = ParseSuppressions(doc);
+    AnchorSuppressions(*out.suppressions, doc.source());
   }
   if (doc.origin().read_error.empty()) out.summary = RunSummarizers(facts.Context(doc, options));
   return out;
+}
+
+// A sibling of the linted files costs a summary, not a lint: its front matter gives its identity,
+// and its body is parsed only when it may take a stance on a conflict topic that a linted file
+// takes one on (`wanted`), the only evidence of a sibling that findings on linted files use.
+FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options,
+                          const std::vector<bool>& wanted) {
+  FileResult out;
+  AgentDoc doc = LoadDocument(file, options, /*parse_body=*/false);
+  if (!doc.origin().read_error.empty()) return out;
+  const Knowledge& knowledge = SharedFileFacts::KnowledgeOf(options);
+  std::optional<ClaudeAgent> claude;
+  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
+  const bool any_wanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
+  if (!any_wanted || !doc.origin().scope_is_agent_root || doc.origin().over_file_limit) {
+    out.summary = SummarizeIdentity(doc, claude && claude->loads);
+    return out;
+  }
+  ScanResult scan;
+  if (knowledge.scan) scan = knowledge.scan->Scan(doc.source().text());
+  bool may_occur = false;
+  for (size_t t = 0; t < wanted.size() && t < knowledge.conflict_topics.size(); ++t)
+    may_occur = may_occur || (wanted[t] && knowledge.conflict_topics[t].MayOccurIn(scan));
+  if (!may_occur) {
+    out.summary = SummarizeIdentity(doc, claude && claude->loads);
+    return out;
+  }
+  doc.ParseBody(options.limits);
+  const SharedFileFacts facts(doc, options, std::move(claude), std::move(scan));
+  FileContext ctx = facts.Context(doc, options);
+  ctx.stance_topics = &wanted;
+  out.summary = RunSummarizers(ctx, /*sibling=*/true);
+  return out;
+}
+
+// Runs `task(i)` for each index, on up to `jobs` threads; each writes only its own slot.
+template <typename Task>
+void ForEachParallel(const std::vector<size_t>& indexes, size_t jobs, const Task& task) {
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < indexes.size(); i = next++) task(indexes[i]);
+  };
+  const size_t threads = std::max<size_t>(1, std::min(jobs, indexes.size()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
 }
 
 }  // namespace
@@ -360,23 +416,30 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     if (!file.origin.reported) continue;  // a sibling, read for the project checks only
     file_options.emplace(file.path, EffectiveOptions(cli, configs.For(file.path, cli), file.path));
   }
-  // Then each file is read, parsed, checked and summarized in parallel, into its own slot, and
-  // its document freed; results are merged in discovery order, so output never depends on -j.
+  // Then each linted file is read, parsed, checked and summarized in parallel, into its own
+  // slot, and its document freed; then the siblings, for what the linted files' project
+  // findings need of them. Results are merged in discovery order, so output never depends on -j.
   const size_t count = files.size();
   std::vector<FileResult> results(count);
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < count; i = next++) {
-      const auto own = file_options.find(files[i].path);
-      results[i] =
-          ProcessFile(files[i], options, own == file_options.end() ? nullptr : &own->second);
+  std::vector<size_t> linted;
+  std::vector<size_t> siblings;
+  for (size_t i = 0; i < count; ++i)
+    (file_options.count(files[i].path) ? linted : siblings).push_back(i);
+  ForEachParallel(linted, cli.jobs, [&](size_t i) {
+    results[i] = ProcessFile(files[i], options, file_options.at(files[i].path));
+  });
+  std::vector<bool> wanted;  // the conflict topics a linted file takes a stance on
+  for (size_t i : linted) {
+    if (!results[i].summary) continue;
+    const std::vector<Stance>& stances = results[i].summary->stances;
+    wanted.resize(std::max(wanted.size(), stances.size()));
+    for (size_t t = 0; t < stances.size(); ++t) {
+      const Stance& s = stances[t];
+      if (!s.prescribed.empty() || !s.ruled_out.empty() || !s.exclusive.empty()) wanted[t] = true;
     }
-  };
-  const size_t threads = std::max<size_t>(1, std::min(cli.jobs, count));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
+  }
+  ForEachParallel(siblings, cli.jobs,
+                  [&](size_t i) { results[i] = ProcessSibling(files[i], options, wanted); });
   std::vector<AgentSummary> summaries;
   std::map<std::string, std::vector<Diagnostic>> by_file;  // the linted files' findings
   std::map<std::string, Suppressions> suppressions;

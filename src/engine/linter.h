@@ -48,7 +48,8 @@ struct LintResult {
 };
 
 // Reads one file into a document; a read failure is recorded in the origin, never thrown.
-AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options);
+AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options,
+                      bool parse_body = true);
 
 // Runs every per-file check on one document. A check that throws becomes an internal-error
 // finding for this file; the other checks still run.

@@ -336,8 +336,13 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
   const AgentDoc& doc = ctx.doc;
   // Only agents of one project are compared (not collections in plain folders).
   if (!doc.origin().scope_is_agent_root) return;
-  for (const ConflictTopic& topic : ctx.knowledge.conflict_topics) {
-    const Reading reading = Read(ctx, topic);
+  const auto& topics = ctx.knowledge.conflict_topics;
+  for (size_t t = 0; t < topics.size(); ++t) {
+    if (ctx.stance_topics && (t >= ctx.stance_topics->size() || !(*ctx.stance_topics)[t])) {
+      summary.stances.emplace_back();  // no linted file takes a stance on it
+      continue;
+    }
+    const Reading reading = Read(ctx, topics[t]);
     summary.stances.push_back({ToEvidence(doc, reading.prescribed),
                                ToEvidence(doc, reading.ruled_out),
                                ToEvidence(doc, reading.exclusive)});
