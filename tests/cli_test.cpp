@@ -310,6 +310,15 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
     CHECK(GithubLinesFor(alone.out, file) == GithubLinesFor(whole.out, file));
     compared += GithubLinesFor(whole.out, file).size();
   }
+  // The same from inside the agents folder, naming the file as `api.md`: its folders are read
+  // from the working directory, so siblings, dialect and findings are the same.
+  const Run inside = Agentlint("--format github api.md", false, "cd '" + agents.string() + "' && ");
+  std::vector<std::string> expected;
+  for (std::string line : GithubLinesFor(whole.out, (agents / "api.md").string()))
+    expected.push_back(
+        line.replace(line.find("file="), 5 + (agents / "").string().size(), "file="));
+  CHECK(!expected.empty());
+  CHECK(GithubLinesFor(inside.out, "api.md") == expected);
   // The folder has project findings of several rules to compare.
   for (const std::string rule : {"AL401", "AL404", "AL406"}) {
     CAPTURE(rule);

@@ -161,9 +161,10 @@ bool PluginManifestAbove(const fs::path& agents_dir) {
 
 }  // namespace
 
-FileOrigin ClassifyPath(const std::string& path) {
+namespace {
+
+FileOrigin ClassifyParts(const fs::path& p) {
   FileOrigin origin;
-  const fs::path p = fs::path(path).lexically_normal();
   std::vector<std::string> parts;
   for (const fs::path& part : p.parent_path()) parts.push_back(part.string());
   fs::path prefix;
@@ -189,6 +190,25 @@ FileOrigin ClassifyPath(const std::string& path) {
     }
   }
   return origin;
+}
+
+}  // namespace
+
+FileOrigin ClassifyPath(const std::string& path) {
+  const fs::path p = fs::path(path).lexically_normal();
+  FileOrigin origin = ClassifyParts(p);
+  if (origin.agent_location || p.is_absolute()) return origin;
+  // `agentlint reviewer.md` run inside .claude/agents: the folders above the working directory
+  // decide, and the scope is written relative to it (".", "..").
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return origin;
+  const fs::path located = (cwd / p).lexically_normal();
+  FileOrigin absolute = ClassifyParts(located);
+  if (!absolute.agent_location) return origin;
+  absolute.scope = fs::path(absolute.scope).lexically_relative(cwd).generic_string();
+  absolute.located_as = located.generic_string();
+  return absolute;
 }
 
 Discovery Discover(const std::vector<std::string>& paths) {

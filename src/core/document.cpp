@@ -99,7 +99,8 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
     : source_(std::move(source)), origin_(origin) {
   SplitFrontMatter();
   ParseFrontMatter(limits);
-  dialect_ = DetectDialect(source_.path(), root(), origin_.agent_location);
+  dialect_ = DetectDialect(origin_.located_as.empty() ? source_.path() : origin_.located_as, root(),
+                           origin_.agent_location);
   if (parse_body) ParseBody(limits);
 }
 
