@@ -1,63 +1,44 @@
 #!/usr/bin/env python3
-"""Prints agentlint's speed and memory next to the I/O floor (`cat` of the same files) and, when
-the npm registry is reachable, the Node-based peer @carlrannaberg/cclint. Figures are printed,
-never asserted.
+"""agentlint's speed and memory next to its floors and its Node peer, printed, never asserted.
 
-  bench/bench.py DIR                     lint DIR (e.g. ../shared/corpus)
-  bench/bench.py --generate N OUT        write N synthetic agent files (fixed seed) to OUT
-  bench/bench.py --scaling               lint synthetic trees of growing size (linearity)
-Options: --agentlint PATH (default build/release/agentlint), --jobs N, --runs N, --no-peer.
+  bench/bench.py [DIR]      DIR: a folder of agent files (default: ../shared/corpus)
+
+One run prints, on three layouts of DIR's files (as they are; all flattened into one
+`.claude/agents`; one file named inside that flattened folder):
+  cat               reading the bytes (the I/O floor)
+  cmark_floor       reading and parsing every file with libcmark-gfm and agentlint's four GFM
+                    extensions, nothing else (the parser's floor; build/release/cmark_floor)
+  agentlint -j1     and -jN (N = --jobs, default: the machine's cores)
+  cclint            @carlrannaberg/cclint from npm (installed into build/bench-tools), on its own
+                    layout (one `.claude/agents`); skipped with --no-peer or without npm
+with wall time, CPU time and peak memory of each, and the ratios the targets are stated in. Then
+the scaling series: 500 ... 5,000 files in one folder (DIR's files replicated, each copy renamed),
+time per megabyte, and one file named inside folders of 200 and 5,000 agents.
+
+Options: --agentlint PATH, --floor PATH, --jobs N, --runs N (best of N), --no-peer, --quick
+(fewer runs and a shorter scaling series, for a smoke test).
 """
-import argparse, os, random, shutil, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-TOOLS = ["Read", "Grep", "Glob", "Bash", "Edit", "Write", "WebFetch", "MultiEdit", "LS", "Task"]
-TOPICS = ["PostgreSQL", "SQLite", "Vitest", "Jest", "pnpm", "npm", "Alembic", "SQLAlchemy"]
-WORDS = ("review change code test schema migration endpoint report severity module service "
-         "handler query index cache latency owner release branch commit diff file path").split()
-
-
-def agent(rng, i):
-    tools = ", ".join(rng.sample(TOOLS, rng.randint(2, 6)))
-    body = [f"You are agent {i}. You work on the {rng.choice(WORDS)} {rng.choice(WORDS)} of this project.", ""]
-    for section in ("Responsibilities", "Workflow", "Constraints", "Output format"):
-        body.append(f"## {section}")
-        body.append("")
-        for _ in range(rng.randint(3, 8)):
-            words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16)))
-            body.append(f"- Use {rng.choice(TOPICS)} to {words}.")
-        body.append("")
-    if rng.random() < 0.3:
-        body += ["```bash", f"npm test -- {rng.choice(WORDS)}", "```", ""]
-    return (f"---\nname: agent-{i}\ndescription: Handles {rng.choice(WORDS)} work for the {rng.choice(WORDS)} "
-            f"module. Use when {rng.choice(WORDS)} changes.\ntools: {tools}\nmodel: sonnet\n---\n\n"
-            + "\n".join(body) + "\n")
-
-
-def generate(n, out, seed=42):
-    rng = random.Random(seed)
-    for i in range(n):
-        folder = os.path.join(out, f"team-{i % 20}", ".claude", "agents")
-        os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, f"agent-{i}.md"), "w") as f:
-            f.write(agent(rng, i))
 
 
 def files_of(directory):
     out = []
     for base, dirs, names in os.walk(directory):
         dirs[:] = [d for d in dirs if d not in (".git", "node_modules")]
-        out += [os.path.join(base, n) for n in names if n.endswith(".md")]
+        out += [os.path.join(base, n) for n in names if n.endswith(".md") and n != "README.md"]
     return sorted(out)
 
 
 def measure(command, runs, cwd=None):
-    """Best wall time of `runs`, with the CPU time and peak memory (MiB) of that very process."""
+    """Best wall time of `runs`, with the CPU time (user + system) and peak memory (MiB) of that
+    very process."""
     best = None
     for _ in range(runs):
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   cwd=cwd)
         _, _, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         cpu = usage.ru_utime + usage.ru_stime
@@ -67,83 +48,148 @@ def measure(command, runs, cwd=None):
 
 
 def peer(tools):
-    """Installs @carlrannaberg/cclint into the build folder; returns its binary or None."""
+    """Installs @carlrannaberg/cclint into the build folder once; returns its binary or None."""
     binary = os.path.join(tools, "node_modules", ".bin", "cclint")
     if os.path.exists(binary):
         return binary
     if not shutil.which("npm"):
         return None
     os.makedirs(tools, exist_ok=True)
-    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", tools,
-                           "@carlrannaberg/cclint"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix",
+                           tools, "@carlrannaberg/cclint"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, timeout=600)
     return binary if done.returncode == 0 and os.path.exists(binary) else None
 
 
-def bench(directory, args):
-    files = files_of(directory)
+NAME = re.compile(rb"^name:[ \t]*(\S[^\r\n]*)", re.M)
+
+
+def flatten(files, agents, copies=1, limit=None):
+    """Writes `files` (replicated `copies` times, up to `limit`) into one agents folder, each copy
+    under a unique file name and, from the second copy on, a unique `name:`."""
+    os.makedirs(agents, exist_ok=True)
+    written = []
+    for copy in range(copies):
+        for i, f in enumerate(files):
+            if limit is not None and len(written) >= limit:
+                return written
+            data = open(f, "rb").read()
+            if copy:
+                data = NAME.sub(lambda m: b"name: " + m.group(1).strip(b"\"'") + b"-copy%d" % copy,
+                                data, count=1)
+            path = os.path.join(agents, "%02d-%05d-%s" % (copy, i, os.path.basename(f)))
+            with open(path, "wb") as out:
+                out.write(data)
+            written.append(path)
+    return written
+
+
+def row(name, result, files, size):
+    wall, cpu, rss = result
+    print(f"  {name:<28}{wall:>9.3f}{cpu:>9.3f}{len(files) / wall:>10.0f}"
+          f"{size / 2**20 / wall:>9.1f}{rss:>10.1f}")
+
+
+HEADER = f"  {'':<28}{'wall s':>9}{'cpu s':>9}{'files/s':>10}{'MiB/s':>9}{'peak MiB':>10}"
+
+
+def layout(title, target, files, args, cwd=None, peer_binary=None):
+    """The rows of one layout; `target` is what agentlint is given (a folder or one file)."""
     size = sum(os.path.getsize(f) for f in files)
-    print(f"input: {directory}: {len(files)} Markdown files, {size / 1e6:.2f} MB")
-    rows = []
-    floor = measure(["cat"] + files, args.runs)
-    rows.append(("cat (I/O floor)", floor))
-    main = measure([args.agentlint, "-q", "--jobs", str(args.jobs), directory], args.runs)
-    rows.append((f"agentlint -j{args.jobs}", main))
-    one = measure([args.agentlint, "-q", "--jobs", str(args.jobs), files[0]], args.runs * 3) if files else None
-    peer_row = None
-    if not args.no_peer:
-        cclint = peer(os.path.join(ROOT, "build", "bench-tools"))
-        if cclint:
-            # cclint only reads <root>/.claude/agents: give both tools the same files there.
-            with tempfile.TemporaryDirectory() as tmp:
-                agents = os.path.join(tmp, ".claude", "agents")
-                os.makedirs(agents)
-                for i, f in enumerate(files):
-                    shutil.copyfile(f, os.path.join(agents, f"{i:05d}-{os.path.basename(f)}"))
-                peer_row = measure([cclint, "agents"], max(1, args.runs // 2), cwd=tmp)
-                same = measure([args.agentlint, "-q", "--jobs", str(args.jobs), tmp], args.runs)
-            rows.append(("cclint (same files)", peer_row))
-            rows.append((f"agentlint (same files)", same))
-        else:
-            print("cclint: not available (npm registry unreachable?)")
-    print(f"{'tool':<22}{'wall s':>10}{'cpu s':>10}{'files/s':>12}{'MB/s':>10}{'peak MiB':>10}")
-    for name, (wall, cpu, rss) in rows:
-        print(f"{name:<22}{wall:>10.3f}{cpu:>10.3f}{len(files) / wall:>12.0f}{size / 1e6 / wall:>10.1f}{rss:>10.1f}")
-    print(f"agentlint / cat floor: {main[0] / floor[0]:.1f}x")
-    if peer_row:
-        print(f"cclint / agentlint on the same files: {peer_row[0] / same[0]:.1f}x")
-    if one:
-        print(f"one file (pre-commit case): {one[0] * 1000:.1f} ms wall, peak {one[2]:.1f} MiB")
+    print(f"{title}: {len(files)} files, {size / 2**20:.1f} MiB")
+    print(HEADER)
+    results = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as listing:
+        listing.write("\n".join(files) + "\n")
+    try:
+        results["cat"] = measure(["cat"] + files, args.runs, cwd)
+        results["floor"] = measure([args.floor, "--list", listing.name], args.runs, cwd)
+    finally:
+        os.unlink(listing.name)
+    results["j1"] = measure([args.agentlint, "-q", "-j1", target], args.runs, cwd)
+    results["jN"] = measure([args.agentlint, "-q", f"-j{args.jobs}", target], args.runs, cwd)
+    row("cat", results["cat"], files, size)
+    row("cmark_floor (parse only)", results["floor"], files, size)
+    row("agentlint -j1", results["j1"], files, size)
+    row(f"agentlint -j{args.jobs}", results["jN"], files, size)
+    if peer_binary:
+        results["peer"] = measure([peer_binary, "agents"], max(1, args.runs // 2), cwd)
+        row("cclint", results["peer"], files, size)
+    print(f"  agentlint -j1 cpu / floor cpu:     {results['j1'][1] / results['floor'][1]:.2f}x"
+          "   (target <= 1.5x)")
+    print(f"  agentlint -j{args.jobs} wall / cat wall:     "
+          f"{results['jN'][0] / results['cat'][0]:.1f}x   (target <= 8x)")
+    if "peer" in results:
+        print(f"  cclint wall / agentlint -j{args.jobs} wall:  "
+              f"{results['peer'][0] / results['jN'][0]:.1f}x   (target >= 3x)")
+    return results
 
 
-def scaling(args):
-    print(f"{'files':>8}{'wall s':>10}{'us/file':>10}")
-    for n in (250, 500, 1000, 2000, 4000):
-        with tempfile.TemporaryDirectory() as tmp:
-            generate(n, tmp)
-            wall, _, _ = measure([args.agentlint, "-q", "--jobs", str(args.jobs), tmp], args.runs)
-            print(f"{n:>8}{wall:>10.3f}{wall / n * 1e6:>10.0f}")
+def named_one(folder_files, args, cwd, label):
+    """One file named inside a folder (what a pre-commit hook does): the middle file."""
+    target = os.path.relpath(folder_files[len(folder_files) // 2], cwd)
+    wall, cpu, rss = measure([args.agentlint, "-q", f"-j{args.jobs}", target], args.runs * 2, cwd)
+    print(f"  one file named in a folder of {label:>5}: {wall * 1000:7.1f} ms wall, "
+          f"{cpu * 1000:7.1f} ms cpu, peak {rss:.1f} MiB")
+    return wall
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("dir", nargs="?")
-    parser.add_argument("--generate", nargs=2, metavar=("N", "OUT"))
-    parser.add_argument("--scaling", action="store_true")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dir", nargs="?", default=os.path.join(ROOT, "..", "shared", "corpus"))
     parser.add_argument("--agentlint", default=os.path.join(ROOT, "build", "release", "agentlint"))
+    parser.add_argument("--floor", default=os.path.join(ROOT, "build", "release", "cmark_floor"))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    if args.generate:
-        generate(int(args.generate[0]), args.generate[1])
-        print(f"wrote {args.generate[0]} agents to {args.generate[1]}")
-    elif args.scaling:
-        scaling(args)
-    elif args.dir:
-        bench(args.dir, args)
-    else:
-        parser.print_help()
+    if args.quick:
+        args.runs = 1
+    for tool in (args.agentlint, args.floor):
+        if not os.access(tool, os.X_OK):
+            print(f"{tool} is missing: build with `cmake --workflow --preset release`")
+            return 2
+    files = files_of(args.dir)
+    if not files:
+        print(f"no agent files under {args.dir}")
         return 2
+    version = subprocess.run([args.agentlint, "--version"], stdout=subprocess.PIPE,
+                             universal_newlines=True).stdout.strip()
+    print(f"{version}; {os.cpu_count()} cores; best of {args.runs} runs\n")
+    cclint = None if args.no_peer else peer(os.path.join(ROOT, "build", "bench-tools"))
+    if not args.no_peer and not cclint:
+        print("cclint: not available (npm registry unreachable?)\n")
+
+    layout(f"1. {args.dir} as it is", args.dir, files, args)
+    with tempfile.TemporaryDirectory() as tmp:
+        flat = flatten(files, os.path.join(tmp, ".claude", "agents"))
+        print()
+        layout("2. flattened into one .claude/agents (cclint's layout)",
+               os.path.join(tmp, ".claude", "agents"), flat, args, cwd=tmp, peer_binary=cclint)
+        print("\n3. one file named inside the flattened folder")
+        named_one(flat, args, tmp, str(len(flat)))
+
+    print("\n4. scaling: N files in one .claude/agents (the files above, replicated)")
+    print(f"  {'files':>7}{'MiB':>8}{'wall s':>9}{'cpu s':>9}{'ms/MiB':>9}{'peak MiB':>10}")
+    series = (500, 2000, 5000) if args.quick else (500, 1000, 2000, 3000, 4000, 5000)
+    per_mib = []
+    for n in series:
+        with tempfile.TemporaryDirectory() as tmp:
+            agents = os.path.join(tmp, ".claude", "agents")
+            made = flatten(files, agents, copies=(n + len(files) - 1) // len(files), limit=n)
+            size = sum(os.path.getsize(f) for f in made) / 2**20
+            wall, cpu, rss = measure([args.agentlint, "-q", f"-j{args.jobs}", agents], args.runs)
+            per_mib.append(wall * 1000 / size)
+            print(f"  {n:>7}{size:>8.1f}{wall:>9.3f}{cpu:>9.3f}{per_mib[-1]:>9.1f}{rss:>10.1f}")
+            if n == 5000:
+                named_one(made, args, tmp, "5000")
+    print(f"  time per MiB, largest / smallest folder: {per_mib[-1] / per_mib[0]:.2f}"
+          "   (target within 20%)")
+    with tempfile.TemporaryDirectory() as tmp:
+        made = flatten(files, os.path.join(tmp, ".claude", "agents"), limit=200)
+        named_one(made, args, tmp, "200")
     return 0
 
 

@@ -299,10 +299,19 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
         "You write the docs. Nothing about storage here.");
   agent("plain.md", "plain", "Answers questions about the code. Use for questions.",
         "Read the code and answer. Mention `src/missing.py` when relevant.");
+  agent("review.md", "review",
+        "Checks pull requests for bugs, style problems and missing tests "
+        "before merge.",
+        "Read the diff and report.");
+  agent("check.md", "check",
+        "Checks pull requests for bugs, style problems and missing tests "
+        "after merge.",
+        "Read the diff and report.");
   const Run whole = Agentlint("--format github '" + agents.string() + "'");
   REQUIRE(whole.code == 1);
   size_t compared = 0;
-  for (const char* name : {"api.md", "store.md", "tests.md", "deps.md", "docs.md", "plain.md"}) {
+  for (const char* name : {"api.md", "store.md", "tests.md", "deps.md", "docs.md", "plain.md",
+                           "review.md", "check.md"}) {
     const std::string file = (agents / name).string();
     const Run alone = Agentlint("--format github '" + file + "'");
     const std::string shown = name;
@@ -320,7 +329,7 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
   CHECK(!expected.empty());
   CHECK(GithubLinesFor(inside.out, "api.md") == expected);
   // The folder has project findings of several rules to compare.
-  for (const std::string rule : {"AL401", "AL404", "AL406"}) {
+  for (const std::string rule : {"AL401", "AL404", "AL406", "AL407"}) {
     CAPTURE(rule);
     CHECK(whole.out.find(rule) != std::string::npos);
   }

@@ -165,6 +165,23 @@ TEST_CASE("yaml: the fast path gives yaml-cpp's tree on every fixture and exampl
   CHECK(fast * 2 > files);  // most of them: the comparison is not vacuous
 }
 
+TEST_CASE("yaml: the fast path gives yaml-cpp's tree on every knowledge file and config") {
+  size_t files = 0;
+  size_t fast = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::SourceDir())) {
+    const std::string path = entry.path().string();
+    if (!entry.is_regular_file() || path.find("/build") != std::string::npos ||
+        path.find("/.git/") != std::string::npos)
+      continue;
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".yaml" && name != ".agentlint.yaml") continue;
+    ++files;
+    if (FastPathAgrees(path, test::ReadFile(entry.path()))) ++fast;
+  }
+  MESSAGE(fast << " of " << files << " YAML files took the fast path");
+  CHECK(files > 5);
+}
+
 TEST_CASE(
     "yaml: the fast path agrees with yaml-cpp on the shapes it takes, and declines the rest") {
   const std::vector<std::string> taken = {
@@ -178,8 +195,20 @@ TEST_CASE(
       "name: a\nname: b\n",
       "  \nname: café ✓\ncolor: blue\n",
       "a-b_c: 1\nx: true\ny: 0x1F\n",
+      "name: |\n  x\n",
+      "description: |\n  One line.\n\n    Indented, kept.\n  Last.\n\n\nmodel: opus\n",
+      "description: >-\n  Folded\n  into one line.\n\n  A second paragraph.\nmodel: opus\n",
+      "description: >\n  x\n",
+      "hooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n"
+      "          command: \"./check.sh\"\n    - matcher: Edit\n  Stop:\n    - hooks: []\n",
+      "mcpServers:\n  github:\n    command: npx\n    args: [y, server]\n  db:\n"
+      "    url: http://localhost\n# trailing comment\n",
+      "a:\n  b:\n    c: 1\n    c: 2\n  b: 3\n",
   };
-  for (const std::string& text : taken) CHECK(FastPathAgrees("literal", text));
+  for (const std::string& text : taken) {
+    INFO(text);
+    CHECK(FastPathAgrees("literal", text));
+  }
   const std::vector<std::string> declined = {
       "",
       "name:\n",
@@ -189,7 +218,13 @@ TEST_CASE(
       "name: 'it''s'\n",
       "name: a: b\n",
       "name:a\n",
-      "name: |\n  x\n",
+      "name: |+\n  x\n\n",
+      "name: |2\n    x\n",
+      "name: >\n  a\n    b\n",
+      "name: |\n\n  x\n",
+      "name: |\n  x\n y\n",
+      "hooks:\n  a: 1\n   b: 2\n",
+      "hooks:\n  a: 1\n b: 2\n",
       "tools:\n- Read\n",
       "tools: [a, [b]]\n",
       "tools: [a,]\n",

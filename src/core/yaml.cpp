@@ -261,75 +261,31 @@ class TreeBuilder : public YAML::EventHandler {
 
 namespace {
 
-// The fast path: most front matter is a few `key: value` lines, with a list of tools at most.
-// This reads exactly that shape, in one pass, into the tree yaml-cpp would give (the same kinds,
-// values, styles and spans: tests/yaml_test.cpp compares them on every fixture); anything else,
-// anything it is not sure of, goes to yaml-cpp.
+// The fast path: most front matter is `key: value` lines, lists of tools, a block scalar, a small
+// nested mapping (hooks, mcpServers). This reads exactly those shapes, in one pass, into the tree
+// yaml-cpp would give (the same kinds, values, styles and spans; tests/yaml_test.cpp compares
+// them on every fixture, example and knowledge file); anything else, anything it is not sure of,
+// goes to yaml-cpp.
 class SimpleYaml {
  public:
   explicit SimpleYaml(std::string_view text) : text_(text) {}
 
   std::optional<YamlParse> Parse() {
     if (!PlainText(text_)) return std::nullopt;
-    YamlNode root;
-    root.kind = YamlKind::kMapping;
-    bool first = true;
-    std::unordered_map<std::string_view, size_t> keys;
-    size_t at = 0;
-    while (at < text_.size()) {
-      const size_t eol = EndOfLine(at);
-      const std::string_view line = text_.substr(at, eol - at);
-      const size_t lead = line.find_first_not_of(' ');
-      if (lead == std::string_view::npos || line[lead] == '#') {  // blank, or a comment line
-        at = eol + 1;
-        continue;
-      }
-      if (lead != 0) return std::nullopt;  // indentation outside a tools list
-      size_t k = 0;
-      while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) ||
-                                 line[k] == '_' || line[k] == '-'))
-        ++k;
-      if (k == 0 || k >= line.size() || line[k] != ':' ||
-          !std::isalnum(static_cast<unsigned char>(line[0])))
-        return std::nullopt;
-      YamlNode key = Plain(at, line.substr(0, k));
-      if (first) root.span = {at, at};
-      first = false;
-      const std::string_view rest = line.substr(k + 1);
-      const size_t v = rest.find_first_not_of(' ');
-      YamlNode value;
-      if (v == std::string_view::npos) {
-        // `key:` and a block list below it, or nothing (left to yaml-cpp: a null's mark).
-        const auto list = BlockList(eol + 1, at);
-        if (!list) return std::nullopt;
-        value = std::move(list->first);
-        at = list->second;
-      } else {
-        if (v == 0) return std::nullopt;  // `key:value` is one scalar to YAML
-        const size_t value_at = at + k + 1 + v;
-        std::string_view raw = text_.substr(value_at, eol - value_at);
-        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
-        const auto parsed = Value(value_at, raw);
-        if (!parsed) return std::nullopt;
-        value = std::move(*parsed);
-        at = eol + 1;
-      }
-      const auto [it, inserted] = keys.emplace(text_.substr(key.span.begin, k), root.MapSize());
-      if (!inserted) duplicates_.push_back({key.value, key.span, root.Key(it->second).span});
-      root.children.push_back(std::move(key));
-      root.children.push_back(std::move(value));
-    }
-    if (root.children.empty()) return std::nullopt;  // an empty document: yaml-cpp decides
-    for (const YamlNode& child : root.children)
-      root.span.end = std::max(root.span.end, child.span.end);
+    size_t at = NextContentLine(0);
+    if (at >= text_.size() || LineIndent(text_, at) != 0) return std::nullopt;
+    std::optional<YamlNode> root = Mapping(at, 0, at, 0);
+    if (!root || NextContentLine(at) < text_.size()) return std::nullopt;
     YamlParse out;
     out.ok = true;
-    out.root = std::move(root);
+    out.root = std::move(*root);
     out.duplicate_keys = std::move(duplicates_);
     return out;
   }
 
  private:
+  static constexpr int kMaxDepth = 16;  // deeper: yaml-cpp's business
+
   // Only printable UTF-8 and newlines: tabs, carriage returns, controls, a byte-order mark, the
   // line separators YAML 1.1 knows (U+0085, U+2028, U+2029) and bad bytes go to yaml-cpp.
   static bool PlainText(std::string_view text) {
@@ -355,6 +311,23 @@ class SimpleYaml {
     const size_t eol = text_.find('\n', at);
     return eol == std::string_view::npos ? text_.size() : eol;
   }
+  size_t NextLine(size_t at) const { return std::min(EndOfLine(at) + 1, text_.size()); }
+  bool Blank(size_t at) const {
+    const size_t eol = EndOfLine(at);
+    for (size_t i = at; i < eol; ++i) {
+      if (text_[i] != ' ') return false;
+    }
+    return true;
+  }
+  // The start of the first line from `at` on that is neither blank nor a comment line.
+  size_t NextContentLine(size_t at) const {
+    while (at < text_.size()) {
+      const size_t lead = at + LineIndent(text_, at);
+      if (lead < text_.size() && text_[lead] != '\n' && text_[lead] != '#') return at;
+      at = NextLine(at);
+    }
+    return text_.size();
+  }
 
   YamlNode Plain(size_t at, std::string_view value) const {
     YamlNode node;
@@ -363,6 +336,190 @@ class SimpleYaml {
     node.value = std::string(value);
     node.span = {at, at + value.size()};
     return node;
+  }
+
+  // The length of a `key:` at `at` (a simple word, then a colon ending the line or followed by a
+  // space), or 0.
+  size_t KeyLength(size_t at, size_t eol) const {
+    size_t k = at;
+    while (k < eol && (std::isalnum(static_cast<unsigned char>(text_[k])) || text_[k] == '_' ||
+                       text_[k] == '-'))
+      ++k;
+    if (k == at || k >= eol || text_[k] != ':' ||
+        !std::isalnum(static_cast<unsigned char>(text_[at])))
+      return 0;
+    if (k + 1 < eol && text_[k + 1] != ' ') return 0;  // `key:value` is one scalar to YAML
+    return k - at;
+  }
+
+  // A block mapping whose keys stand at column `indent`; the first key is at `first_key` on the
+  // line starting at `at` (after a sequence's `- ` for a mapping in a list). On return `at` is the
+  // start of the first line that is not part of it.
+  std::optional<YamlNode> Mapping(size_t& at, size_t indent, size_t first_key, int depth) {
+    if (depth > kMaxDepth) return std::nullopt;
+    YamlNode map;
+    map.kind = YamlKind::kMapping;
+    map.span = {first_key, first_key};
+    size_t key_at = first_key;
+    while (true) {
+      const size_t eol = EndOfLine(key_at);
+      const size_t k = KeyLength(key_at, eol);
+      if (k == 0) return std::nullopt;
+      YamlNode key = Plain(key_at, text_.substr(key_at, k));
+      const size_t after = key_at + k + 1;
+      size_t v = after;
+      while (v < eol && text_[v] == ' ') ++v;
+      std::optional<YamlNode> value;
+      if (v == eol) {  // `key:` and a nested block below, or nothing (yaml-cpp: a null's mark)
+        at = NextContentLine(NextLine(key_at));
+        if (at >= text_.size()) return std::nullopt;
+        const size_t lead = LineIndent(text_, at);
+        if (lead <= indent) return std::nullopt;
+        value = Block(at, lead, depth + 1);
+      } else if (text_[v] == '|' || text_[v] == '>') {
+        value = BlockScalar(at, v, eol, indent);
+      } else {
+        std::string_view raw = text_.substr(v, eol - v);
+        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+        value = Value(v, raw);
+        at = NextLine(key_at);
+        // A more indented line next: a multi-line plain scalar, or an error; yaml-cpp decides.
+        if (value && NextContentLine(at) < text_.size() &&
+            LineIndent(text_, NextContentLine(at)) > indent)
+          return std::nullopt;
+      }
+      if (!value) return std::nullopt;
+      map.children.push_back(std::move(key));
+      map.children.push_back(std::move(*value));
+      const size_t next = NextContentLine(at);
+      if (next >= text_.size()) break;
+      const size_t lead = LineIndent(text_, next);
+      if (lead < indent) break;
+      if (lead > indent) return std::nullopt;
+      at = next;
+      key_at = next + lead;
+    }
+    for (const YamlNode& child : map.children)
+      map.span.end = std::max(map.span.end, child.span.end);
+    FindDuplicates(map);
+    return map;
+  }
+
+  // The nested block on the line at `at`, indented `indent`: a list, or a mapping.
+  std::optional<YamlNode> Block(size_t& at, size_t indent, int depth) {
+    const size_t first = at + indent;
+    if (text_.substr(first, 2) == "- ") return Sequence(at, indent, depth);
+    return Mapping(at, indent, first, depth);
+  }
+
+  // Lines `- item` at column `indent`: scalars, flow lists, or mappings.
+  std::optional<YamlNode> Sequence(size_t& at, size_t indent, int depth) {
+    if (depth > kMaxDepth) return std::nullopt;
+    YamlNode list;
+    list.kind = YamlKind::kSequence;
+    list.span = {at + indent, at + indent};
+    while (true) {
+      const size_t eol = EndOfLine(at);
+      if (text_.substr(at + indent, 2) != "- ") return std::nullopt;
+      size_t item = at + indent + 2;
+      while (item < eol && text_[item] == ' ') ++item;
+      if (item == eol) return std::nullopt;
+      std::optional<YamlNode> value;
+      if (KeyLength(item, eol) != 0) {
+        value = Mapping(at, item - at, item, depth + 1);
+      } else {
+        std::string_view raw = text_.substr(item, eol - item);
+        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+        value = Value(item, raw);
+        at = NextLine(at);
+        if (value && value->IsSequence()) return std::nullopt;
+        if (value && NextContentLine(at) < text_.size() &&
+            LineIndent(text_, NextContentLine(at)) > indent)
+          return std::nullopt;
+      }
+      if (!value) return std::nullopt;
+      list.children.push_back(std::move(*value));
+      const size_t next = NextContentLine(at);
+      if (next >= text_.size()) break;
+      const size_t lead = LineIndent(text_, next);
+      if (lead < indent) break;
+      if (lead > indent) return std::nullopt;
+      at = next;
+    }
+    for (const YamlNode& child : list.children)
+      list.span.end = std::max(list.span.end, child.span.end);
+    return list;
+  }
+
+  // `|`, `|-`, `>` or `>-` at `header` ending its line, and the lines below indented deeper than
+  // `indent` (the key's column), all at one indentation.
+  std::optional<YamlNode> BlockScalar(size_t& at, size_t header, size_t eol, size_t indent) {
+    std::string_view h = text_.substr(header, eol - header);
+    while (!h.empty() && h.back() == ' ') h.remove_suffix(1);
+    if (h != "|" && h != "|-" && h != ">" && h != ">-") return std::nullopt;
+    const bool literal = h[0] == '|';
+    const bool strip = h.size() == 2;
+    std::vector<std::string_view> lines;
+    size_t content_indent = 0;
+    size_t line = NextLine(header);
+    if (line >= text_.size() || Blank(line)) return std::nullopt;
+    content_indent = LineIndent(text_, line);
+    if (content_indent <= indent) return std::nullopt;
+    while (line < text_.size()) {
+      const size_t end = EndOfLine(line);
+      const size_t lead = LineIndent(text_, line);
+      if (line + lead == end) {  // blank: an empty line of the scalar (or after it)
+        if (lead > content_indent) return std::nullopt;
+        lines.emplace_back();
+      } else if (lead >= content_indent) {
+        if (!literal && lead > content_indent) return std::nullopt;  // folding's special case
+        lines.push_back(text_.substr(line + content_indent, end - line - content_indent));
+      } else if (lead > indent) {
+        return std::nullopt;
+      } else {
+        break;
+      }
+      line = NextLine(line);
+      if (end == text_.size()) break;
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    std::string value;
+    size_t empties = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].empty()) {
+        ++empties;
+        if (literal) value += '\n';
+        continue;
+      }
+      if (i > 0) {
+        if (literal) {
+          value += '\n';
+        } else if (empties == 0) {
+          value += ' ';
+        }
+      }
+      if (!literal) value.append(empties, '\n');
+      empties = 0;
+      value.append(lines[i]);
+    }
+    if (!strip) value += '\n';
+    YamlNode node;
+    node.kind = YamlKind::kScalar;
+    node.style = literal ? ScalarStyle::kLiteral : ScalarStyle::kFolded;
+    node.value = std::move(value);
+    node.span = {header, std::max(header, BlockScalarEnd(text_, header))};
+    at = line;
+    return node;
+  }
+
+  void FindDuplicates(const YamlNode& map) {
+    if (map.MapSize() < 2) return;
+    std::unordered_map<std::string_view, size_t> first;
+    for (size_t i = 0; i < map.MapSize(); ++i) {
+      const auto [it, inserted] = first.emplace(map.Key(i).value, i);
+      if (!inserted)
+        duplicates_.push_back({map.Key(i).value, map.Key(i).span, map.Key(it->second).span});
+    }
   }
 
   // A plain scalar this reader is sure of: no indicator first, no `: `, ` #` or final `:`.
@@ -433,42 +590,6 @@ class SimpleYaml {
     }
     list.span.end = at + raw.size();  // through the closing bracket, as yaml-cpp's tree has it
     return list;
-  }
-
-  // Lines `  - word` below `key:` (one indentation for all); returns the list and where the next
-  // line starts, or nullopt when what follows is anything else.
-  std::optional<std::pair<YamlNode, size_t>> BlockList(size_t at, size_t key_at) const {
-    YamlNode list;
-    list.kind = YamlKind::kSequence;
-    size_t indent = 0;
-    (void)key_at;
-    while (at < text_.size()) {
-      const size_t eol = EndOfLine(at);
-      const std::string_view line = text_.substr(at, eol - at);
-      const size_t lead = line.find_first_not_of(' ');
-      if (lead == std::string_view::npos) {  // a blank line: only between items
-        at = eol + 1;
-        continue;
-      }
-      if (lead == 0) break;  // the next key
-      if (line.substr(lead, 2) != "- " || (indent != 0 && lead != indent)) return std::nullopt;
-      indent = lead;
-      const size_t item_at = at + lead + 2;
-      std::string_view raw = text_.substr(item_at, eol - item_at);
-      const size_t b = raw.find_first_not_of(' ');
-      if (b == std::string_view::npos) return std::nullopt;
-      raw = raw.substr(b);
-      while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
-      const auto value = Value(item_at + b, raw);
-      if (!value || value->IsSequence()) return std::nullopt;
-      if (list.children.empty()) list.span = {at + lead, at + lead};
-      list.children.push_back(std::move(*value));
-      at = eol + 1;
-    }
-    if (list.children.empty()) return std::nullopt;
-    for (const YamlNode& child : list.children)
-      list.span.end = std::max(list.span.end, child.span.end);
-    return std::make_pair(std::move(list), at);
   }
 
   std::string_view text_;

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "checks/common.h"
 #include "core/text.h"
@@ -15,24 +17,31 @@ namespace {
 // Descriptions shorter than this many distinct words are too short to compare.
 constexpr size_t kMinWords = 6;
 
-std::set<std::string> Words(std::string_view text) {
-  static const std::set<std::string> kStop = {
+// The description's distinct words (lowercase, two letters or more, stop words left out), sorted.
+std::vector<std::string> Words(std::string_view text) {
+  static const std::unordered_set<std::string_view> kStop = {
       "a",   "an",  "and",  "the", "to",   "of",    "for",    "in",
       "on",  "or",  "with", "use", "this", "that",  "when",   "is",
       "are", "be",  "it",   "as",  "by",   "agent", "you",    "your",
       "any", "all", "from", "at",  "into", "after", "before", "proactively"};
-  std::set<std::string> words;
+  std::vector<std::string> words;
   std::string word;
   for (size_t i = 0; i <= text.size(); ++i) {
     const char c = i < text.size() ? text[i] : ' ';
     if (std::isalnum(static_cast<unsigned char>(c))) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else if (!word.empty()) {
-      if (!kStop.count(word) && word.size() >= 2) words.insert(word);
+      if (word.size() >= 2 && !kStop.count(word)) words.push_back(word);
       word.clear();
     }
   }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
+}
+
+bool Has(const std::vector<std::string>& words, const std::string& word) {
+  return std::binary_search(words.begin(), words.end(), word);
 }
 
 size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
@@ -80,19 +89,44 @@ std::set<std::pair<size_t, size_t>> Candidates(const std::vector<std::vector<int
   return pairs;
 }
 
+// Every pair that includes one of `linted` and can reach `threshold` by size alone: when only a
+// few files of a large folder are linted (a pre-commit hook), comparing them with each sibling
+// costs less than indexing the whole folder, and no pair without a linted file is reported.
+std::set<std::pair<size_t, size_t>> PairsWith(const std::vector<size_t>& linted,
+                                              const std::vector<std::vector<int>>& sets,
+                                              double threshold) {
+  std::set<std::pair<size_t, size_t>> pairs;
+  for (size_t i : linted) {
+    if (sets[i].size() < kMinWords) continue;
+    for (size_t j = 0; j < sets.size(); ++j) {
+      if (j == i || sets[j].size() < kMinWords) continue;
+      const double small = static_cast<double>(std::min(sets[i].size(), sets[j].size()));
+      const double large = static_cast<double>(std::max(sets[i].size(), sets[j].size()));
+      if (small < threshold * large) continue;
+      pairs.emplace(std::min(i, j), std::max(i, j));
+    }
+  }
+  return pairs;
+}
+
 }  // namespace
 
 void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& out) {
   const double threshold = ctx.options.description_overlap;
   for (const auto& entry : ctx.project.scopes()) {
     const std::vector<const AgentSummary*>& agents = entry.second;  // captured below
-    std::map<std::string, int> ids;
-    std::vector<std::set<std::string>> words;
+    std::vector<std::vector<std::string>> words;
+    std::unordered_map<std::string_view, int> ids;
+    std::vector<size_t> linted;
+    for (size_t i = 0; i < agents.size(); ++i) {
+      words.push_back(agents[i]->description_at ? Words(agents[i]->description)
+                                                : std::vector<std::string>{});
+      if (agents[i]->origin.reported) linted.push_back(i);
+    }
     std::vector<std::vector<int>> sorted;
-    for (const AgentSummary* agent : agents) {
-      words.push_back(agent->description_at ? Words(agent->description) : std::set<std::string>{});
+    for (const std::vector<std::string>& list : words) {
       std::vector<int> set;
-      for (const std::string& w : words.back())
+      for (const std::string& w : list)
         set.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
       std::sort(set.begin(), set.end());
       sorted.push_back(std::move(set));
@@ -101,12 +135,14 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     // its own name that the other description lacks), so routing can tell them apart.
     const auto distinct = [&](size_t self, size_t other) {
       for (const std::string& w : Words(agents[self]->agent_name)) {
-        if (words[self].count(w) && !words[other].count(w)) return true;
+        if (Has(words[self], w) && !Has(words[other], w)) return true;
       }
       return false;
     };
     std::vector<std::vector<std::pair<size_t, double>>> similar(agents.size());
-    for (const auto& [a, b] : Candidates(sorted, threshold)) {
+    const auto pairs = linted.size() * 4 < agents.size() ? PairsWith(linted, sorted, threshold)
+                                                         : Candidates(sorted, threshold);
+    for (const auto& [a, b] : pairs) {
       const size_t common = Common(sorted[a], sorted[b]);
       const double jaccard = static_cast<double>(common) /
                              static_cast<double>(sorted[a].size() + sorted[b].size() - common);
@@ -116,6 +152,7 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
       similar[b].push_back({a, jaccard});
     }
     for (size_t i = 0; i < agents.size(); ++i) {
+      if (!agents[i]->origin.reported) continue;  // a sibling: its findings are not shown
       std::sort(similar[i].begin(), similar[i].end());
       for (const auto& [j, jaccard] : similar[i]) {
         Diagnostic& d =
