@@ -204,6 +204,13 @@ TEST_CASE(
       "mcpServers:\n  github:\n    command: npx\n    args: [y, server]\n  db:\n"
       "    url: http://localhost\n# trailing comment\n",
       "a:\n  b:\n    c: 1\n    c: 2\n  b: 3\n",
+      "name: a # comment\nmodel: 'x' # too\ntools: [a, b]  # and this\n",
+      "name: \"a \\\" b \\\\ c\\n\"\n",
+      "name: 'it''s'\n",
+      "tools:\n- Read\n- Grep\nmodel: x\n",
+      "tools: [\"a\\\"\", 'b''c']\n",
+      "topics:\n  - {id: a, name: \"A\", patterns: ['\\ba\\b', \"x\"], n: 2}\n  - {}\n",
+      "\"quoted key\": 1\n'single': 2\n",
   };
   for (const std::string& text : taken) {
     INFO(text);
@@ -213,9 +220,6 @@ TEST_CASE(
       "",
       "name:\n",
       "name: a\n  continued\n",
-      "name: a # comment\n",
-      "name: \"a \\\" b\"\n",
-      "name: 'it''s'\n",
       "name: a: b\n",
       "name:a\n",
       "name: |+\n  x\n\n",
@@ -225,11 +229,9 @@ TEST_CASE(
       "name: |\n  x\n y\n",
       "hooks:\n  a: 1\n   b: 2\n",
       "hooks:\n  a: 1\n b: 2\n",
-      "tools:\n- Read\n",
       "tools: [a, [b]]\n",
       "tools: [a,]\n",
       "tools: [\"a\" b]\n",
-      "tools: [\"a\\\"\"]\n",
       "name: &x a\n",
       "name: *x\n",
       "name: !!str a\n",
@@ -239,13 +241,19 @@ TEST_CASE(
       "name: \xef\xbb\xbf"
       "a\n",
       "name: \xff\n",
-      "\"name\": a\n",
       "? name\n: a\n",
       "---\nname: a\n",
       "tools:\n  - Read\n   - Write\n",
       "tools:\n  - [a]\n",
       "name: ~\n",
       "tools: [a, null]\n",
+      "name: # only a comment\n",
+      "name: \"a\" b\n",
+      "name: \"\\x41\"\n",
+      "a: {b: {c: 1}}\n",
+      "a: [{b: 1}]\n",
+      "a: [b] c\n",
+      "\"a\" : 1\n",
   };
   for (const std::string& text : declined) {
     INFO(text);

@@ -338,18 +338,52 @@ class SimpleYaml {
     return node;
   }
 
-  // The length of a `key:` at `at` (a simple word, then a colon ending the line or followed by a
-  // space), or 0.
-  size_t KeyLength(size_t at, size_t eol) const {
+  // A key at `at`: a simple word or a quoted string, then a colon that ends the line or is
+  // followed by a space. Returns the key and the position of the colon.
+  std::optional<std::pair<YamlNode, size_t>> Key(size_t at, size_t eol) const {
+    if (at >= eol) return std::nullopt;
     size_t k = at;
-    while (k < eol && (std::isalnum(static_cast<unsigned char>(text_[k])) || text_[k] == '_' ||
-                       text_[k] == '-'))
-      ++k;
-    if (k == at || k >= eol || text_[k] != ':' ||
-        !std::isalnum(static_cast<unsigned char>(text_[at])))
-      return 0;
-    if (k + 1 < eol && text_[k + 1] != ' ') return 0;  // `key:value` is one scalar to YAML
-    return k - at;
+    std::optional<YamlNode> key;
+    if (text_[at] == '"' || text_[at] == '\'') {
+      k = SkipQuoted(text_.substr(0, eol), at);
+      if (k == std::string_view::npos) return std::nullopt;
+      key = Quoted(at, text_.substr(at, k - at));
+      if (!key) return std::nullopt;
+    } else {
+      while (k < eol && (std::isalnum(static_cast<unsigned char>(text_[k])) || text_[k] == '_' ||
+                         text_[k] == '-'))
+        ++k;
+      if (k == at || !std::isalnum(static_cast<unsigned char>(text_[at]))) return std::nullopt;
+      key = Plain(at, text_.substr(at, k - at));
+    }
+    if (k >= eol || text_[k] != ':') return std::nullopt;
+    if (k + 1 < eol && text_[k + 1] != ' ') return std::nullopt;  // `key:value`: one scalar
+    return std::make_pair(std::move(*key), k);
+  }
+
+  // The value written after `key: ` or `- ` at `v`, without a trailing comment and spaces; nullopt
+  // when there is none (`key: # comment` is a null) or the line is not plainly one value.
+  std::optional<std::string_view> InlineValue(size_t v, size_t eol) const {
+    const std::string_view rest = text_.substr(v, eol - v);
+    size_t end = rest.size();
+    if (rest[0] == '"' || rest[0] == '\'') {
+      end = SkipQuoted(rest, 0);
+      if (end == std::string_view::npos) return std::nullopt;
+    } else if (rest[0] == '[' || rest[0] == '{') {
+      const size_t close = rest.substr(0, rest.find(" #")).find_last_of(rest[0] == '[' ? ']' : '}');
+      if (close == std::string_view::npos) return std::nullopt;
+      end = close + 1;
+    } else {
+      end = std::min(rest.find(" #"), rest.size());
+    }
+    // After the value: spaces, then nothing or a comment after at least one space.
+    const std::string_view tail = rest.substr(end);
+    const size_t t = tail.find_first_not_of(' ');
+    if (t != std::string_view::npos && (t == 0 || tail[t] != '#')) return std::nullopt;
+    std::string_view raw = rest.substr(0, end);
+    while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+    if (raw.empty()) return std::nullopt;
+    return raw;
   }
 
   // A block mapping whose keys stand at column `indent`; the first key is at `first_key` on the
@@ -363,25 +397,27 @@ class SimpleYaml {
     size_t key_at = first_key;
     while (true) {
       const size_t eol = EndOfLine(key_at);
-      const size_t k = KeyLength(key_at, eol);
-      if (k == 0) return std::nullopt;
-      YamlNode key = Plain(key_at, text_.substr(key_at, k));
-      const size_t after = key_at + k + 1;
-      size_t v = after;
+      auto parsed_key = Key(key_at, eol);
+      if (!parsed_key) return std::nullopt;
+      YamlNode key = std::move(parsed_key->first);
+      size_t v = parsed_key->second + 1;
       while (v < eol && text_[v] == ' ') ++v;
       std::optional<YamlNode> value;
       if (v == eol) {  // `key:` and a nested block below, or nothing (yaml-cpp: a null's mark)
         at = NextContentLine(NextLine(key_at));
         if (at >= text_.size()) return std::nullopt;
         const size_t lead = LineIndent(text_, at);
-        if (lead <= indent) return std::nullopt;
-        value = Block(at, lead, depth + 1);
+        if (lead == indent && text_.substr(at + lead, 2) == "- ") {
+          value = Sequence(at, indent, depth + 1, /*compact=*/true);  // `key:` then `- a` below it
+        } else {
+          if (lead <= indent) return std::nullopt;
+          value = Block(at, lead, depth + 1);
+        }
       } else if (text_[v] == '|' || text_[v] == '>') {
         value = BlockScalar(at, v, eol, indent);
       } else {
-        std::string_view raw = text_.substr(v, eol - v);
-        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
-        value = Value(v, raw);
+        const auto raw = InlineValue(v, eol);
+        if (raw) value = Value(v, *raw);
         at = NextLine(key_at);
         // A more indented line next: a multi-line plain scalar, or an error; yaml-cpp decides.
         if (value && NextContentLine(at) < text_.size() &&
@@ -408,12 +444,13 @@ class SimpleYaml {
   // The nested block on the line at `at`, indented `indent`: a list, or a mapping.
   std::optional<YamlNode> Block(size_t& at, size_t indent, int depth) {
     const size_t first = at + indent;
-    if (text_.substr(first, 2) == "- ") return Sequence(at, indent, depth);
+    if (text_.substr(first, 2) == "- ") return Sequence(at, indent, depth, false);
     return Mapping(at, indent, first, depth);
   }
 
-  // Lines `- item` at column `indent`: scalars, flow lists, or mappings.
-  std::optional<YamlNode> Sequence(size_t& at, size_t indent, int depth) {
+  // Lines `- item` at column `indent`: scalars, flow lists, or mappings. `compact`: the list is
+  // the value of a key at the same column, so a line there without `- ` is the next key.
+  std::optional<YamlNode> Sequence(size_t& at, size_t indent, int depth, bool compact) {
     if (depth > kMaxDepth) return std::nullopt;
     YamlNode list;
     list.kind = YamlKind::kSequence;
@@ -425,12 +462,11 @@ class SimpleYaml {
       while (item < eol && text_[item] == ' ') ++item;
       if (item == eol) return std::nullopt;
       std::optional<YamlNode> value;
-      if (KeyLength(item, eol) != 0) {
+      if (Key(item, eol)) {
         value = Mapping(at, item - at, item, depth + 1);
       } else {
-        std::string_view raw = text_.substr(item, eol - item);
-        while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
-        value = Value(item, raw);
+        const auto raw = InlineValue(item, eol);
+        if (raw) value = Value(item, *raw);
         at = NextLine(at);
         if (value && value->IsSequence()) return std::nullopt;
         if (value && NextContentLine(at) < text_.size() &&
@@ -444,6 +480,7 @@ class SimpleYaml {
       const size_t lead = LineIndent(text_, next);
       if (lead < indent) break;
       if (lead > indent) return std::nullopt;
+      if (compact && text_.substr(next + lead, 2) != "- ") break;
       at = next;
     }
     for (const YamlNode& child : list.children)
@@ -533,28 +570,94 @@ class SimpleYaml {
     return v != "---" && v != "..." && v != "~" && v != "null" && v != "Null" && v != "NULL";
   }
 
-  std::optional<YamlNode> Value(size_t at, std::string_view raw) const {
+  std::optional<YamlNode> Value(size_t at, std::string_view raw) {
     if (raw.empty()) return std::nullopt;
     const char q = raw.front();
     if (q == '"' || q == '\'') {
-      // One quoted value on its line: no escapes, no inner quote of its kind.
-      if (raw.size() < 2 || raw.back() != q) return std::nullopt;
-      const std::string_view inner = raw.substr(1, raw.size() - 2);
-      if (inner.find(q) != std::string_view::npos || inner.find('\\') != std::string_view::npos)
-        return std::nullopt;
-      YamlNode node = Plain(at, inner);
-      node.style = q == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
-      node.span = {at, at + raw.size()};
-      return node;
+      if (SkipQuoted(raw, 0) != raw.size()) return std::nullopt;
+      return Quoted(at, raw);
     }
     if (q == '[') return FlowList(at, raw);
+    if (q == '{') return FlowMap(at, raw);
     if (!SafePlain(raw)) return std::nullopt;
     return Plain(at, raw);
   }
 
-  // `[a, "b", 'c']`: plain words or simply quoted strings, one line.
-  std::optional<YamlNode> FlowList(size_t at, std::string_view raw) const {
-    if (raw.back() != ']') return std::nullopt;
+  // A quoted string on one line (`token` with its quotes): `''` in single quotes; `\\`, `\"`,
+  // `\n` and `\t` in double quotes (any other escape goes to yaml-cpp).
+  std::optional<YamlNode> Quoted(size_t at, std::string_view token) const {
+    const char q = token[0];
+    YamlNode node;
+    node.kind = YamlKind::kScalar;
+    node.style = q == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
+    node.span = {at, at + token.size()};
+    for (size_t i = 1; i + 1 < token.size(); ++i) {
+      const char c = token[i];
+      if (q == '\'' && c == '\'') {
+        node.value += '\'';
+        ++i;
+      } else if (q == '"' && c == '\\') {
+        switch (token[++i]) {
+          case '\\':
+            node.value += '\\';
+            break;
+          case '"':
+            node.value += '"';
+            break;
+          case 'n':
+            node.value += '\n';
+            break;
+          case 't':
+            node.value += '\t';
+            break;
+          default:
+            return std::nullopt;
+        }
+      } else {
+        node.value += c;
+      }
+    }
+    return node;
+  }
+
+  // One past the value at inner[i] of a one-line flow collection: a quoted string, a list of
+  // scalars (`allow_list`), or plain text up to the next comma; npos when unsure.
+  static size_t FlowTokenEnd(std::string_view inner, size_t i, bool allow_list) {
+    if (inner[i] == '"' || inner[i] == '\'') return SkipQuoted(inner, i);
+    if (inner[i] == '{' || (inner[i] == '[' && !allow_list)) return std::string_view::npos;
+    if (inner[i] == '[') {
+      for (size_t j = i + 1; j < inner.size(); ++j) {
+        if (inner[j] == '"' || inner[j] == '\'') {
+          j = SkipQuoted(inner, j);
+          if (j == std::string_view::npos) return j;
+          --j;
+        } else if (inner[j] == '[' || inner[j] == '{') {
+          return std::string_view::npos;
+        } else if (inner[j] == ']') {
+          return j + 1;
+        }
+      }
+      return std::string_view::npos;
+    }
+    size_t end = std::min(inner.find(',', i), inner.size());
+    while (end > i && inner[end - 1] == ' ') --end;
+    return end;
+  }
+
+  // A flow item's value: plain text with none of the flow indicators, a quoted string,
+  // or (in a mapping) a list of those.
+  std::optional<YamlNode> FlowValue(size_t at, std::string_view item) {
+    auto node = Value(at, item);
+    if (!node) return std::nullopt;
+    if (node->IsScalar() && node->style == ScalarStyle::kPlain &&
+        item.find_first_of(",[]{}") != std::string_view::npos)
+      return std::nullopt;
+    return node;
+  }
+
+  // `[a, "b", 'c']`: plain words or quoted strings, one line.
+  std::optional<YamlNode> FlowList(size_t at, std::string_view raw) {
+    if (raw.size() < 2 || raw.back() != ']') return std::nullopt;
     YamlNode list;
     list.kind = YamlKind::kSequence;
     list.flow = true;
@@ -565,21 +668,10 @@ class SimpleYaml {
       while (true) {
         while (i < inner.size() && inner[i] == ' ') ++i;
         if (i == inner.size()) return std::nullopt;  // `[a, ]`, `[a,]`
-        size_t end = 0;                              // one past the item
-        if (inner[i] == '"' || inner[i] == '\'') {
-          end = inner.find(inner[i], i + 1);
-          if (end == std::string_view::npos) return std::nullopt;
-          ++end;
-        } else {
-          end = std::min(inner.find(',', i), inner.size());
-          while (end > i && inner[end - 1] == ' ') --end;
-        }
-        const std::string_view item = inner.substr(i, end - i);
-        const auto node = Value(at + 1 + i, item);
-        if (!node || !node->IsScalar() || item.find_first_of("[]{}") != std::string_view::npos)
-          return std::nullopt;
-        if (node->style == ScalarStyle::kPlain && item.find(',') != std::string_view::npos)
-          return std::nullopt;
+        const size_t end = FlowTokenEnd(inner, i, false);
+        if (end == std::string_view::npos) return std::nullopt;
+        const auto node = FlowValue(at + 1 + i, inner.substr(i, end - i));
+        if (!node || !node->IsScalar()) return std::nullopt;
         list.children.push_back(std::move(*node));
         i = end;
         while (i < inner.size() && inner[i] == ' ') ++i;
@@ -590,6 +682,47 @@ class SimpleYaml {
     }
     list.span.end = at + raw.size();  // through the closing bracket, as yaml-cpp's tree has it
     return list;
+  }
+
+  // `{key: value, key: [a, b]}` on one line, keys simple words.
+  std::optional<YamlNode> FlowMap(size_t at, std::string_view raw) {
+    if (raw.size() < 2 || raw.back() != '}') return std::nullopt;
+    YamlNode map;
+    map.kind = YamlKind::kMapping;
+    map.flow = true;
+    map.span = {at, at};
+    const std::string_view inner = raw.substr(1, raw.size() - 2);
+    if (inner.find_first_not_of(' ') != std::string_view::npos) {
+      size_t i = 0;
+      while (true) {
+        while (i < inner.size() && inner[i] == ' ') ++i;
+        if (i == inner.size() || !std::isalnum(static_cast<unsigned char>(inner[i])))
+          return std::nullopt;
+        size_t k = i;
+        while (k < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[k])) ||
+                                    inner[k] == '_' || inner[k] == '-'))
+          ++k;
+        if (k + 1 >= inner.size() || inner[k] != ':' || inner[k + 1] != ' ') return std::nullopt;
+        YamlNode key = Plain(at + 1 + i, inner.substr(i, k - i));
+        size_t v = k + 1;
+        while (v < inner.size() && inner[v] == ' ') ++v;
+        if (v == inner.size()) return std::nullopt;
+        const size_t end = FlowTokenEnd(inner, v, true);
+        if (end == std::string_view::npos) return std::nullopt;
+        auto value = FlowValue(at + 1 + v, inner.substr(v, end - v));
+        if (!value) return std::nullopt;
+        map.children.push_back(std::move(key));
+        map.children.push_back(std::move(*value));
+        i = end;
+        while (i < inner.size() && inner[i] == ' ') ++i;
+        if (i == inner.size()) break;
+        if (inner[i] != ',') return std::nullopt;
+        ++i;
+      }
+    }
+    map.span.end = at + raw.size();  // through the closing brace
+    FindDuplicates(map);
+    return map;
   }
 
   std::string_view text_;
