@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/claude.h"
 #include "core/document.h"
 
 using namespace agentlint;
@@ -93,4 +94,28 @@ TEST_CASE("document: front matter over the size limit is not parsed") {
                      {}, limits);
   CHECK(doc.front_matter_too_large());
   CHECK(doc.root() == nullptr);
+}
+
+TEST_CASE("document: plain scalars are typed as the YAML core schema types them") {
+  using agentlint::ScalarType;
+  const auto type = [](const std::string& value) {
+    agentlint::YamlNode node;
+    node.kind = agentlint::YamlKind::kScalar;
+    node.value = value;
+    return agentlint::TypeOf(node);
+  };
+  for (const char* v : {"", "~", "null", "Null", "NULL"}) CHECK(type(v) == ScalarType::kNull);
+  for (const char* v : {"true", "True", "TRUE", "false", "False", "FALSE"})
+    CHECK(type(v) == ScalarType::kBool);
+  for (const char* v : {"0", "42", "-7", "+3", "0x1F", "0o17"}) CHECK(type(v) == ScalarType::kInt);
+  for (const char* v : {"1.5", ".5", "-2.", "1e3", "-.inf", ".NaN", ".INF"})
+    CHECK(type(v) == ScalarType::kFloat);
+  for (const char* v : {"nullable", "n", "t", "truth", "Fals", "TRUEs", "sonnet", "yes", "v1", "1a",
+                        "-x", ".x", "~x", "Tru", "NaN"})
+    CHECK(type(v) == ScalarType::kString);
+  agentlint::YamlNode quoted;
+  quoted.kind = agentlint::YamlKind::kScalar;
+  quoted.style = agentlint::ScalarStyle::kDoubleQuoted;
+  quoted.value = "true";
+  CHECK(agentlint::TypeOf(quoted) == ScalarType::kString);
 }

@@ -21,7 +21,15 @@ ScalarType TypeOf(const YamlNode& node) {
   static const RE2 kFloat(
       R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
   const std::string& v = node.value;
-  if (v.empty() || RE2::FullMatch(v, kNull)) return ScalarType::kNull;
+  if (v.empty()) return ScalarType::kNull;
+  // Most values (names, descriptions) start with a letter no null, bool or number starts with,
+  // or are longer than any null or bool word: no regex needed.
+  const char c = v[0];
+  const bool word = std::string_view("nNtTfF").find(c) != std::string_view::npos;
+  if (!(word && v.size() <= 5) && c != '~' && !(c >= '0' && c <= '9') && c != '+' && c != '-' &&
+      c != '.')
+    return ScalarType::kString;
+  if (RE2::FullMatch(v, kNull)) return ScalarType::kNull;
   if (RE2::FullMatch(v, kBool)) return ScalarType::kBool;
   if (RE2::FullMatch(v, kInt)) return ScalarType::kInt;
   if (RE2::FullMatch(v, kFloat)) return ScalarType::kFloat;

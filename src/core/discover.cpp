@@ -112,12 +112,17 @@ struct Walker {
     FileOrigin origin = ClassifyPath(generic);
     if (origin.scope.empty()) origin.scope = ScopeOf(path);
     origin.reported = reported;
-    const std::string head = Peek(path);
     bool lint = false;
     if (origin.agent_location || EndsWith(generic, ".agent.md")) {
-      lint = HasFrontMatterFence(head) || LooksLikeAgent(head) || !IsReadmeLike(generic);
+      // Every file of an agents folder is an agent, except a README without front matter: only
+      // those are opened here.
+      lint = !IsReadmeLike(generic);
+      if (!lint) {
+        const std::string head = Peek(path);
+        lint = HasFrontMatterFence(head) || LooksLikeAgent(head);
+      }
     } else {
-      lint = !IsOtherKind(generic) && LooksLikeAgent(head);
+      lint = !IsOtherKind(generic) && LooksLikeAgent(Peek(path));
     }
     if (lint) {
       out.files.push_back({generic, origin});
@@ -131,14 +136,14 @@ struct Walker {
     std::error_code ec;
     const fs::path canonical = fs::canonical(dir, ec);
     if (ec || !InsideRoot(canonical) || !visited.insert(canonical).second) return;
-    std::vector<fs::directory_entry> entries;
+    std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by file name
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
-      entries.push_back(*it);
+      entries.emplace_back(it->path().filename().string(), *it);
     }
-    std::sort(entries.begin(), entries.end());
-    for (const fs::directory_entry& entry : entries) {
-      const std::string name = entry.path().filename().string();
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, entry] : entries) {
       if (name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn") continue;
       std::error_code type_ec;
       if (entry.is_symlink(type_ec)) {
@@ -252,11 +257,14 @@ Discovery Discover(const std::vector<std::string>& paths) {
       out.files.begin(), out.files.end(),
       [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
   std::vector<DiscoveredFile> unique;
-  std::map<std::string, size_t> seen;  // canonical path -> index in unique
+  // The file itself (device and inode: one stat, where a canonical path costs one per folder),
+  // or its path when it cannot be stat'ed.
+  std::map<std::string, size_t> seen;  // file -> index in unique
   for (DiscoveredFile& file : out.files) {
-    std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(file.path, ec);
-    const std::string key = ec ? file.path : canonical.string();
+    struct stat st {};
+    const std::string key = ::stat(file.path.c_str(), &st) == 0
+                                ? std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino)
+                                : "path:" + file.path;
     const auto [it, inserted] = seen.emplace(key, unique.size());
     if (inserted) {
       unique.push_back(std::move(file));

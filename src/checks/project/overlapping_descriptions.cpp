@@ -17,30 +17,28 @@ namespace {
 // Descriptions shorter than this many distinct words are too short to compare.
 constexpr size_t kMinWords = 6;
 
-// The description's distinct words (lowercase, two letters or more, stop words left out), sorted.
-std::vector<std::string> Words(std::string_view text) {
+// The distinct words of `lowered` (a lowercase text; two letters or more, stop words left out),
+// sorted; they point into `lowered`.
+std::vector<std::string_view> Words(std::string_view lowered) {
   static const std::unordered_set<std::string_view> kStop = {
       "a",   "an",  "and",  "the", "to",   "of",    "for",    "in",
       "on",  "or",  "with", "use", "this", "that",  "when",   "is",
       "are", "be",  "it",   "as",  "by",   "agent", "you",    "your",
       "any", "all", "from", "at",  "into", "after", "before", "proactively"};
-  std::vector<std::string> words;
-  std::string word;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      if (word.size() >= 2 && !kStop.count(word)) words.push_back(word);
-      word.clear();
-    }
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t i = 0; i <= lowered.size(); ++i) {
+    if (i < lowered.size() && std::isalnum(static_cast<unsigned char>(lowered[i]))) continue;
+    const std::string_view word = lowered.substr(start, i - start);
+    if (word.size() >= 2 && !kStop.count(word)) words.push_back(word);
+    start = i + 1;
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
 
-bool Has(const std::vector<std::string>& words, const std::string& word) {
+bool Has(const std::vector<std::string_view>& words, std::string_view word) {
   return std::binary_search(words.begin(), words.end(), word);
 }
 
@@ -115,18 +113,21 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
   const double threshold = ctx.options.description_overlap;
   for (const auto& entry : ctx.project.scopes()) {
     const std::vector<const AgentSummary*>& agents = entry.second;  // captured below
-    std::vector<std::vector<std::string>> words;
+    std::vector<std::string> lowered(agents.size());  // the words below point into these
+    std::vector<std::vector<std::string_view>> words(agents.size());
     std::unordered_map<std::string_view, int> ids;
     std::vector<size_t> linted;
     for (size_t i = 0; i < agents.size(); ++i) {
-      words.push_back(agents[i]->description_at ? Words(agents[i]->description)
-                                                : std::vector<std::string>{});
+      if (agents[i]->description_at) {
+        lowered[i] = Lower(agents[i]->description);
+        words[i] = Words(lowered[i]);
+      }
       if (agents[i]->origin.reported) linted.push_back(i);
     }
     std::vector<std::vector<int>> sorted;
-    for (const std::vector<std::string>& list : words) {
+    for (const std::vector<std::string_view>& list : words) {
       std::vector<int> set;
-      for (const std::string& w : list)
+      for (std::string_view w : list)
         set.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
       std::sort(set.begin(), set.end());
       sorted.push_back(std::move(set));
@@ -134,7 +135,8 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word of
     // its own name that the other description lacks), so routing can tell them apart.
     const auto distinct = [&](size_t self, size_t other) {
-      for (const std::string& w : Words(agents[self]->agent_name)) {
+      const std::string name = Lower(agents[self]->agent_name);
+      for (std::string_view w : Words(name)) {
         if (Has(words[self], w) && !Has(words[other], w)) return true;
       }
       return false;
