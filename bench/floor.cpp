@@ -5,9 +5,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -25,8 +25,14 @@ int main(int argc, char** argv) {
   cmark_gfm_core_extensions_ensure_registered();
   size_t nodes = 0;
   for (const std::string& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Read as agentlint reads: one buffer of the file's size (iostream iterators would cost a
+    // tenth of the parse and flatter every ratio against this floor).
+    std::string text;
+    if (FILE* file = std::fopen(path.c_str(), "rb")) {
+      char buffer[65536];
+      for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+      std::fclose(file);
+    }
     cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
       if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))

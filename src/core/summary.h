@@ -63,7 +63,8 @@ struct AgentSummary {
   std::vector<Reference> mentions;    // @mentions and "delegate to x" in prose
   std::vector<Reference> skills;      // `skills` entries
   std::vector<Reference> paths;       // repository paths named in inline code
-  std::vector<Stance> stances;        // one per conflict topic, in the knowledge's order
+  std::vector<Stance> stances;  // by conflict topic, in the knowledge's order; none past the last
+                                // topic it takes a stance on
 };
 
 // The identity part of a summary (everything above the rules' evidence).

@@ -347,6 +347,12 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
                                ToEvidence(doc, reading.ruled_out),
                                ToEvidence(doc, reading.exclusive)});
   }
+  // Topics past the last one it takes a stance on are left out: a summary kept for every file
+  // of a large folder holds only what it says.
+  while (!summary.stances.empty() && summary.stances.back().prescribed.empty() &&
+         summary.stances.back().ruled_out.empty() && summary.stances.back().exclusive.empty())
+    summary.stances.pop_back();
+  summary.stances.shrink_to_fit();
 }
 
 void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
