@@ -353,7 +353,9 @@ class SimpleYaml {
       while (k < eol && (std::isalnum(static_cast<unsigned char>(text_[k])) || text_[k] == '_' ||
                          text_[k] == '-'))
         ++k;
-      if (k == at || !std::isalnum(static_cast<unsigned char>(text_[at]))) return std::nullopt;
+      if (k == at || !std::isalnum(static_cast<unsigned char>(text_[at])) ||
+          NullWord(text_.substr(at, k - at)))
+        return std::nullopt;
       key = Plain(at, text_.substr(at, k - at));
     }
     if (k >= eol || text_[k] != ':') return std::nullopt;
@@ -497,6 +499,7 @@ class SimpleYaml {
     const bool literal = h[0] == '|';
     const bool strip = h.size() == 2;
     std::vector<std::string_view> lines;
+    size_t last_content_end = 0;  // the end of the last line with text
     size_t content_indent = 0;
     size_t line = NextLine(header);
     if (line >= text_.size() || Blank(line)) return std::nullopt;
@@ -505,12 +508,15 @@ class SimpleYaml {
     while (line < text_.size()) {
       const size_t end = EndOfLine(line);
       const size_t lead = LineIndent(text_, line);
+      // A last line without its line break: yaml-cpp's chomping and folding differ there.
+      if (end == text_.size() && lead > indent) return std::nullopt;
       if (line + lead == end) {  // blank: an empty line of the scalar (or after it)
         if (lead > content_indent) return std::nullopt;
         lines.emplace_back();
       } else if (lead >= content_indent) {
         if (!literal && lead > content_indent) return std::nullopt;  // folding's special case
         lines.push_back(text_.substr(line + content_indent, end - line - content_indent));
+        last_content_end = end;
       } else if (lead > indent) {
         return std::nullopt;
       } else {
@@ -539,7 +545,8 @@ class SimpleYaml {
       empties = 0;
       value.append(lines[i]);
     }
-    if (!strip) value += '\n';
+    // Clipping keeps the last line's break, when it has one (not at the end of the text).
+    if (!strip && last_content_end < text_.size()) value += '\n';
     YamlNode node;
     node.kind = YamlKind::kScalar;
     node.style = literal ? ScalarStyle::kLiteral : ScalarStyle::kFolded;
@@ -567,7 +574,11 @@ class SimpleYaml {
         v.back() == ':')
       return false;
     // Null words are null nodes in yaml-cpp's tree, with their own spans: its business.
-    return v != "---" && v != "..." && v != "~" && v != "null" && v != "Null" && v != "NULL";
+    return v != "---" && v != "..." && !NullWord(v);
+  }
+
+  static bool NullWord(std::string_view v) {
+    return v == "~" || v == "null" || v == "Null" || v == "NULL";
   }
 
   std::optional<YamlNode> Value(size_t at, std::string_view raw) {
@@ -644,13 +655,14 @@ class SimpleYaml {
     return end;
   }
 
-  // A flow item's value: plain text with none of the flow indicators, a quoted string,
+  // A flow item's value: plain text with none of the flow indicators (nor `?`: yaml-cpp reads
+  // it as a key indicator there), a quoted string,
   // or (in a mapping) a list of those.
   std::optional<YamlNode> FlowValue(size_t at, std::string_view item) {
     auto node = Value(at, item);
     if (!node) return std::nullopt;
     if (node->IsScalar() && node->style == ScalarStyle::kPlain &&
-        item.find_first_of(",[]{}") != std::string_view::npos)
+        item.find_first_of(",[]{}?") != std::string_view::npos)
       return std::nullopt;
     return node;
   }
@@ -702,7 +714,9 @@ class SimpleYaml {
         while (k < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[k])) ||
                                     inner[k] == '_' || inner[k] == '-'))
           ++k;
-        if (k + 1 >= inner.size() || inner[k] != ':' || inner[k + 1] != ' ') return std::nullopt;
+        if (k + 1 >= inner.size() || inner[k] != ':' || inner[k + 1] != ' ' ||
+            NullWord(inner.substr(i, k - i)))
+          return std::nullopt;
         YamlNode key = Plain(at + 1 + i, inner.substr(i, k - i));
         size_t v = k + 1;
         while (v < inner.size() && inner[v] == ' ') ++v;
