@@ -11,7 +11,8 @@ bool RetryQuotes(std::string_view value) {
   const char last = value.back();
   if ((first == '"' || first == '\'') && last == first && value.size() >= 2) return false;
   if (first == '[' && last == ']') return false;  // a flow list is left as it is
-  return value.find_first_of("{}[]*&#!|>%@`") != std::string_view::npos ||
+  // A leading comma (`tools: , Grep`) too: Claude Code 2.1.332 loads such a value as written.
+  return first == ',' || value.find_first_of("{}[]*&#!|>%@`") != std::string_view::npos ||
          value.find(": ") != std::string_view::npos;
 }
 

@@ -5,7 +5,8 @@ namespace agentlint {
 void CheckFlowSequenceTools(const FileContext& ctx, Reporter& out) {
   for (const char* field : {"tools", "disallowedTools"}) {
     const YamlNode* node = ctx.doc.Field(field);
-    if (!node || !node->IsSequence() || !node->flow) continue;
+    // `[]` names nothing to keep or drop (empty-tools reports an empty `tools`).
+    if (!node || !node->IsSequence() || !node->flow || node->children.empty()) continue;
     std::string joined;
     bool plain = true;
     for (const YamlNode& item : node->children) {
