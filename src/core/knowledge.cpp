@@ -376,6 +376,10 @@ void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
     k.secrets.push_back(std::move(secret));
   }
   k.secret_placeholders = r.List(root.Find("placeholders"), "placeholders");
+  if (const YamlNode* local = root.Find("local_defaults")) {
+    k.local_hosts = r.List(local->Find("hosts"), "local_defaults.hosts");
+    k.local_default_passwords = r.List(local->Find("passwords"), "local_defaults.passwords");
+  }
   const YamlNode* dangerous = root.Find("dangerous");
   if (!dangerous || !dangerous->IsSequence()) return r.Error("`dangerous` must be a list");
   for (const YamlNode& item : dangerous->children) {

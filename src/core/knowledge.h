@@ -128,6 +128,10 @@ struct Knowledge {
   int line_pattern_base = 0;
   int line_pattern_count = 0;
   std::vector<std::string> secret_placeholders;
+  // A password in a URL to one of these hosts that is one of these passwords (or the user name)
+  // is a local service's default, not a committed secret.
+  std::vector<std::string> local_hosts;
+  std::vector<std::string> local_default_passwords;
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;
   // The Claude Code version each knowledge file was checked against (`checked_against`).

@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "checks/common.h"
@@ -30,6 +31,34 @@ bool Placeholder(const Knowledge& knowledge, std::string_view value) {
   return false;
 }
 
+// `scheme://user:password@host`: the password (`span`) of a URL to a local service that is a
+// well-known default or the user name again.
+bool LocalDefault(const Knowledge& knowledge, std::string_view text, Span span) {
+  const size_t scheme = text.rfind("://", span.begin);
+  if (scheme == std::string_view::npos || span.begin == 0 || text[span.begin - 1] != ':' ||
+      span.end >= text.size() || text[span.end] != '@')
+    return false;
+  const std::string_view user = text.substr(scheme + 3, span.begin - 1 - (scheme + 3));
+  const std::string_view password = text.substr(span.begin, span.end - span.begin);
+  size_t host_end = span.end + 1;
+  if (host_end < text.size() && text[host_end] == '[') {  // [::1]
+    host_end = text.find(']', host_end);
+    if (host_end == std::string_view::npos) return false;
+    ++host_end;
+  } else {
+    while (host_end < text.size() && text[host_end] != ':' && text[host_end] != '/' &&
+           !std::isspace(static_cast<unsigned char>(text[host_end])) && text[host_end] != '`' &&
+           text[host_end] != '"' && text[host_end] != '\'')
+      ++host_end;
+  }
+  const std::string host = Lower(text.substr(span.end + 1, host_end - span.end - 1));
+  const auto in = [](const std::vector<std::string>& list, std::string_view value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+  };
+  return in(knowledge.local_hosts, host) &&
+         (password == user || in(knowledge.local_default_passwords, Lower(password)));
+}
+
 // "sk-a…(51 characters)": enough to find it, never the secret itself.
 std::string Redacted(std::string_view value) {
   return std::string(value.substr(0, std::min<size_t>(4, value.size() / 4))) + "…(" +
@@ -50,7 +79,9 @@ void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
       const Span span{static_cast<size_t>(group.data() - text.data()),
                       static_cast<size_t>(group.data() - text.data()) + group.size()};
       const std::string_view shown(group.data(), group.size());
-      if (Placeholder(ctx.knowledge, shown) || Entropy(shown) < secret.min_entropy) continue;
+      if (Placeholder(ctx.knowledge, shown) || Entropy(shown) < secret.min_entropy ||
+          LocalDefault(ctx.knowledge, text, span))
+        continue;
       bool seen = false;
       for (const Span& other : found) seen |= span.begin < other.end && other.begin < span.end;
       if (seen) continue;
