@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -88,7 +89,15 @@ std::vector<ChoiceMention> Mentions(std::string_view line, const Present& presen
       re2::StringPiece match;
       while (input.size() > 0 && RE2::PartialMatch(input, *pattern, &match)) {
         const size_t at = static_cast<size_t>(match.data() - line.data());
-        found.push_back({c, at, at + match.size()});
+        const size_t end = at + match.size();
+        // Part of a compound word ("SQLite-incompatible types", "non-PostgreSQL"): it names a
+        // property, not the choice itself, so "avoid SQLite-incompatible types" rules out nothing.
+        const auto letter = [&](size_t i) {
+          return i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]));
+        };
+        const bool compound = (end + 1 < line.size() && line[end] == '-' && letter(end + 1)) ||
+                              (at >= 2 && line[at - 1] == '-' && letter(at - 2));
+        if (!compound) found.push_back({c, at, end});
         input.remove_prefix(
             static_cast<size_t>(match.data() + std::max<size_t>(1, match.size()) - input.data()));
       }
