@@ -405,6 +405,8 @@ void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
     topic.id = r.Str(item, "id", true);
     topic.title = r.Str(item, "title", true);
     if (!ids.insert(topic.id).second) r.Error("duplicate topic `" + topic.id + "`", &item);
+    if (const YamlNode* roles = item.Find("roles"); roles && roles->IsScalar())
+      topic.roles = r.Pattern("(?i)(" + roles->value + ")", roles);
     const YamlNode* choices = item.Find("choices");
     if (!choices || !choices->IsSequence() || choices->children.size() < 2) {
       r.Error("topic `" + topic.id + "` needs at least two choices", &item);

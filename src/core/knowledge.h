@@ -91,6 +91,9 @@ struct ConflictTopic {
   std::string id;
   std::string title;  // "database engine"
   std::vector<ConflictChoice> choices;
+  // Words that scope a mention to one role of the choice (tests, local development, a cache):
+  // such a mention is not a project-wide prescription, so it is not compared. Optional.
+  std::shared_ptr<re2::RE2> roles;
   // False when a file's one pass (Knowledge::scan) saw none of the choices' patterns.
   bool MayOccurIn(const ScanResult& scan) const;
 };

@@ -127,6 +127,20 @@ size_t StackLabelEnd(std::string_view line) {
   return static_cast<size_t>(match.data() - line.data()) + match.size();
 }
 
+// The sentence (or clause) of `line` around [begin, end): up to the nearest `.`, `;`, `!` or `?`
+// followed by a space, either side.
+std::string_view Sentence(std::string_view line, size_t begin, size_t end) {
+  size_t from = begin;
+  while (from > 0 && !(std::string_view(".;!?").find(line[from - 1]) != std::string_view::npos &&
+                       from < line.size() && line[from] == ' '))
+    --from;
+  size_t to = end;
+  while (to < line.size() && !(std::string_view(".;!?").find(line[to]) != std::string_view::npos &&
+                               (to + 1 == line.size() || line[to + 1] == ' ')))
+    ++to;
+  return line.substr(from, to - from);
+}
+
 void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
                const Present& present, Reading& stance) {
   const std::string_view line = prose.text;
@@ -161,6 +175,8 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
         line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
     const std::string_view after = line.substr(m.end, 40);
     const Span span{prose.span.begin + m.begin, prose.span.begin + m.end};
+    // "In-memory SQLite for the unit tests": one role of the project's setup, not its choice.
+    if (topic.roles && Match(Sentence(line, m.begin, m.end), *topic.roles)) continue;
     if (ruled_out(m)) {
       stance.ruled_out.emplace(m.choice, span);
       continue;
