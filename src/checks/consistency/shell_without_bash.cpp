@@ -1,6 +1,10 @@
 #include <re2/re2.h>
 
+#include <cctype>
+#include <string>
+
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -14,8 +18,29 @@ bool IsShellInfo(std::string_view info) {
   return false;
 }
 
-// The first line of a shell block that is a command (not a comment, not blank), and where it
-// starts in `code`.
+// `Glob("**/*.kt")`, `glob "**/*.kt"`, `Read(src/app.py)`: a Claude Code tool written as a call,
+// a way of showing which tool to use, not a shell command.
+bool ToolPseudoCall(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && std::isalpha(static_cast<unsigned char>(line[n]))) ++n;
+  if (n == 0 || n == line.size()) return false;
+  const std::string word = Lower(line.substr(0, n));
+  if (line[n] == '(') {
+    for (const char* tool : {"glob", "grep", "read", "write", "edit", "multiedit", "webfetch",
+                             "websearch", "task", "agent", "todowrite", "notebookedit", "bash"})
+      if (word == tool) return true;
+    return false;
+  }
+  const bool quoted =
+      line[n] == ' ' && n + 1 < line.size() && (line[n + 1] == '"' || line[n + 1] == '\'');
+  // Only names that are not also shell commands (`grep "x"`, `read "x"` are real shell).
+  for (const char* tool : {"glob", "webfetch", "websearch", "todowrite", "multiedit"})
+    if (word == tool && quoted) return true;
+  return false;
+}
+
+// The first line of a shell block that is a command (not a comment, not blank, not a tool
+// written as a call), and where it starts in `code`.
 std::string FirstCommand(std::string_view code, size_t& offset) {
   size_t at = 0;
   while (at < code.size()) {
@@ -27,7 +52,7 @@ std::string FirstCommand(std::string_view code, size_t& offset) {
       ++skip;
     line.remove_prefix(skip);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty() && line.front() != '#') {
+    if (!line.empty() && line.front() != '#' && !ToolPseudoCall(line)) {
       offset = at + skip;
       return std::string(line.substr(0, 60));
     }
