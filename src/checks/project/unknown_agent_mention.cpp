@@ -33,6 +33,25 @@ void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
     summary.mentions.push_back(
         {name, "the body mentions", MakeAnchor(doc.source(), mention.span), prefixed});
   }
+  // The description routes work too: "use the qa-tester agent after this one", "delegate to
+  // schema-designer", "@api-designer". Read in the file's own text, so positions are exact.
+  static const RE2 kDescriptionHandoff(
+      R"((?i)(?:\b(?:use|invoke|call|launch|spawn|then|with|after|before|via)\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?\s+(?-i:(?:sub)?agent)\b|\b(?:delegate|hand(?:-| )?off|route|escalate)s?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?|(?:^|[\s(])@([a-z0-9]+(?:-[a-z0-9]+)+)\b))");
+  if (const YamlNode* description = doc.Field("description");
+      description && description->IsScalar() && description->span.end > description->span.begin) {
+    const std::string_view text = SpanText(doc, description->span);
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece used, delegated, at_name;
+    while (RE2::FindAndConsume(&input, kDescriptionHandoff, &used, &delegated, &at_name)) {
+      const re2::StringPiece name = !used.empty() ? used : !delegated.empty() ? delegated : at_name;
+      if (name.empty()) break;
+      const size_t at = description->span.begin + static_cast<size_t>(name.data() - text.data());
+      summary.mentions.push_back({std::string(name.data(), name.size()),
+                                  "the description hands off to",
+                                  MakeAnchor(doc.source(), {at, at + name.size()}),
+                                  /*marked=*/!used.empty() || !at_name.empty()});
+    }
+  }
   // "delegate to x" in prose.
   if (!Saw(ctx, kDelegate)) return;
   for (const ProseLine& line : ProseLines(ctx)) {
