@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -19,11 +20,45 @@ bool Granted(const AgentDoc& doc, const std::string& name) {
   return false;
 }
 
+// True when `tools` grants any MCP tool at all (or every tool).
+bool AnyMcpGranted(const AgentDoc& doc) {
+  for (const ToolEntry& entry : doc.Tools("tools").entries) {
+    if (entry.name == "*" || entry.name.rfind("mcp__", 0) == 0) return true;
+  }
+  return false;
+}
+
+const ScanPattern kMcpInProse(
+    R"(\b(?i:via|using|use|uses|with|through|call|calls|from|query|queries)\s+(?:the\s+)?`?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)`?\s+MCP\b)");
+
+// "Create a branch via the Neon MCP": an MCP server named in prose, by an agent whose explicit
+// `tools` grants no MCP tool at all.
+void ReportMcpInProse(const FileContext& ctx, Reporter& out) {
+  const AgentDoc& doc = ctx.doc;
+  if (!Saw(ctx, kMcpInProse) || AnyMcpGranted(doc)) return;
+  for (const ProseLine& line : ProseLines(ctx)) {
+    re2::StringPiece input(line.text.data(), line.text.size());
+    re2::StringPiece server;
+    if (!RE2::PartialMatch(input, kMcpInProse.re(), &server) || LooksLikeCaution(line.text))
+      continue;
+    const size_t at = line.span.begin + static_cast<size_t>(server.data() - line.text.data());
+    const std::string name(server.data(), server.size());
+    out.Report({at, at + server.size()},
+               "the body uses the " + name +
+                   " MCP server, but `tools` grants no MCP tool, so "
+                   "the agent cannot call it",
+               "add the server's tools to " + FieldRef(doc, "tools") + " (`mcp__" +
+                   Lower(name.substr(0, name.find(' '))) + "` grants all of them)");
+    return;
+  }
+}
+
 }  // namespace
 
 void CheckMcpToolNotGranted(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   if (!ToolsDeclared(doc)) return;
+  ReportMcpInProse(ctx, out);
   static const RE2 kMcp(R"(\b(mcp__[A-Za-z0-9_-]+?__[A-Za-z0-9_.-]*[A-Za-z0-9]))");
   const std::string_view body = SpanText(doc, doc.body().span);
   if (body.find("mcp__") == std::string_view::npos) return;  // no regex scan for most bodies
