@@ -307,8 +307,12 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
         "Checks pull requests for bugs, style problems and missing tests "
         "after merge.",
         "Read the diff and report.");
+  // The project's own instructions are a party too, read for a named file as for the folder.
+  WriteFile(tmp.path() / "CLAUDE.md",
+            "# Project\n\nPython service. Use Pipenv for dependencies.\n");
   const Run whole = Agentlint("--format github '" + agents.string() + "'");
   REQUIRE(whole.code == 1);
+  CHECK(whole.out.find("`CLAUDE.md`") != std::string::npos);
   size_t compared = 0;
   for (const char* name : {"api.md", "store.md", "tests.md", "deps.md", "docs.md", "plain.md",
                            "review.md", "check.md"}) {

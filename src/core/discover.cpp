@@ -1,5 +1,6 @@
 #include "core/discover.h"
 
+#include <re2/re2.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -275,6 +276,73 @@ Discovery Discover(const std::vector<std::string>& paths) {
   }
   out.files = std::move(unique);
   std::sort(out.skipped.begin(), out.skipped.end());
+  return out;
+}
+
+namespace {
+
+// `@path` imports of a CLAUDE.md outside code: `@docs/stack.md`, `@./rules.md`, `@AGENTS.md`.
+std::vector<std::string> Imports(const std::string& text) {
+  static const RE2 kImport(R"((?:^|[\s(])@((?:\.{1,2}/)?[\w.-]+(?:/[\w.-]+)*))");
+  std::vector<std::string> out;
+  bool fenced = false;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t eol = text.find('\n', at);
+    if (eol == std::string::npos) eol = text.size();
+    const std::string_view line(text.data() + at, eol - at);
+    if (Trim(line).substr(0, 3) == "```" || Trim(line).substr(0, 3) == "~~~") fenced = !fenced;
+    if (!fenced) {
+      re2::StringPiece input(line.data(), line.size());
+      std::string path;
+      while (RE2::FindAndConsume(&input, kImport, &path)) {
+        while (!path.empty() && path.back() == '.') path.pop_back();  // the sentence's full stop
+        // An import is a file: a name with an extension, not an @mention of an agent or a user.
+        if (path.find('.') != std::string::npos) out.push_back(path);
+      }
+    }
+    at = eol + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile>& agents) {
+  std::vector<DiscoveredFile> out;
+  std::set<std::string> seen;  // canonical paths
+  std::set<std::string> roots;
+  for (const DiscoveredFile& agent : agents) {
+    const FileOrigin& origin = agent.origin;
+    if (!origin.scope_is_agent_root || origin.plugin_agent || origin.instructions) continue;
+    const fs::path scope(origin.scope);
+    const std::string dot = scope.parent_path().filename().string();
+    if (dot.size() < 2 || dot[0] != '.') continue;  // not an agents folder of a dot-folder
+    const fs::path root = scope.parent_path().parent_path();
+    if (!roots.insert(fs::weakly_canonical(root.empty() ? "." : root).string()).second) continue;
+    // Breadth first from the two files Claude Code reads, following imports up to five hops.
+    std::vector<std::pair<fs::path, int>> queue;
+    for (const char* name : {"CLAUDE.md", ".claude/CLAUDE.md"}) queue.push_back({root / name, 0});
+    for (size_t i = 0; i < queue.size() && out.size() < 64; ++i) {
+      const auto [path, hops] = queue[i];
+      std::error_code ec;
+      if (!fs::is_regular_file(path, ec)) continue;
+      if (!seen.insert(fs::weakly_canonical(path, ec).string()).second) continue;
+      FileOrigin party;
+      party.scope = origin.scope;
+      party.scope_is_agent_root = true;
+      party.reported = false;
+      party.instructions = true;
+      out.push_back({path.lexically_normal().generic_string(), party});
+      if (hops >= 5 || fs::file_size(path, ec) > (1u << 20)) continue;
+      std::ifstream in(path, std::ios::binary);
+      const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+      for (const std::string& import : Imports(text)) {
+        if (import.rfind("~/", 0) == 0) continue;  // the user's own files: not the project's
+        queue.push_back({path.parent_path() / import, hops + 1});
+      }
+    }
+  }
   return out;
 }
 

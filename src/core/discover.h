@@ -29,4 +29,10 @@ Discovery Discover(const std::vector<std::string>& paths);
 // manifest above it.
 FileOrigin ClassifyPath(const std::string& path);
 
+// The project instructions Claude Code loads with every agent of the repositories these agents
+// belong to: CLAUDE.md and .claude/CLAUDE.md beside an agents dot-folder, and the files they
+// import with `@path` (up to five hops). Each comes once, as a party of the first agents scope of
+// its repository: compared with the agents, never linted, never an agent itself.
+std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile>& agents);
+
 }  // namespace agentlint

@@ -33,6 +33,8 @@ struct FileOrigin {
   bool reported = true;
   // Set when the run has more files than its limit: this one was not read.
   bool over_file_limit = false;
+  // CLAUDE.md or a file it imports: the project's own instructions, a party to comparisons.
+  bool instructions = false;
   // The path its folders were read from, when that is not the path as written: `reviewer.md`
   // named inside .claude/agents is located as the absolute path.
   std::string located_as;

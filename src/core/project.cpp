@@ -8,10 +8,21 @@
 
 namespace agentlint {
 
-Project::Project(std::vector<AgentSummary> agents) : agents_(std::move(agents)) {
-  std::sort(agents_.begin(), agents_.end(),
-            [](const AgentSummary& a, const AgentSummary& b) { return a.path < b.path; });
+Project::Project(std::vector<AgentSummary> summaries) {
+  for (AgentSummary& summary : summaries)
+    (summary.origin.instructions ? instructions_ : agents_).push_back(std::move(summary));
+  const auto by_path = [](const AgentSummary& a, const AgentSummary& b) { return a.path < b.path; };
+  std::sort(agents_.begin(), agents_.end(), by_path);
+  std::sort(instructions_.begin(), instructions_.end(), by_path);
   for (const AgentSummary& agent : agents_) scopes_[agent.origin.scope].push_back(&agent);
+  for (const AgentSummary& party : instructions_)
+    instructions_by_scope_[party.origin.scope].push_back(&party);
+}
+
+const std::vector<const AgentSummary*>& Project::InstructionsOf(const std::string& scope) const {
+  static const std::vector<const AgentSummary*> kNone;
+  const auto it = instructions_by_scope_.find(scope);
+  return it == instructions_by_scope_.end() ? kNone : it->second;
 }
 
 const std::vector<const AgentSummary*>& Project::ScopeOf(const AgentSummary& agent) const {

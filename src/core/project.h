@@ -20,10 +20,15 @@ class Project {
   // Agents by scope (sorted by scope path, then by file path).
   const std::map<std::string, std::vector<const AgentSummary*>>& scopes() const { return scopes_; }
   const std::vector<const AgentSummary*>& ScopeOf(const AgentSummary& agent) const;
+  // The project instructions (CLAUDE.md and its imports) loaded with a scope's agents: parties
+  // to comparisons such as conflicting guidance, never agents. Sorted by path.
+  const std::vector<const AgentSummary*>& InstructionsOf(const std::string& scope) const;
 
  private:
   std::vector<AgentSummary> agents_;
+  std::vector<AgentSummary> instructions_;
   std::map<std::string, std::vector<const AgentSummary*>> scopes_;
+  std::map<std::string, std::vector<const AgentSummary*>> instructions_by_scope_;
 };
 
 // The agent's name as Claude Code knows it (`name`, or the file stem when it has none).

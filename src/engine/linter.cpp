@@ -407,6 +407,8 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     result.stopped = true;
     return result;
   }
+  // The project's own instructions (CLAUDE.md and its imports), read like siblings.
+  for (DiscoveredFile& party : ProjectInstructions(files)) files.push_back(std::move(party));
   const size_t max_files = first && first->limit_files ? *first->limit_files : cli.max_files;
   for (size_t i = max_files; i < files.size(); ++i) files[i].origin.over_file_limit = true;
   const LintOptions options = EffectiveOptions(cli, first, paths.empty() ? "" : paths.front());

@@ -247,6 +247,18 @@ std::string FileName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// How another party is named in a message: an agent by its file name, the project's instructions
+// by their path in the repository (`CLAUDE.md`, `docs/stack.md`).
+std::string PartyName(const AgentSummary& party) {
+  if (!party.origin.instructions) return FileName(party.path);
+  const std::filesystem::path root =
+      std::filesystem::path(party.origin.scope).parent_path().parent_path();
+  const std::string relative = std::filesystem::path(party.path)
+                                   .lexically_relative(root.empty() ? "." : root)
+                                   .generic_string();
+  return relative.empty() || relative.rfind("..", 0) == 0 ? FileName(party.path) : relative;
+}
+
 std::vector<Evidence> ToEvidence(const AgentDoc& doc, const std::map<size_t, Span>& first) {
   std::vector<Evidence> out;
   for (const auto& [choice, span] : first)
@@ -333,8 +345,7 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
       if (conflicts.empty()) continue;
       std::string others;
       for (size_t i = 0; i < conflicts.size() && i < 3; ++i) {
-        others +=
-            std::string(i ? ", " : "") + "`" + FileName(agents[conflicts[i].first]->path) + "`";
+        others += std::string(i ? ", " : "") + "`" + PartyName(*agents[conflicts[i].first]) + "`";
       }
       if (conflicts.size() > 3) others += " and " + std::to_string(conflicts.size() - 3) + " more";
       Diagnostic& d = out.Report(*mine_at,
@@ -347,7 +358,7 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
       for (size_t i = 0; i < conflicts.size() && i < kShown; ++i) {
         const auto& [b, evidence] = conflicts[i];
         d.related.push_back({evidence->at.location,
-                             "`" + FileName(agents[b]->path) + "` prescribes " + evidence->text});
+                             "`" + PartyName(*agents[b]) + "` prescribes " + evidence->text});
       }
     }
   }
@@ -392,6 +403,10 @@ void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
     const std::string key =
         !parent.empty() && parent[0] == '.' ? root.parent_path().parent_path().string() : scope;
     for (const AgentSummary* agent : agents) projects[key].push_back(agent);
+    // CLAUDE.md is loaded with every agent: a party to every comparison (its own stance is
+    // never reported: it is not linted).
+    for (const AgentSummary* party : ctx.project.InstructionsOf(scope))
+      projects[key].push_back(party);
   }
   for (auto& [key, agents] : projects) {
     std::sort(agents.begin(), agents.end(),
