@@ -340,6 +340,28 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
   CHECK(compared >= 6);
 }
 
+TEST_CASE("cli: --statistics counts findings per rule, most first, with what --fix repairs") {
+  TempDir tmp;
+  const std::string head = "---\nname: a\ndescription: Reviews code. Use after changes.\n";
+  WriteFile(tmp.path() / ".claude/agents/a.md",
+            head + "tools: Read, MultiEdit, LS\n---\nYou review the change and report.\n");
+  WriteFile(tmp.path() / ".claude/agents/b.md",
+            "---\nname: b\ndescription: Writes docs. Use after changes.\ntools: Read, Bassh, "
+            "MultiEdit\n---\nYou write the docs for the change.\n");
+  const Run run = Agentlint("--statistics '" + tmp.path().string() + "'");
+  CHECK(run.code == 1);  // the exit code is the same as without --statistics
+  std::istringstream lines(run.out);
+  std::string first, second, last;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  for (std::string line; std::getline(lines, line);) last = line;
+  // MultiEdit twice and LS once (removed tools, fixable), Bassh once (unknown): most first.
+  CHECK(first == "     3  AL118  removed-tool  warning  3 fixable");
+  CHECK(second == "     1  AL103  unknown-tool  error");
+  CHECK(last == "Found 4 findings in 2 agent files; 3 fixable with --fix.");
+  CHECK(run.out.find("b.md") == std::string::npos);  // no findings are listed
+}
+
 TEST_CASE("cli: --fix and --diff on an agent with removed tools") {
   TempDir tmp;
   const std::string original =

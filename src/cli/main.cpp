@@ -53,6 +53,7 @@ struct Request {
   std::string fail_on;  // empty: the config's, else error
   int max_warnings = -1;
   bool quiet = false;
+  bool statistics = false;
   bool fix = false;
   bool diff = false;
   bool unsafe_fixes = false;
@@ -266,7 +267,9 @@ int Run(const Request& request) {
     const bool to_stdout = output.path.empty() || output.path == "-";
     TextOptions options = text;
     options.color = text.color && to_stdout;  // a file never gets colour codes
-    const std::string rendered = Render(output.format, result, options);
+    const std::string rendered = request.statistics && to_stdout
+                                     ? RenderStatistics(result)
+                                     : Render(output.format, result, options);
     if (to_stdout) {
       std::cout << rendered;
     } else if (const std::string error = WriteAtomically(output.path, rendered); !error.empty()) {
@@ -327,6 +330,9 @@ int Main(int argc, char** argv) {
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+  app.add_flag("--statistics", request.statistics,
+               "print the number of findings per rule, most first, with how many are fixable, "
+               "instead of the findings (standard output only; --output-file files are unchanged)");
   request.lint.jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("-j,--jobs", request.lint.jobs,
                  "files linted in parallel (default: the number of cores)")

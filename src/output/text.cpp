@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <iomanip>
+#include <map>
+#include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "core/check.h"
 #include "core/text.h"
@@ -149,6 +154,53 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
     out += "Found " + CountSummary(result) + " in " + files + skipped + ".\n";
   }
   return out;
+}
+
+std::string RenderStatistics(const LintResult& result) {
+  struct Row {
+    const RuleInfo* rule = nullptr;
+    size_t count = 0;
+    size_t safe = 0;
+    size_t unsafe = 0;
+    Severity severity = Severity::kInfo;
+  };
+  std::map<std::string_view, Row> rows;
+  for (const Diagnostic& d : result.diagnostics) {
+    Row& row = rows[d.rule->id];
+    row.rule = d.rule;
+    ++row.count;
+    row.severity = std::max(row.severity, d.severity);
+    if (d.fix) ++(d.fix->safe ? row.safe : row.unsafe);
+  }
+  std::vector<Row> sorted;
+  for (const auto& [id, row] : rows) sorted.push_back(row);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Row& a, const Row& b) { return a.count > b.count; });
+  size_t name_width = 4;
+  for (const Row& row : sorted) name_width = std::max(name_width, row.rule->name.size());
+  std::ostringstream out;
+  for (const Row& row : sorted) {
+    std::ostringstream line;
+    line << std::setw(6) << row.count << "  " << row.rule->id << "  " << std::left
+         << std::setw(static_cast<int>(name_width)) << row.rule->name << "  " << std::setw(7)
+         << SeverityName(row.severity) << std::right;
+    if (row.safe) line << "  " << row.safe << " fixable";
+    if (row.unsafe) line << "  " << row.unsafe << " with --unsafe-fixes";
+    std::string text = line.str();
+    text.erase(text.find_last_not_of(' ') + 1);
+    out << text << "\n";
+  }
+  size_t total = 0;
+  size_t fixable = 0;
+  for (const Row& row : sorted) {
+    total += row.count;
+    fixable += row.safe;
+  }
+  out << "Found " << total << (total == 1 ? " finding" : " findings") << " in "
+      << result.files_linted << (result.files_linted == 1 ? " agent file" : " agent files");
+  if (fixable) out << "; " << fixable << " fixable with --fix";
+  out << ".\n";
+  return out.str();
 }
 
 }  // namespace agentlint

@@ -17,6 +17,10 @@ struct TextOptions {
 
 std::string RenderText(const LintResult& result, const TextOptions& options);
 
+// `--statistics`: one line per rule that found something, most findings first (then by id):
+// count, id, name, severity, and how many of its findings `--fix` (or `--unsafe-fixes`) repairs.
+std::string RenderStatistics(const LintResult& result);
+
 // "3 errors, 1 warning and 2 infos" style counts, shared by the summary.
 std::string CountSummary(const LintResult& result);
 
