@@ -340,6 +340,34 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
   CHECK(compared >= 6);
 }
 
+TEST_CASE("cli: --stdin-filename lints standard input as that file, among its siblings") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  const std::string head = "---\nname: api\ndescription: Builds endpoints. Use for API work.\n";
+  WriteFile(agents / "api.md", head +
+                                   "tools: Read, Bassh\n---\nYou build endpoints with "
+                                   "PostgreSQL. Hand off to the @schema-designer agent.\n");
+  WriteFile(agents / "store.md",
+            "---\nname: store\ndescription: Owns storage. Use for storage.\ntools: Read\n---\n"
+            "You own storage. SQLite only.\n");
+  const std::string file = (agents / "api.md").string();
+  const Run on_disk = Agentlint("--format github '" + file + "'");
+  const Run piped = Agentlint("--format github --stdin-filename '" + file + "' - < '" + file + "'");
+  CHECK(on_disk.code == 1);
+  CHECK(piped.code == on_disk.code);
+  CHECK(piped.out == on_disk.out);  // the same findings, project ones included
+  CHECK(piped.out.find("AL406") != std::string::npos);
+  // The buffer wins over the disk, and a file that does not exist yet is linted in its folder.
+  WriteFile(tmp.path() / "buffer.md", head + "tools: Read\n---\nYou build endpoints.\n");
+  const Run unsaved =
+      Agentlint("--format github --stdin-filename '" + (agents / "aaa.md").string() + "' < '" +
+                (tmp.path() / "buffer.md").string() + "'");
+  CHECK(unsaved.out.find("file=" + (agents / "aaa.md").string() + ",") != std::string::npos);
+  CHECK(unsaved.out.find("AL401") != std::string::npos);  // `api` is also api.md's name
+  CHECK(unsaved.out.find("Bassh") == std::string::npos);  // api.md itself is not reported
+  CHECK(Agentlint("- < '" + file + "'").code == 2);       // `-` without --stdin-filename
+}
+
 TEST_CASE("cli: --statistics counts findings per rule, most first, with what --fix repairs") {
   TempDir tmp;
   const std::string head = "---\nname: a\ndescription: Reviews code. Use after changes.\n";

@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -54,6 +56,7 @@ struct Request {
   int max_warnings = -1;
   bool quiet = false;
   bool statistics = false;
+  std::string stdin_filename;  // --stdin-filename: lint standard input as if it were this file
   bool fix = false;
   bool diff = false;
   bool unsafe_fixes = false;
@@ -330,6 +333,9 @@ int Main(int argc, char** argv) {
                  "exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("-q,--quiet", request.quiet, "print findings only: no code frames, no summary");
+  app.add_option("--stdin-filename", request.stdin_filename,
+                 "lint the text on standard input (named `-`) as if it were this file: its "
+                 "folder gives the siblings and the configuration; the file need not exist");
   app.add_flag("--statistics", request.statistics,
                "print the number of findings per rule, most first, with how many are fixable, "
                "instead of the findings (standard output only; --output-file files are unchanged)");
@@ -397,6 +403,29 @@ int Main(int argc, char** argv) {
   if (config->parsed()) return ShowConfig(config_for, request.lint);
   if (inspect->parsed())
     return InspectFile(inspect_file, inspect_format.empty() ? request.format : inspect_format);
+  if (!request.stdin_filename.empty()) {
+    // `agentlint --stdin-filename PATH -` (or without `-`): standard input is PATH's text.
+    if (request.fix || request.diff || !request.write_baseline.empty()) {
+      Say("--fix, --diff and --write-baseline work on files, not on --stdin-filename");
+      return kExitUsage;
+    }
+    const std::string path =
+        std::filesystem::path(request.stdin_filename).lexically_normal().generic_string();
+    std::vector<std::string> paths;
+    for (const std::string& p : request.paths) {
+      if (p != "-") paths.push_back(p);
+    }
+    paths.push_back(path);
+    request.paths = paths;
+    std::string text;
+    char buffer[65536];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0)
+      text.append(buffer, static_cast<size_t>(std::cin.gcount()));
+    request.lint.unsaved[path] = std::move(text);
+  } else if (std::find(request.paths.begin(), request.paths.end(), "-") != request.paths.end()) {
+    Say("`-` (standard input) needs --stdin-filename PATH, the file it stands for");
+    return kExitUsage;
+  }
   if (request.paths.empty()) request.paths.push_back(".");
   if (!ResolveOutputs(request)) return kExitUsage;
   return Run(request);

@@ -217,11 +217,14 @@ FileOrigin ClassifyPath(const std::string& path) {
   return absolute;
 }
 
-Discovery Discover(const std::vector<std::string>& paths) {
+Discovery Discover(const std::vector<std::string>& paths, const std::vector<std::string>& unsaved) {
   Discovery out;
   for (const std::string& arg : paths) {
     struct stat st {};
-    if (::stat(arg.c_str(), &st) != 0) {
+    const bool virtual_file = std::find(unsaved.begin(), unsaved.end(), arg) != unsaved.end();
+    if (virtual_file) {
+      st.st_mode = S_IFREG;
+    } else if (::stat(arg.c_str(), &st) != 0) {
       out.errors.push_back(arg + ": no such file or directory");
       continue;
     }

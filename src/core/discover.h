@@ -23,7 +23,10 @@ struct Discovery {
   std::vector<std::string> errors;   // named paths that do not exist or cannot be used
 };
 
-Discovery Discover(const std::vector<std::string>& paths);
+// `unsaved`: paths whose text comes from elsewhere (stdin, an editor): named, they count as files
+// even when nothing is on disk there yet.
+Discovery Discover(const std::vector<std::string>& paths,
+                   const std::vector<std::string>& unsaved = {});
 
 // Where a path sits (agent location, plugin agent), judged from its components and the plugin
 // manifest above it.

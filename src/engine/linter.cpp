@@ -28,7 +28,12 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options, bo
   FileOrigin origin = file.origin;
   std::string text;
   struct stat st {};
-  if (origin.over_file_limit) {
+  if (const auto it = options.unsaved.find(file.path); it != options.unsaved.end()) {
+    text = it->second;
+    if (text.size() > options.max_file_bytes)
+      origin.read_error = "the text is " + std::to_string(text.size()) +
+                          " bytes, over the limit of " + std::to_string(options.max_file_bytes);
+  } else if (origin.over_file_limit) {
     // Not read at all: input-limit-exceeded reports it.
   } else if (::stat(file.path.c_str(), &st) != 0) {
     origin.read_error = std::strerror(errno);
@@ -380,7 +385,9 @@ void ForEachParallel(const std::vector<size_t>& indexes, size_t jobs, const Task
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   LintResult result;
-  Discovery discovery = Discover(paths);
+  std::vector<std::string> unsaved;
+  for (const auto& [path, text] : cli.unsaved) unsaved.push_back(path);
+  Discovery discovery = Discover(paths, unsaved);
   result.errors = std::move(discovery.errors);
   result.skipped = std::move(discovery.skipped);
   ConfigSet configs;

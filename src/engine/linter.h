@@ -32,6 +32,9 @@ struct LintOptions {
   bool use_config = true;
   std::string config_path;
   std::map<std::string, Severity> severity;  // rule id or name -> severity (from the config)
+  // Text to lint instead of what is on disk, by path as named (`--stdin-filename`, an editor's
+  // unsaved buffer). The path need not exist; its folder gives siblings and configuration.
+  std::map<std::string, std::string> unsaved;
 };
 
 // True when `selector` (an id, a name, a category or `all`) names `rule`.
