@@ -159,6 +159,23 @@ TEST_CASE("hostile: deep quotes, a backtracking glob, 26,000 keys, a bad number,
   CHECK(out.find('\x07') == std::string::npos);
 }
 
+// Found by fuzz_config: a secret pattern from the configuration that can match nothing (`|...`)
+// made the secret scan loop forever on every file.
+TEST_CASE("hostile: a configured secret pattern that matches the empty string ends") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  WriteFile(agents / "a.md",
+            "---\nname: a\ndescription: Deploys. Use after merges.\ntools: Read, Bassh\n---\n"
+            "You deploy with the key acme_qzxwvkjh here.\n");
+  WriteFile(tmp.path() / ".agentlint.yaml",
+            "knowledge:\n  secrets:\n    - id: acme\n      description: an ACME key\n"
+            "      pattern: '|(acme_[a-z]{8})'\n      min_entropy: 1\n");
+  std::string out;
+  const int code = RunAgentlint("--color never '" + tmp.path().string() + "'", out, 30);
+  CHECK(code == 1);
+  CHECK(out.find("a.md:4:14: error: `Bassh`") != std::string::npos);
+}
+
 // Shapes that cost time quadratic in the input before issue 10 was fixed (each took from 5 s to
 // minutes at these sizes; linear now, well under a second each). The guard is a hang guard with a
 // wide margin, not a timing: a quadratic regression at these sizes takes minutes.

@@ -75,7 +75,16 @@ void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
     if (ctx.knowledge_scan && !ctx.knowledge_scan->MayContain(secret.scan)) continue;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece group;
+    const char* consumed = input.data();
     while (RE2::FindAndConsume(&input, *secret.pattern, &group)) {
+      // A pattern that can match nothing (a configuration's `|x`) consumes nothing: step on, or
+      // the loop would never end.
+      if (input.data() == consumed) {
+        if (input.empty()) break;
+        input.remove_prefix(1);
+      }
+      consumed = input.data();
+      if (group.data() == nullptr || group.empty()) continue;  // the group took no part
       const Span span{static_cast<size_t>(group.data() - text.data()),
                       static_cast<size_t>(group.data() - text.data()) + group.size()};
       const std::string_view shown(group.data(), group.size());
