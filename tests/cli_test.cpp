@@ -90,6 +90,24 @@ TEST_CASE("cli: examples give the golden text and JSON output and exit 1") {
   CHECK(Agentlint("examples --format json").out == json.out);
 }
 
+TEST_CASE("cli: graph draws the examples' agents, handoffs, missing agents and conflicts") {
+  const Run mermaid = Agentlint("graph examples");
+  CHECK(mermaid.code == 0);
+  Golden("examples.graph.mmd", mermaid.out);
+  const Run dot = Agentlint("graph --format dot examples");
+  CHECK(dot.code == 0);
+  Golden("examples.graph.dot", dot.out);
+  // What the graph says, independently of the golden file.
+  CHECK(mermaid.out.find("[\"test-writer<br/>(missing)\"]:::missing") != std::string::npos);
+  CHECK(mermaid.out.find(" <-->|\"database migrations\"| ") != std::string::npos);
+  CHECK(mermaid.out.find("security-reviewer<br/>opus · all tools") != std::string::npos);
+  CHECK(dot.out.find("dir=both") != std::string::npos);
+  // The README shows this very graph.
+  CHECK(ReadFile(SourceDir() + "/README.md").find("```mermaid\n" + mermaid.out + "```") !=
+        std::string::npos);
+  CHECK(Agentlint("graph no-such-folder").code == 2);
+}
+
 TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
   TempDir tmp;
   WriteFile(tmp.path() / "clean.md", kClean);

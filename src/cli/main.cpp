@@ -24,6 +24,7 @@
 #include "engine/inspect.h"
 #include "engine/linter.h"
 #include "output/github.h"
+#include "output/graph.h"
 #include "output/inspect.h"
 #include "output/json.h"
 #include "output/sarif.h"
@@ -383,6 +384,13 @@ int Main(int argc, char** argv) {
   std::string inspect_format;
   inspect->add_option("--format", inspect_format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  CLI::App* graph = app.add_subcommand(
+      "graph", "draw the agents and their handoffs, missing agents and conflicts (Mermaid or DOT)");
+  std::vector<std::string> graph_paths;
+  graph->add_option("paths", graph_paths, "files and directories (default: .)");
+  std::string graph_format = "mermaid";
+  graph->add_option("--format", graph_format, "mermaid (default) or dot")
+      ->check(CLI::IsMember({"mermaid", "dot"}));
   CLI::App* config = app.add_subcommand("config", "print the configuration that applies to a path");
   std::string config_for = ".";
   config->add_option("path", config_for, "a file or folder (default: .)");
@@ -401,6 +409,16 @@ int Main(int argc, char** argv) {
   if (rules->parsed()) return ListRules();
   if (explain->parsed()) return Explain(rule_id);
   if (config->parsed()) return ShowConfig(config_for, request.lint);
+  if (graph->parsed()) {
+    LintOptions options = request.lint;
+    options.keep_summaries = true;
+    const LintResult result =
+        Lint(graph_paths.empty() ? std::vector<std::string>{"."} : graph_paths, options);
+    for (const std::string& error : result.errors) Say(error);
+    if (result.stopped || !result.errors.empty()) return kExitUsage;
+    std::cout << RenderGraph(result, graph_format);
+    return kExitClean;
+  }
   if (inspect->parsed())
     return InspectFile(inspect_file, inspect_format.empty() ? request.format : inspect_format);
   if (!request.stdin_filename.empty()) {

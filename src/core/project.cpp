@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/check.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -63,8 +64,13 @@ Anchor MakeAnchor(const SourceFile& source, Span span) {
   return {d.location, std::move(d.line_text), d.line_text_offset, d.line_text_cut};
 }
 
-AgentSummary SummarizeIdentity(const AgentDoc& doc, bool loads) {
+AgentSummary SummarizeIdentity(const AgentDoc& doc, const ClaudeAgent* claude) {
   AgentSummary s;
+  const bool loads = claude && claude->loads;
+  if (claude) {
+    s.model = claude->model;
+    if (!claude->inherits_tools) s.tool_count = static_cast<int>(claude->tools.size());
+  }
   s.path = doc.path();
   s.origin = doc.origin();
   s.dialect = doc.dialect();

@@ -57,6 +57,8 @@ struct AgentSummary {
   std::string description;
   std::optional<Anchor> description_at;
   bool loads = false;  // Claude Code registers it (core/claude)
+  std::string model;    // the model it runs as ("inherit", "sonnet", or as written); "" unknown
+  int tool_count = -1;  // the tools a spawned subagent gets; -1: every tool (no `tools`)
 
   // Filled by the project rules' summarizers (checks/project/*.cpp).
   std::vector<Reference> references;  // handoffs, `subagent_type`, `Agent(x)`
@@ -68,6 +70,8 @@ struct AgentSummary {
 };
 
 // The identity part of a summary (everything above the rules' evidence).
-AgentSummary SummarizeIdentity(const AgentDoc& doc, bool loads);
+// `claude`: what Claude Code makes of the file (core/claude), nullptr for other tools' files.
+struct ClaudeAgent;
+AgentSummary SummarizeIdentity(const AgentDoc& doc, const ClaudeAgent* claude);
 
 }  // namespace agentlint

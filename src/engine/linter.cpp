@@ -140,7 +140,7 @@ std::vector<Diagnostic> RunChecks(const FileContext& ctx, const LintOptions& opt
 // `sibling`: the file is not linted, so only evidence compared across files is taken.
 AgentSummary RunSummarizers(const FileContext& ctx, bool sibling = false) {
   const AgentDoc& doc = ctx.doc;
-  AgentSummary summary = SummarizeIdentity(doc, ctx.claude && ctx.claude->loads);
+  AgentSummary summary = SummarizeIdentity(doc, ctx.claude);
   if (!doc.origin().read_error.empty() || doc.origin().over_file_limit) return summary;
   for (const RuleInfo& rule : AllRules()) {
     if (!rule.summarize) continue;
@@ -347,7 +347,7 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
   if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
   const bool any_wanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
   if (!any_wanted || !doc.origin().scope_is_agent_root || doc.origin().over_file_limit) {
-    out.summary = SummarizeIdentity(doc, claude && claude->loads);
+    out.summary = SummarizeIdentity(doc, claude ? &*claude : nullptr);
     return out;
   }
   ScanResult scan;
@@ -356,7 +356,7 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
   for (size_t t = 0; t < wanted.size() && t < knowledge.conflict_topics.size(); ++t)
     may_occur = may_occur || (wanted[t] && knowledge.conflict_topics[t].MayOccurIn(scan));
   if (!may_occur) {
-    out.summary = SummarizeIdentity(doc, claude && claude->loads);
+    out.summary = SummarizeIdentity(doc, claude ? &*claude : nullptr);
     return out;
   }
   doc.ParseBody(options.limits);
@@ -468,6 +468,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   LintOptions project_options = options;
   project_options.select = {"all"};
   project_options.ignore.clear();
+  if (cli.keep_summaries) result.agents = summaries;
   for (Diagnostic& d : CheckProject(Project(std::move(summaries)), project_options)) {
     const auto it = file_options.find(d.location.path);
     if (it != file_options.end() && Enabled(*d.rule, it->second))

@@ -11,6 +11,7 @@
 #include "core/diagnostic.h"
 #include "core/discover.h"
 #include "core/document.h"
+#include "core/summary.h"
 #include "engine/config.h"
 
 namespace agentlint {
@@ -35,6 +36,7 @@ struct LintOptions {
   // Text to lint instead of what is on disk, by path as named (`--stdin-filename`, an editor's
   // unsaved buffer). The path need not exist; its folder gives siblings and configuration.
   std::map<std::string, std::string> unsaved;
+  bool keep_summaries = false;  // LintResult::agents (for `agentlint graph`)
 };
 
 // True when `selector` (an id, a name, a category or `all`) names `rule`.
@@ -48,6 +50,8 @@ struct LintResult {
   std::vector<std::string> skipped;  // Markdown files that are not agents
   std::vector<std::string> errors;   // usage problems with the named paths or a config
   bool stopped = false;              // nothing was linted: a config could not be read
+  // With LintOptions::keep_summaries: every file's summary (agents and project instructions).
+  std::vector<AgentSummary> agents;
 };
 
 // Reads one file into a document; a read failure is recorded in the origin, never thrown.
