@@ -56,7 +56,7 @@ struct AgentSummary {
   std::string agent_name;  // the name Claude Code knows it by: `name`, or the file stem
   std::string description;
   std::optional<Anchor> description_at;
-  bool loads = false;  // Claude Code registers it (core/claude)
+  bool loads = false;   // Claude Code registers it (core/claude)
   std::string model;    // the model it runs as ("inherit", "sonnet", or as written); "" unknown
   int tool_count = -1;  // the tools a spawned subagent gets; -1: every tool (no `tools`)
 
