@@ -338,6 +338,17 @@ class SimpleYaml {
     return node;
   }
 
+  // The length of the simple key word `text` starts with (a letter or digit, then letters, digits,
+  // `_` and `-`), or 0; a null word (`null`, `~`) is no key here.
+  static size_t KeyWordLength(std::string_view text) {
+    if (text.empty() || !std::isalnum(static_cast<unsigned char>(text[0]))) return 0;
+    size_t k = 1;
+    while (k < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_' || text[k] == '-'))
+      ++k;
+    return NullWord(text.substr(0, k)) ? 0 : k;
+  }
+
   // A key at `at`: a simple word or a quoted string, then a colon that ends the line or is
   // followed by a space. Returns the key and the position of the colon.
   std::optional<std::pair<YamlNode, size_t>> Key(size_t at, size_t eol) const {
@@ -350,12 +361,8 @@ class SimpleYaml {
       key = Quoted(at, text_.substr(at, k - at));
       if (!key) return std::nullopt;
     } else {
-      while (k < eol && (std::isalnum(static_cast<unsigned char>(text_[k])) || text_[k] == '_' ||
-                         text_[k] == '-'))
-        ++k;
-      if (k == at || !std::isalnum(static_cast<unsigned char>(text_[at])) ||
-          NullWord(text_.substr(at, k - at)))
-        return std::nullopt;
+      k = at + KeyWordLength(text_.substr(at, eol - at));
+      if (k == at) return std::nullopt;
       key = Plain(at, text_.substr(at, k - at));
     }
     if (k >= eol || text_[k] != ':') return std::nullopt;
@@ -655,6 +662,25 @@ class SimpleYaml {
     return end;
   }
 
+  // Calls `item(i)` for each comma-separated item of a one-line flow collection (`inner`, without
+  // its brackets); `item` reads the item starting at i and returns one past it, or npos when
+  // unsure. False when an item is refused or the items are not plainly separated (`[a, ]`, `[a
+  // b]`).
+  template <typename Item>
+  static bool FlowItems(std::string_view inner, const Item& item) {
+    if (inner.find_first_not_of(' ') == std::string_view::npos) return true;  // `[]`, `{ }`
+    for (size_t i = 0;;) {
+      while (i < inner.size() && inner[i] == ' ') ++i;
+      if (i == inner.size()) return false;
+      i = item(i);
+      if (i == std::string_view::npos) return false;
+      while (i < inner.size() && inner[i] == ' ') ++i;
+      if (i == inner.size()) return true;
+      if (inner[i] != ',') return false;
+      ++i;
+    }
+  }
+
   // A flow item's value: plain text with none of the flow indicators (nor `?`: yaml-cpp reads
   // it as a key indicator there), a quoted string,
   // or (in a mapping) a list of those.
@@ -675,23 +701,15 @@ class SimpleYaml {
     list.flow = true;
     list.span = {at, at};
     const std::string_view inner = raw.substr(1, raw.size() - 2);
-    if (inner.find_first_not_of(' ') != std::string_view::npos) {
-      size_t i = 0;
-      while (true) {
-        while (i < inner.size() && inner[i] == ' ') ++i;
-        if (i == inner.size()) return std::nullopt;  // `[a, ]`, `[a,]`
-        const size_t end = FlowTokenEnd(inner, i, false);
-        if (end == std::string_view::npos) return std::nullopt;
-        const auto node = FlowValue(at + 1 + i, inner.substr(i, end - i));
-        if (!node || !node->IsScalar()) return std::nullopt;
-        list.children.push_back(std::move(*node));
-        i = end;
-        while (i < inner.size() && inner[i] == ' ') ++i;
-        if (i == inner.size()) break;
-        if (inner[i] != ',') return std::nullopt;
-        ++i;
-      }
-    }
+    const bool items = FlowItems(inner, [&](size_t i) {
+      const size_t end = FlowTokenEnd(inner, i, false);
+      if (end == std::string_view::npos) return end;
+      auto node = FlowValue(at + 1 + i, inner.substr(i, end - i));
+      if (!node || !node->IsScalar()) return std::string_view::npos;
+      list.children.push_back(std::move(*node));
+      return end;
+    });
+    if (!items) return std::nullopt;
     list.span.end = at + raw.size();  // through the closing bracket, as yaml-cpp's tree has it
     return list;
   }
@@ -704,36 +722,22 @@ class SimpleYaml {
     map.flow = true;
     map.span = {at, at};
     const std::string_view inner = raw.substr(1, raw.size() - 2);
-    if (inner.find_first_not_of(' ') != std::string_view::npos) {
-      size_t i = 0;
-      while (true) {
-        while (i < inner.size() && inner[i] == ' ') ++i;
-        if (i == inner.size() || !std::isalnum(static_cast<unsigned char>(inner[i])))
-          return std::nullopt;
-        size_t k = i;
-        while (k < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[k])) ||
-                                    inner[k] == '_' || inner[k] == '-'))
-          ++k;
-        if (k + 1 >= inner.size() || inner[k] != ':' || inner[k + 1] != ' ' ||
-            NullWord(inner.substr(i, k - i)))
-          return std::nullopt;
-        YamlNode key = Plain(at + 1 + i, inner.substr(i, k - i));
-        size_t v = k + 1;
-        while (v < inner.size() && inner[v] == ' ') ++v;
-        if (v == inner.size()) return std::nullopt;
-        const size_t end = FlowTokenEnd(inner, v, true);
-        if (end == std::string_view::npos) return std::nullopt;
-        auto value = FlowValue(at + 1 + v, inner.substr(v, end - v));
-        if (!value) return std::nullopt;
-        map.children.push_back(std::move(key));
-        map.children.push_back(std::move(*value));
-        i = end;
-        while (i < inner.size() && inner[i] == ' ') ++i;
-        if (i == inner.size()) break;
-        if (inner[i] != ',') return std::nullopt;
-        ++i;
-      }
-    }
+    const bool items = FlowItems(inner, [&](size_t i) {
+      const size_t k = i + KeyWordLength(inner.substr(i));
+      if (k == i || k + 1 >= inner.size() || inner[k] != ':' || inner[k + 1] != ' ')
+        return std::string_view::npos;
+      size_t v = k + 1;
+      while (v < inner.size() && inner[v] == ' ') ++v;
+      if (v == inner.size()) return std::string_view::npos;
+      const size_t end = FlowTokenEnd(inner, v, true);
+      if (end == std::string_view::npos) return end;
+      auto value = FlowValue(at + 1 + v, inner.substr(v, end - v));
+      if (!value) return std::string_view::npos;
+      map.children.push_back(Plain(at + 1 + i, inner.substr(i, k - i)));
+      map.children.push_back(std::move(*value));
+      return end;
+    });
+    if (!items) return std::nullopt;
     map.span.end = at + raw.size();  // through the closing brace
     FindDuplicates(map);
     return map;
