@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/knowledge.h"
+#include "core/source.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -337,9 +338,9 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
       party.reported = false;
       party.instructions = true;
       out.push_back({path.lexically_normal().generic_string(), party});
-      if (hops >= 5 || fs::file_size(path, ec) > (1u << 20)) continue;
-      std::ifstream in(path, std::ios::binary);
-      const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+      std::string text;
+      std::string error;
+      if (hops >= 5 || !ReadFileBytes(path.string(), text, error, 1u << 20)) continue;
       for (const std::string& import : Imports(text)) {
         if (import.rfind("~/", 0) == 0) continue;  // the user's own files: not the project's
         queue.push_back({path.parent_path() / import, hops + 1});

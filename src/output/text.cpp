@@ -196,8 +196,8 @@ std::string RenderStatistics(const LintResult& result) {
     total += row.count;
     fixable += row.safe;
   }
-  out << "Found " << total << (total == 1 ? " finding" : " findings") << " in "
-      << result.files_linted << (result.files_linted == 1 ? " agent file" : " agent files");
+  out << "Found " << Plural(total, "finding") << " in "
+      << Plural(result.files_linted, "agent file");
   if (fixable) out << "; " << fixable << " fixable with --fix";
   out << ".\n";
   return out.str();
