@@ -88,6 +88,14 @@ TEST_CASE("cli: examples give the golden text and JSON output and exit 1") {
   Golden("examples.json", json.out);
   // Deterministic: the same bytes on every run.
   CHECK(Agentlint("examples --format json").out == json.out);
+  const Run markdown = Agentlint("examples --format markdown");
+  CHECK(markdown.code == 1);
+  Golden("examples.summary.md", markdown.out);
+  // The report's graph is `agentlint graph`'s, in a Mermaid block.
+  CHECK(markdown.out.find("```mermaid\n" + Agentlint("graph examples").out + "```\n") !=
+        std::string::npos);
+  CHECK(markdown.out.find("| AL403 | unknown-agent-reference | error | 1 | 0 |") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: graph draws the examples' agents, handoffs, missing agents and conflicts") {
@@ -180,12 +188,13 @@ TEST_CASE("cli: the two seeds in one .claude/agents folder") {
   const auto has = [&](const std::string& needle) {
     return run.out.find(needle) != std::string::npos;
   };
-  CHECK(has("\"line\": 4, \"column\": 91, \"end_line\": 4, \"end_column\": 101"));  // BashOutput
+  CHECK(HasFinding(run.out,
+                   {.line = 4, .column = 91, .end_line = 4, .end_column = 101}));  // BashOutput
   CHECK(has("`BashOutput` was removed"));
   CHECK(has("`KillShell` is the old name of `TaskStop`"));  // still works, as Claude Code shows
-  CHECK(has("\"line\": 4, \"column\": 103"));
+  CHECK(HasFinding(run.out, {.line = 4, .column = 103}));
   CHECK(has("`SlashCommand` was removed"));
-  CHECK(has("\"line\": 4, \"column\": 114"));
+  CHECK(HasFinding(run.out, {.line = 4, .column = 114}));
   CHECK(has("write `TaskStop`; the alias still works"));
   CHECK(has("use `Skill`"));
   CHECK_FALSE(has("mcp__ide__"));
@@ -276,7 +285,7 @@ TEST_CASE("cli: a file named alone is checked against its siblings, findings onl
   const Run run =
       Agentlint("--format json '" + (tmp.path() / ".claude/agents/a.md").string() + "'");
   CHECK(run.out.find("\"linted\": 1") != std::string::npos);
-  CHECK(run.out.find("a.md\", \"line\": 2") != std::string::npos);   // duplicate name, on a.md
+  CHECK(HasFinding(run.out, {.path = "/a.md", .line = 2}));          // duplicate name, on a.md
   CHECK(run.out.find("conflicting guidance") != std::string::npos);  // against b.md
   CHECK(run.out.find("this one loads") != std::string::npos);        // b.md wins: it sorts last
   // No finding is reported on b.md itself: it appears only as a related location.
@@ -510,8 +519,8 @@ TEST_CASE("cli: --output-file replaces standard output, FORMAT:FILE adds formats
   CHECK(run.out.rfind("::error file=", 0) == 0);  // annotations on standard output
   CHECK(ReadFile(sarif).find("\"ruleId\": \"AL103\"") != std::string::npos);
   CHECK(JsonChecker(ReadFile(json)).Valid());
-  CHECK(ReadFile(json).find("\"summary\": {\"error\": 1, \"warning\": 0, \"info\": 0}") !=
-        std::string::npos);
+  CHECK(nlohmann::json::parse(ReadFile(json))["summary"] ==
+        nlohmann::json{{"error", 1}, {"warning", 0}, {"info", 0}});
   // Without a prefix the file takes the place of standard output, and is never coloured.
   const Run to_file = Agentlint("--color always --output-file '" + text + "' " + dir);
   CHECK(to_file.code == 1);
@@ -584,14 +593,10 @@ TEST_CASE(
             "    ignore: [flow-sequence-tools]\nignroe: [AL103]\n");
   const Run after = Agentlint("--format json " + dir);
   CHECK(after.code == 2);  // the config has a typo: a usage error, with every finding reported
-  CHECK(after.out.find("a.md\", \"line\": 4, \"column\": 8") != std::string::npos);  // AL124 kept
-  CHECK(after.out.find("legacy/b.md\", \"line\": 4, \"column\": 8") ==
-        std::string::npos);  // ignored there
-  CHECK(
-      after.out.find(
-          "\"rule\": \"AL104\", \"name\": \"name-not-kebab-case\", \"category\": \"frontmatter\", "
-          "\"severity\": \"error\"") != std::string::npos);
-  CHECK(after.out.find(".agentlint.yaml\", \"line\": 6, \"column\": 1") != std::string::npos);
+  CHECK(HasFinding(after.out, {.path = "/a.md", .line = 4, .column = 8}));         // AL124 kept
+  CHECK(!HasFinding(after.out, {.path = "legacy/b.md", .line = 4, .column = 8}));  // ignored there
+  CHECK(HasFinding(after.out, {.rule = "AL104", .severity = "error"}));
+  CHECK(HasFinding(after.out, {.path = ".agentlint.yaml", .line = 6, .column = 1}));
   CHECK(after.out.find("did you mean `ignore`?") != std::string::npos);
   // --no-config and --config.
   CHECK(Agentlint("--no-config " + dir).code == 0);

@@ -42,18 +42,31 @@ TEST_CASE("output: JSON is valid, versioned and carries positions, rule and fix"
       "MultiEdit\n---\nBody \xff\n");
   const std::string json = RenderJson(result);
   CHECK(JsonChecker(json).Valid());
-  CHECK(json.find("\"schema\": \"agentlint/v1\"") != std::string::npos);
-  CHECK(json.find("\"rule\": \"AL118\", \"name\": \"removed-tool\"") != std::string::npos);
-  CHECK(json.find("\"line\": 4, \"column\": 14, \"end_line\": 4, \"end_column\": 23") !=
-        std::string::npos);
-  CHECK(json.find("\"replacement\": \"Edit\"") != std::string::npos);
-  CHECK(json.find("\"rule\": \"AL002\"") != std::string::npos);
+  const auto doc = nlohmann::json::parse(json);
+  CHECK(doc["schema"] == "agentlint/v1");
+  const nlohmann::json* removed = nullptr;
+  bool invalid_utf8 = false;
+  for (const auto& d : doc["diagnostics"]) {
+    if (d["rule"] == "AL118") removed = &d;
+    if (d["rule"] == "AL002") invalid_utf8 = true;
+  }
+  REQUIRE(removed != nullptr);
+  CHECK((*removed)["name"] == "removed-tool");
+  CHECK((*removed)["line"] == 4);
+  CHECK((*removed)["column"] == 14);
+  CHECK((*removed)["end_line"] == 4);
+  CHECK((*removed)["end_column"] == 23);
+  CHECK((*removed)["fix"]["edits"][0]["replacement"] == "Edit");
+  CHECK(invalid_utf8);
+  CHECK(doc["summary"]["error"].get<int>() + doc["summary"]["warning"].get<int>() +
+            doc["summary"]["info"].get<int>() ==
+        static_cast<int>(doc["diagnostics"].size()));
 }
 
 TEST_CASE("output: JSON strings escape control characters and invalid UTF-8") {
-  CHECK(JsonString("a\"b\\c\n\t\x01") == "\"a\\\"b\\\\c\\n\\t\\u0001\"");
-  CHECK(JsonString("caf\xc3\xa9 \xff") == "\"caf\xc3\xa9 \\ufffd\"");
-  CHECK(JsonChecker(JsonString(std::string("\0\x1f\x7f", 3))).Valid());
+  CHECK(DumpJson(nlohmann::ordered_json("a\"b\\c\n\t\x01")) == "\"a\\\"b\\\\c\\n\\t\\u0001\"");
+  CHECK(DumpJson(nlohmann::ordered_json("caf\xc3\xa9 \xff")) == "\"caf\xc3\xa9 \xef\xbf\xbd\"");
+  CHECK(JsonChecker(DumpJson(nlohmann::ordered_json(std::string("\0\x1f\x7f", 3)))).Valid());
 }
 
 TEST_CASE("output: an empty result is valid JSON and says so in text") {
@@ -83,12 +96,19 @@ TEST_CASE("output: SARIF carries rules, regions in code points, fixes and finger
       "are a test agent with a task.\n");
   const std::string sarif = RenderSarif(result);
   CHECK(JsonChecker(sarif).Valid());
-  CHECK(sarif.find("\"version\": \"2.1.0\"") != std::string::npos);
-  CHECK(sarif.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
-  CHECK(sarif.find("{\"id\": \"AL118\", \"name\": \"removed-tool\"") != std::string::npos);
-  CHECK(sarif.find("\"region\": {\"startLine\": 4, \"startColumn\": 14, \"endLine\": 4, "
-                   "\"endColumn\": 23}") != std::string::npos);
-  CHECK(sarif.find("\"deletedRegion\": {\"byteOffset\": ") != std::string::npos);
-  CHECK(sarif.find("\"insertedContent\": {\"text\": \"Edit\"}") != std::string::npos);
-  CHECK(sarif.find("\"partialFingerprints\": {\"agentlint/v2\": \"") != std::string::npos);
+  const auto doc = nlohmann::json::parse(sarif);
+  CHECK(doc["version"] == "2.1.0");
+  const auto& run = doc["runs"][0];
+  CHECK(run["columnKind"] == "unicodeCodePoints");
+  const auto& rules = run["tool"]["driver"]["rules"];
+  const auto& r = run["results"][0];
+  CHECK(r["ruleId"] == "AL118");
+  CHECK(rules[r["ruleIndex"].get<size_t>()]["id"] == "AL118");
+  CHECK(rules[r["ruleIndex"].get<size_t>()]["name"] == "removed-tool");
+  CHECK(r["locations"][0]["physicalLocation"]["region"] ==
+        nlohmann::json{{"startLine", 4}, {"startColumn", 14}, {"endLine", 4}, {"endColumn", 23}});
+  const auto& replacement = r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+  CHECK(replacement["deletedRegion"]["byteLength"] == 9);
+  CHECK(replacement["insertedContent"]["text"] == "Edit");
+  CHECK(r["partialFingerprints"]["agentlint/v2"].get<std::string>().size() >= 16);
 }

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,38 @@ inline bool HasRule(const std::vector<Diagnostic>& diagnostics, std::string_view
 }
 
 // True when `text` is one syntactically valid JSON value (RFC 8259), nothing around it.
+// What a test looks for in agentlint's JSON output; empty or zero fields match anything.
+struct Finding {
+  std::string path;  // a suffix of the finding's path
+  int line = 0, column = 0, end_line = 0, end_column = 0;
+  std::string rule, severity;
+  int offset = -1, end_offset = -1;
+};
+
+// Whether the JSON output `out` (text before its first `{` ignored) holds a finding like `want`.
+inline bool HasFinding(const std::string& out, const Finding& want) {
+  const size_t start = out.find('{');
+  if (start == std::string::npos) return false;
+  const auto doc = nlohmann::json::parse(out.substr(start), nullptr, false);
+  if (doc.is_discarded() || !doc.contains("diagnostics")) return false;
+  for (const auto& d : doc["diagnostics"]) {
+    const std::string path = d["path"];
+    if (path.size() < want.path.size() ||
+        path.compare(path.size() - want.path.size(), want.path.size(), want.path) != 0)
+      continue;
+    const auto same = [&](const char* key, int value) { return value == 0 || d[key] == value; };
+    if (!same("line", want.line) || !same("column", want.column) ||
+        !same("end_line", want.end_line) || !same("end_column", want.end_column))
+      continue;
+    if (want.offset >= 0 && d["offset"] != want.offset) continue;
+    if (want.end_offset >= 0 && d["end_offset"] != want.end_offset) continue;
+    if (!want.rule.empty() && d["rule"] != want.rule) continue;
+    if (!want.severity.empty() && d["severity"] != want.severity) continue;
+    return true;
+  }
+  return false;
+}
+
 class JsonChecker {
  public:
   explicit JsonChecker(std::string_view text) : s_(text) {}

@@ -27,6 +27,7 @@
 #include "output/graph.h"
 #include "output/inspect.h"
 #include "output/json.h"
+#include "output/markdown.h"
 #include "output/sarif.h"
 #include "output/text.h"
 
@@ -95,7 +96,7 @@ size_t FixFiles(const Request& request, std::ostream& diffs) {
 }
 
 const std::vector<std::string>& Formats() {
-  static const std::vector<std::string> formats = {"text", "json", "sarif", "github"};
+  static const std::vector<std::string> formats = {"text", "json", "sarif", "github", "markdown"};
   return formats;
 }
 
@@ -103,6 +104,7 @@ std::string Render(const std::string& format, const LintResult& result, TextOpti
   if (format == "json") return RenderJson(result);
   if (format == "sarif") return RenderSarif(result);
   if (format == "github") return RenderGithub(result);
+  if (format == "markdown") return RenderMarkdown(result);
   return RenderText(result, text);
 }
 
@@ -239,7 +241,10 @@ int Run(const Request& request) {
       return kExitUsage;
     }
   }
-  LintResult result = Lint(request.paths, request.lint);
+  LintOptions lint = request.lint;
+  for (const Output& output : request.outputs)
+    lint.keep_summaries |= output.format == "markdown";  // for its graph
+  LintResult result = Lint(request.paths, lint);
   for (const std::string& error : result.errors) Say(error);
   if (result.stopped) return kExitUsage;  // nothing was linted: a broken config, say
   if (!request.write_baseline.empty()) {
@@ -313,7 +318,7 @@ int Main(int argc, char** argv) {
   Request request;
   app.add_option("paths", request.paths, "files and directories to lint (default: .)");
   app.add_option("--format", request.format, "output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->check(CLI::IsMember(Formats()))
       ->capture_default_str();
   app.add_option("--output-file", request.output_files,
                  "write the output to FILE instead of standard output; FORMAT:FILE (e.g. "

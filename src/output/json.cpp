@@ -1,115 +1,74 @@
 #include "output/json.h"
 
 #include <array>
-#include <cstdio>
 
 #include "core/check.h"
 #include "core/version.h"
 
 namespace agentlint {
 
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else if (c >= 0x80) {
-          // Keep valid UTF-8; replace invalid bytes so the document stays valid JSON.
-          const size_t len = Utf8SequenceLength(text, i);
-          if (len == 0) {
-            out += "\\ufffd";
-          } else {
-            out.append(text.substr(i, len));
-            i += len - 1;
-          }
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 namespace {
 
-std::string Position(const Location& location) {
-  return "\"path\": " + JsonString(location.path) +
-         ", \"line\": " + std::to_string(location.start.line) +
-         ", \"column\": " + std::to_string(location.start.column) +
-         ", \"end_line\": " + std::to_string(location.end.line) +
-         ", \"end_column\": " + std::to_string(location.end.column) +
-         ", \"offset\": " + std::to_string(location.span.begin) +
-         ", \"end_offset\": " + std::to_string(location.span.end);
+using Json = nlohmann::ordered_json;
+
+Json Position(const Location& location) {
+  return {{"path", location.path},
+          {"line", location.start.line},
+          {"column", location.start.column},
+          {"end_line", location.end.line},
+          {"end_column", location.end.column},
+          {"offset", location.span.begin},
+          {"end_offset", location.span.end}};
 }
 
-std::string DiagnosticObject(const agentlint::Diagnostic& d) {
-  std::string out = "    {" + Position(d.location);
-  out += ", \"rule\": " + JsonString(d.rule->id) + ", \"name\": " + JsonString(d.rule->name);
-  out += ", \"category\": " + JsonString(CategoryName(d.rule->category));
-  out += ", \"severity\": " + JsonString(SeverityName(d.severity));
-  out += ", \"message\": " + JsonString(d.message) + ", \"help\": " + JsonString(d.help);
-  out += ", \"related\": [";
-  for (size_t i = 0; i < d.related.size(); ++i) {
-    out += (i ? ", {" : "{") + Position(d.related[i].location) +
-           ", \"message\": " + JsonString(d.related[i].message) + "}";
+Json DiagnosticObject(const agentlint::Diagnostic& d) {
+  Json out = Position(d.location);
+  out["rule"] = d.rule->id;
+  out["name"] = d.rule->name;
+  out["category"] = CategoryName(d.rule->category);
+  out["severity"] = SeverityName(d.severity);
+  out["message"] = d.message;
+  out["help"] = d.help;
+  Json related = Json::array();
+  for (const RelatedLocation& r : d.related) {
+    Json one = Position(r.location);
+    one["message"] = r.message;
+    related.push_back(std::move(one));
   }
-  out += "], \"fix\": ";
-  if (!d.fix) {
-    out += "null";
-  } else {
-    out += "{\"description\": " + JsonString(d.fix->description) +
-           ", \"safe\": " + (d.fix->safe ? "true" : "false") + ", \"edits\": [";
-    for (size_t i = 0; i < d.fix->edits.size(); ++i) {
-      const TextEdit& e = d.fix->edits[i];
-      out += (i ? ", " : "") + std::string("{\"offset\": ") + std::to_string(e.span.begin) +
-             ", \"end_offset\": " + std::to_string(e.span.end) +
-             ", \"replacement\": " + JsonString(e.replacement) + "}";
-    }
-    out += "]}";
+  out["related"] = std::move(related);
+  out["fix"] = nullptr;
+  if (d.fix) {
+    Json edits = Json::array();
+    for (const TextEdit& e : d.fix->edits)
+      edits.push_back(
+          {{"offset", e.span.begin}, {"end_offset", e.span.end}, {"replacement", e.replacement}});
+    out["fix"] = {
+        {"description", d.fix->description}, {"safe", d.fix->safe}, {"edits", std::move(edits)}};
   }
-  return out + "}";
+  return out;
 }
 
 }  // namespace
+
+std::string DumpJson(const nlohmann::ordered_json& json, int indent) {
+  // Text from a file may hold invalid UTF-8: it becomes U+FFFD rather than an exception.
+  return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 std::string RenderJson(const LintResult& result) {
   std::array<size_t, 3> counts{};
   for (const agentlint::Diagnostic& d : result.diagnostics)
     ++counts[static_cast<size_t>(d.severity)];
-  std::string out = "{\n  \"schema\": \"agentlint/v1\",\n";
-  out += "  \"tool\": {\"name\": \"agentlint\", \"version\": " + JsonString(kVersion) +
-         ", \"knowledge_date\": " + JsonString(kKnowledgeDate) + "},\n";
-  out += "  \"files\": {\"linted\": " + std::to_string(result.files_linted) +
-         ", \"skipped\": " + std::to_string(result.skipped.size()) + "},\n";
-  out += "  \"summary\": {\"error\": " + std::to_string(counts[2]) +
-         ", \"warning\": " + std::to_string(counts[1]) +
-         ", \"info\": " + std::to_string(counts[0]) + "},\n";
-  out += "  \"diagnostics\": [";
-  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
-    out += (i ? ",\n" : "\n") + DiagnosticObject(result.diagnostics[i]);
-  }
-  out += result.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  Json diagnostics = Json::array();
+  for (const agentlint::Diagnostic& d : result.diagnostics)
+    diagnostics.push_back(DiagnosticObject(d));
+  const Json out = {
+      {"schema", "agentlint/v1"},
+      {"tool", {{"name", "agentlint"}, {"version", kVersion}, {"knowledge_date", kKnowledgeDate}}},
+      {"files", {{"linted", result.files_linted}, {"skipped", result.skipped.size()}}},
+      {"summary", {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
+      {"diagnostics", std::move(diagnostics)}};
+  return DumpJson(out, 2) + "\n";
 }
 
 }  // namespace agentlint

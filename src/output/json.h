@@ -1,8 +1,9 @@
 // Machine output: a versioned JSON document (schema "agentlint/v1", documented in docs/json.md).
+// Every JSON agentlint writes or reads goes through nlohmann::json.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
 
 #include "engine/linter.h"
 
@@ -10,7 +11,7 @@ namespace agentlint {
 
 std::string RenderJson(const LintResult& result);
 
-// A JSON string literal, quotes included (exposed for tests and other formatters).
-std::string JsonString(std::string_view text);
+// `json` as text; invalid UTF-8 in strings becomes U+FFFD instead of throwing.
+std::string DumpJson(const nlohmann::ordered_json& json, int indent = -1);
 
 }  // namespace agentlint

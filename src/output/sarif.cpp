@@ -46,20 +46,17 @@ std::string Sentence(std::string text) {
   return text;
 }
 
-std::string Text(const std::string& text) {
-  return "{\"text\": " + JsonString(Sentence(text)) + "}";
-}
+using Json = nlohmann::ordered_json;
 
-std::string Region(const Location& l) {
-  return "{\"startLine\": " + std::to_string(l.start.line) +
-         ", \"startColumn\": " + std::to_string(l.start.column) +
-         ", \"endLine\": " + std::to_string(l.end.line) +
-         ", \"endColumn\": " + std::to_string(l.end.column) + "}";
-}
+Json Text(const std::string& text) { return {{"text", Sentence(text)}}; }
 
-std::string Physical(const Location& l) {
-  return "{\"artifactLocation\": {\"uri\": " + JsonString(Uri(l.path)) +
-         ", \"uriBaseId\": \"SRCROOT\"}, \"region\": " + Region(l) + "}";
+Json Physical(const Location& l) {
+  return {{"artifactLocation", {{"uri", Uri(l.path)}, {"uriBaseId", "SRCROOT"}}},
+          {"region",
+           {{"startLine", l.start.line},
+            {"startColumn", l.start.column},
+            {"endLine", l.end.line},
+            {"endColumn", l.end.column}}}};
 }
 
 // The "What it does" paragraph of a rule's doc.
@@ -72,56 +69,56 @@ std::string WhatItDoes(std::string_view doc) {
       doc.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin));
 }
 
-std::string Rules(std::map<std::string_view, size_t>& index) {
-  std::string out = "[";
-  size_t i = 0;
+Json Rules(std::map<std::string_view, size_t>& index) {
+  Json out = Json::array();
   for (const RuleInfo& rule : AllRules()) {
-    index[rule.id] = i;
-    const std::string_view doc = FindEmbedded(rule.DocPath());
-    out +=
-        std::string(i++ ? ",\n        " : "\n        ") + "{\"id\": " + JsonString(rule.id) +
-        ", \"name\": " + JsonString(rule.name) +
-        ", \"shortDescription\": " + Text(std::string(rule.summary)) +
-        ", \"fullDescription\": " + Text(WhatItDoes(doc)) +
-        ", \"help\": {\"text\": " + JsonString(doc) + ", \"markdown\": " + JsonString(doc) +
-        "}, \"helpUri\": " + JsonString(std::string(kHomepage) + "/blob/main/" + rule.DocPath()) +
-        ", \"defaultConfiguration\": {\"level\": \"" + Level(rule.severity) +
-        "\", \"enabled\": " + (rule.default_on ? "true" : "false") +
-        "}, \"properties\": {\"category\": " + JsonString(CategoryName(rule.category)) +
-        ", \"tags\": [" + JsonString(CategoryName(rule.category)) + "]}}";
+    index[rule.id] = out.size();
+    const std::string doc(FindEmbedded(rule.DocPath()));
+    out.push_back(
+        {{"id", rule.id},
+         {"name", rule.name},
+         {"shortDescription", Text(std::string(rule.summary))},
+         {"fullDescription", Text(WhatItDoes(doc))},
+         {"help", {{"text", doc}, {"markdown", doc}}},
+         {"helpUri", std::string(kHomepage) + "/blob/main/" + rule.DocPath()},
+         {"defaultConfiguration", {{"level", Level(rule.severity)}, {"enabled", rule.default_on}}},
+         {"properties",
+          {{"category", CategoryName(rule.category)},
+           {"tags", Json::array({CategoryName(rule.category)})}}}});
   }
-  return out + "\n      ]";
+  return out;
 }
 
-std::string Result(const Diagnostic& d, const std::map<std::string_view, size_t>& index) {
-  std::string message = d.message + (d.help.empty() ? "" : ". " + d.help);
-  std::string out = "{\"ruleId\": " + JsonString(d.rule->id) +
-                    ", \"ruleIndex\": " + std::to_string(index.at(d.rule->id)) + ", \"level\": \"" +
-                    Level(d.severity) + "\", \"message\": " + Text(message) +
-                    ", \"locations\": [{\"physicalLocation\": " + Physical(d.location) + "}]";
+Json Result(const Diagnostic& d, const std::map<std::string_view, size_t>& index) {
+  const std::string message = d.message + (d.help.empty() ? "" : ". " + d.help);
+  Json out = {{"ruleId", d.rule->id},
+              {"ruleIndex", index.at(d.rule->id)},
+              {"level", Level(d.severity)},
+              {"message", Text(message)},
+              {"locations", Json::array({{{"physicalLocation", Physical(d.location)}}})}};
   if (!d.related.empty()) {
-    out += ", \"relatedLocations\": [";
-    for (size_t i = 0; i < d.related.size(); ++i) {
-      out += std::string(i ? ", " : "") + "{\"id\": " + std::to_string(i + 1) +
-             ", \"physicalLocation\": " + Physical(d.related[i].location) +
-             ", \"message\": " + Text(d.related[i].message) + "}";
-    }
-    out += "]";
+    Json related = Json::array();
+    for (const RelatedLocation& r : d.related)
+      related.push_back({{"id", related.size() + 1},
+                         {"physicalLocation", Physical(r.location)},
+                         {"message", Text(r.message)}});
+    out["relatedLocations"] = std::move(related);
   }
   if (d.fix) {
-    out += ", \"fixes\": [{\"description\": " + Text(d.fix->description) +
-           ", \"artifactChanges\": [{\"artifactLocation\": {\"uri\": " +
-           JsonString(Uri(d.location.path)) + ", \"uriBaseId\": \"SRCROOT\"}, \"replacements\": [";
-    for (size_t i = 0; i < d.fix->edits.size(); ++i) {
-      const TextEdit& e = d.fix->edits[i];
-      out += std::string(i ? ", " : "") +
-             "{\"deletedRegion\": {\"byteOffset\": " + std::to_string(e.span.begin) +
-             ", \"byteLength\": " + std::to_string(e.span.end - e.span.begin) +
-             "}, \"insertedContent\": {\"text\": " + JsonString(e.replacement) + "}}";
-    }
-    out += "]}]}]";
+    Json replacements = Json::array();
+    for (const TextEdit& e : d.fix->edits)
+      replacements.push_back(
+          {{"deletedRegion",
+            {{"byteOffset", e.span.begin}, {"byteLength", e.span.end - e.span.begin}}},
+           {"insertedContent", {{"text", e.replacement}}}});
+    out["fixes"] = Json::array(
+        {{{"description", Text(d.fix->description)},
+          {"artifactChanges",
+           Json::array(
+               {{{"artifactLocation", {{"uri", Uri(d.location.path)}, {"uriBaseId", "SRCROOT"}}},
+                 {"replacements", std::move(replacements)}}})}}});
   }
-  out += ", \"partialFingerprints\": {\"agentlint/v2\": \"" + Fingerprint(d) + "\"}}";
+  out["partialFingerprints"] = {{"agentlint/v2", Fingerprint(d)}};
   return out;
 }
 
@@ -129,25 +126,26 @@ std::string Result(const Diagnostic& d, const std::map<std::string_view, size_t>
 
 std::string RenderSarif(const LintResult& result) {
   std::map<std::string_view, size_t> index;
-  const std::string rules = Rules(index);
+  Json rules = Rules(index);
   std::error_code ec;
   std::string root = std::filesystem::current_path(ec).generic_string();
   if (root.empty() || root.back() != '/') root += '/';
-  std::string out =
-      "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": "
-      "\"2.1.0\",\n";
-  out += "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"agentlint\", \"version\": " +
-         JsonString(kVersion) + ", \"semanticVersion\": " + JsonString(kVersion) +
-         ", \"informationUri\": " + JsonString(kHomepage) + ", \"rules\": " + rules + "}},\n";
-  out +=
-      "    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": " + JsonString("file://" + Uri(root)) +
-      "}},\n";
-  out += "    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [";
-  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
-    out += (i ? ",\n      " : "\n      ") + Result(result.diagnostics[i], index);
-  }
-  out += result.diagnostics.empty() ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n";
-  return out;
+  Json results = Json::array();
+  for (const Diagnostic& d : result.diagnostics) results.push_back(Result(d, index));
+  const Json run = {{"tool",
+                     {{"driver",
+                       {{"name", "agentlint"},
+                        {"version", kVersion},
+                        {"semanticVersion", kVersion},
+                        {"informationUri", kHomepage},
+                        {"rules", std::move(rules)}}}}},
+                    {"originalUriBaseIds", {{"SRCROOT", {{"uri", "file://" + Uri(root)}}}}},
+                    {"columnKind", "unicodeCodePoints"},
+                    {"results", std::move(results)}};
+  const Json out = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                    {"version", "2.1.0"},
+                    {"runs", Json::array({run})}};
+  return DumpJson(out, 2) + "\n";
 }
 
 }  // namespace agentlint

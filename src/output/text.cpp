@@ -95,11 +95,11 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
          style.Wrap(SeverityColor(d.severity), std::string(std::max<size_t>(1, width), '^')) + "\n";
 }
 
+}  // namespace
+
 std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
-
-}  // namespace
 
 std::string CountSummary(const LintResult& result) {
   std::array<size_t, 3> counts{};
@@ -156,30 +156,28 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
   return out;
 }
 
-std::string RenderStatistics(const LintResult& result) {
-  struct Row {
-    const RuleInfo* rule = nullptr;
-    size_t count = 0;
-    size_t safe = 0;
-    size_t unsafe = 0;
-    Severity severity = Severity::kInfo;
-  };
-  std::map<std::string_view, Row> rows;
+std::vector<RuleCount> CountByRule(const LintResult& result) {
+  std::map<std::string_view, RuleCount> rows;
   for (const Diagnostic& d : result.diagnostics) {
-    Row& row = rows[d.rule->id];
+    RuleCount& row = rows[d.rule->id];
     row.rule = d.rule;
     ++row.count;
     row.severity = std::max(row.severity, d.severity);
     if (d.fix) ++(d.fix->safe ? row.safe : row.unsafe);
   }
-  std::vector<Row> sorted;
+  std::vector<RuleCount> sorted;
   for (const auto& [id, row] : rows) sorted.push_back(row);
   std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Row& a, const Row& b) { return a.count > b.count; });
+                   [](const RuleCount& a, const RuleCount& b) { return a.count > b.count; });
+  return sorted;
+}
+
+std::string RenderStatistics(const LintResult& result) {
+  const std::vector<RuleCount> sorted = CountByRule(result);
   size_t name_width = 4;
-  for (const Row& row : sorted) name_width = std::max(name_width, row.rule->name.size());
+  for (const RuleCount& row : sorted) name_width = std::max(name_width, row.rule->name.size());
   std::ostringstream out;
-  for (const Row& row : sorted) {
+  for (const RuleCount& row : sorted) {
     std::ostringstream line;
     line << std::setw(6) << row.count << "  " << row.rule->id << "  " << std::left
          << std::setw(static_cast<int>(name_width)) << row.rule->name << "  " << std::setw(7)
@@ -192,7 +190,7 @@ std::string RenderStatistics(const LintResult& result) {
   }
   size_t total = 0;
   size_t fixable = 0;
-  for (const Row& row : sorted) {
+  for (const RuleCount& row : sorted) {
     total += row.count;
     fixable += row.safe;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/linter.h"
 
@@ -17,9 +18,25 @@ struct TextOptions {
 
 std::string RenderText(const LintResult& result, const TextOptions& options);
 
+// Findings of one rule in a result: how many, the highest severity, how many `--fix` repairs
+// (safe) and how many only `--unsafe-fixes` does.
+struct RuleCount {
+  const RuleInfo* rule = nullptr;
+  size_t count = 0;
+  size_t safe = 0;
+  size_t unsafe = 0;
+  Severity severity = Severity::kInfo;
+};
+
+// One row per rule that found something, most findings first, then by rule id.
+std::vector<RuleCount> CountByRule(const LintResult& result);
+
 // `--statistics`: one line per rule that found something, most findings first (then by id):
 // count, id, name, severity, and how many of its findings `--fix` (or `--unsafe-fixes`) repairs.
 std::string RenderStatistics(const LintResult& result);
+
+// "1 agent file", "2 agent files".
+std::string Plural(size_t n, const char* word);
 
 // "3 errors, 1 warning and 2 infos" style counts, shared by the summary.
 std::string CountSummary(const LintResult& result);

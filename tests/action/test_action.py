@@ -94,6 +94,13 @@ def main():
                   for a in r["annotations"]), "annotations name the files")
         check(sum(a["level"] == "error" for a in r["annotations"]) == counts["error"],
               "error annotations")
+        # The job summary: a table row per rule that found something, and the agents' graph.
+        summary = r["summary"]
+        rules = {d["rule"] for d in expected["diagnostics"]}
+        check(all(("| %s |" % rule) in summary for rule in rules),
+              "the job summary has a row for each rule with findings")
+        check("```mermaid\ngraph LR\n" in summary and "test-writer<br/>(missing)" in summary,
+              "the job summary draws the agents' graph with the missing agent")
 
         # 2. The action on a clean project: success, zero counts, an empty SARIF, no annotations.
         print("action on a clean project (cache hit)")
@@ -111,6 +118,9 @@ def main():
         check(json.load(open(os.path.join(clean, "out.sarif")))["runs"][0]["results"] == [],
               "an empty SARIF file")
         check(r["annotations"] == [], "no annotations on a clean project")
+        check("No problems found in 1 agent file." in r["summary"] and
+              '["reviewer<br/>inherit · 3 tools"]' in r["summary"],
+              "the clean job summary says so and shows the one agent")
 
         # 3. This repository's CI job that runs the action on the examples.
         print(".github/workflows/ci.yml, job action")
