@@ -23,6 +23,7 @@
 #include "engine/fix.h"
 #include "engine/inspect.h"
 #include "engine/linter.h"
+#include "lsp/server.h"
 #include "output/github.h"
 #include "output/graph.h"
 #include "output/inspect.h"
@@ -396,6 +397,8 @@ int Main(int argc, char** argv) {
   std::string graph_format = "mermaid";
   graph->add_option("--format", graph_format, "mermaid (default) or dot")
       ->check(CLI::IsMember({"mermaid", "dot"}));
+  CLI::App* lsp = app.add_subcommand(
+      "lsp", "run a Language Server Protocol server on standard input and output (for editors)");
   CLI::App* config = app.add_subcommand("config", "print the configuration that applies to a path");
   std::string config_for = ".";
   config->add_option("path", config_for, "a file or folder (default: .)");
@@ -414,6 +417,7 @@ int Main(int argc, char** argv) {
   if (rules->parsed()) return ListRules();
   if (explain->parsed()) return Explain(rule_id);
   if (config->parsed()) return ShowConfig(config_for, request.lint);
+  if (lsp->parsed()) return lsp::Serve(std::cin, std::cout, request.lint);
   if (graph->parsed()) {
     LintOptions options = request.lint;
     options.keep_summaries = true;

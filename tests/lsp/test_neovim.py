@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""A real editor on the language server: Debian's Neovim (0.7+, built-in LSP client), headless.
+
+usage: test_neovim.py AGENTLINT
+
+Opens an agent file inside a folder of agents, with `agentlint lsp` attached, and checks that
+the diagnostics are the command line's, that a misspelt tool shows while typing and goes when
+corrected, and that the preferred code action on a removed tool leaves the file exactly as
+`agentlint --fix` would.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+failures = []
+
+
+def check(condition, message):
+    print(("ok    " if condition else "FAIL  ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main():
+    agentlint = os.path.abspath(sys.argv[1])
+    nvim = shutil.which("nvim")
+    if not nvim:
+        print("FAIL  nvim is not installed (scripts/install-deps installs Debian's neovim)")
+        return 1
+    work = tempfile.mkdtemp(prefix="agentlint-nvim-")
+    project = os.path.join(work, "project")
+    agents = os.path.join(project, ".claude", "agents")
+    target = os.path.join(agents, "migrator.md")
+    # One fixable finding (MultiEdit), and a handoff to an agent that is not in the folder.
+    text = ("---\nname: migrator\ndescription: Writes database migrations. Use for schema "
+            "changes.\ntools: Read, MultiEdit, Bash\n---\n\nYou write migrations.\n\nWhen done, "
+            "hand off to the `schema-checker` agent.\n")
+    write(target, text)
+    write(os.path.join(agents, "reviewer.md"),
+          "---\nname: reviewer\ndescription: Reviews changes. Use after edits.\ntools: Read, "
+          "Grep\n---\n\nYou review changes.\n")
+    try:
+        cli = json.loads(subprocess.run([agentlint, "--format", "json", target], cwd=project,
+                                        stdout=subprocess.PIPE).stdout)["diagnostics"]
+        copy = os.path.join(work, "copy")
+        shutil.copytree(project, copy)
+        subprocess.run([agentlint, "--fix", ".claude/agents/migrator.md"], cwd=copy,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        fixed = open(os.path.join(copy, ".claude/agents/migrator.md"), encoding="utf-8").read()
+
+        result_file = os.path.join(work, "result.json")
+        env = dict(os.environ, AGENTLINT=agentlint, AGENTLINT_FILE=target,
+                   AGENTLINT_PROJECT=project, AGENTLINT_RESULT=result_file)
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "neovim_client.lua")
+        run = subprocess.run([nvim, "--headless", "--clean", "-n", "-c", "luafile " + script],
+                             cwd=project, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, timeout=120)
+        if not os.path.exists(result_file):
+            print(run.stdout.decode(errors="replace"))
+            check(False, "Neovim wrote its result")
+            return 1
+        result = json.load(open(result_file))
+        check(result["ok"], "the Neovim session ran through (%s)" % result.get("error"))
+        want = sorted((d["rule"], d["line"] - 1, d["column"] - 1) for d in cli)
+        got = sorted((d["rule"], d["line"], d["col"]) for d in result.get("on_open", []))
+        check(got == want and len(got) >= 2,
+              "Neovim shows the command line's findings at their positions: %s" % got)
+        check(result.get("typed") is True, "a misspelt tool typed (unsaved) is flagged at once")
+        check(result.get("untyped") is True, "correcting it clears the finding")
+        check("AL118" in result.get("action_title", ""), "the preferred action fixes AL118")
+        check(result.get("after_fix") is True, "after the fix the finding is gone")
+        on_disk = open(target, encoding="utf-8").read()
+        check(on_disk == fixed and on_disk != text,
+              "the saved file is exactly what agentlint --fix gives")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
