@@ -1,8 +1,6 @@
--- Driven by test_neovim.py: Neovim's built-in LSP client with `agentlint lsp` attached to one
--- agent file. Writes what it saw to $AGENTLINT_RESULT (JSON) and quits.
-local agentlint = os.getenv('AGENTLINT')
+-- Driven by test_neovim.py after the README's init.lua: Neovim's built-in LSP client with
+-- `agentlint lsp` attached to one agent file. Writes what it saw to $AGENTLINT_RESULT (JSON) and quits.
 local file = os.getenv('AGENTLINT_FILE')
-local project = os.getenv('AGENTLINT_PROJECT')
 local result = { steps = {} }
 
 local function save()
@@ -32,13 +30,12 @@ local function has_rule(buf, rule)
 end
 
 local ok, err = pcall(function()
-  local client_id = vim.lsp.start_client({
-    name = 'agentlint', cmd = { agentlint, 'lsp' }, cmd_cwd = project, root_dir = project,
-  })
-  assert(client_id, 'the client did not start')
+  -- The README's init.lua starts the client and attaches it when a Markdown file opens.
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(buf, client_id)
+  assert(vim.bo[buf].filetype == 'markdown', 'the agent file is not detected as Markdown')
+  assert(vim.wait(20000, function() return #vim.lsp.buf_get_clients(buf) > 0 end, 50),
+    'the README init.lua attached no client')
 
   -- 1. On open: the diagnostics arrive.
   assert(vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50),

@@ -3,13 +3,15 @@
 
 usage: test_neovim.py AGENTLINT
 
-Opens an agent file inside a folder of agents, with `agentlint lsp` attached, and checks that
+Opens an agent file inside a folder of agents with the README's init.lua (which attaches
+`agentlint lsp` to Markdown buffers, `agentlint` found on PATH), and checks that
 the diagnostics are the command line's, that a misspelt tool shows while typing and goes when
 corrected, and that the preferred code action on a removed tool leaves the file exactly as
 `agentlint --fix` would.
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,11 +59,23 @@ def main():
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         fixed = open(os.path.join(copy, ".claude/agents/migrator.md"), encoding="utf-8").read()
 
+        # The README's init.lua, with `agentlint` on PATH as a user would have it.
+        here = os.path.dirname(os.path.abspath(__file__))
+        readme = open(os.path.join(here, "..", "..", "README.md"), encoding="utf-8").read()
+        snippet = re.search(r"\*\*Neovim\*\*.*?```lua\n(.*?)```", readme, re.S)
+        check(snippet is not None, "the README has a Neovim init.lua")
+        init = os.path.join(work, "init.lua")
+        write(init, snippet.group(1) if snippet else "")
+        bin_dir = os.path.join(work, "bin")
+        os.makedirs(bin_dir)
+        os.symlink(agentlint, os.path.join(bin_dir, "agentlint"))
         result_file = os.path.join(work, "result.json")
-        env = dict(os.environ, AGENTLINT=agentlint, AGENTLINT_FILE=target,
-                   AGENTLINT_PROJECT=project, AGENTLINT_RESULT=result_file)
-        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "neovim_client.lua")
-        run = subprocess.run([nvim, "--headless", "--clean", "-n", "-c", "luafile " + script],
+        env = dict(os.environ, AGENTLINT_FILE=target, AGENTLINT_RESULT=result_file,
+                   PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
+        script = os.path.join(here, "neovim_client.lua")
+        # Like --clean (no user config, no shada), but with the README's init.lua.
+        run = subprocess.run([nvim, "--headless", "-u", init, "-i", "NONE", "-n",
+                              "--cmd", "filetype on", "-c", "luafile " + script],
                              cwd=project, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, timeout=120)
         if not os.path.exists(result_file):
