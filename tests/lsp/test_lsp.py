@@ -210,7 +210,34 @@ def main():
         check("AL118" in {d["code"] for d in client.diagnostics(uri_of(a))},
               "a ranged change is applied too")
 
-        # 8. Shutdown and exit.
+        # 8. The two seed agents, side by side in a folder, one opened: the command line's
+        # findings (when ../shared/seeds is beside this checkout).
+        seeds = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../shared/seeds")
+        if os.path.exists(os.path.join(seeds, "database-expert.md")):
+            seed_dir = os.path.join(work, "seeds", ".claude", "agents")
+            os.makedirs(seed_dir)
+            for name in ("database-expert.md", "database-expert-moai.md"):
+                shutil.copy(os.path.join(seeds, name), seed_dir)
+            seed = os.path.join(seed_dir, "database-expert.md")
+            seed_text = open(seed, encoding="utf-8").read()
+            client.notify("textDocument/didOpen", {"textDocument": {
+                "uri": uri_of(seed), "languageId": "markdown", "version": 1, "text": seed_text}})
+            diags = client.diagnostics(uri_of(seed))
+            expected = json.loads(subprocess.run(
+                [agentlint, "--format", "json", seed], stdout=subprocess.PIPE,
+                cwd=work).stdout)["diagnostics"]
+            seed_lines = seed_text.split("\n")
+            want = sorted((d["rule"], d["line"] - 1,
+                           utf16_column(seed_lines[d["line"] - 1], d["column"])) for d in expected)
+            got = sorted((d["code"], d["range"]["start"]["line"],
+                          d["range"]["start"]["character"]) for d in diags)
+            check(want == got and any(d["code"] == "AL406" for d in diags),
+                  "the seed in its folder: the command line's %d findings, conflicting guidance "
+                  "with its sibling included" % len(want))
+        else:
+            print("skip  ../shared/seeds is not beside this checkout")
+
+        # 9. Shutdown and exit.
         check(client.request("shutdown", None).get("result", "x") is None, "shutdown answers null")
         client.notify("exit", None)
         check(client.proc.wait(timeout=10) == 0, "exit after shutdown ends with status 0")
