@@ -203,8 +203,36 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   }
 }
 
+// A section about examples, samples or templates: what it shows prescribes nothing.
+bool ExampleSection(std::string_view title) {
+  static const RE2 kExample(R"((?i)\b(examples?|samples?|templates?|illustrations?)\b)");
+  return Match(title, kExample);
+}
+
+// True when `at` lies in an example: inside `<example>` ... `</example>` (how Claude Code agents
+// show sample conversations), in a code block shown as an example (introduced or headed as one,
+// or output), or in a block that configures something else: an MCP server's configuration
+// names the services a tool talks to, a CI workflow is the CI role, neither the project's stack.
+bool InExample(const AgentDoc& doc, size_t at) {
+  const Body& body = doc.body();
+  const std::string_view text = doc.source().text();
+  const std::string_view before = text.substr(body.span.begin, at - body.span.begin);
+  const size_t open = before.rfind("<example");
+  if (open != std::string_view::npos && before.find("</example>", open) == std::string_view::npos)
+    return true;
+  const auto block = std::upper_bound(
+      body.code_blocks.begin(), body.code_blocks.end(), at,
+      [](size_t offset, const CodeBlock& b) { return offset < b.span.begin; });
+  if (block == body.code_blocks.begin()) return false;
+  const CodeBlock& b = *std::prev(block);
+  if (at >= b.span.end) return false;
+  if (!IsInstructionBlock(doc, b)) return true;
+  static const RE2 kOtherConfig(R"re((?i)"?mcpServers"?\s*:|\bruns-on\s*:)re");
+  return Match(SpanText(doc, b.content), kOtherConfig);
+}
+
 // Commands, imports and lock files: prescriptions wherever they appear, unless the text warns
-// against them.
+// against them or shows them as an example.
 void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) {
   const Span body = doc.body().span;
   const std::string_view text = SpanText(doc, body);
@@ -212,17 +240,23 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
     for (const RE2* command : present.commands[c]) {
       re2::StringPiece input(text.data(), text.size());
       re2::StringPiece match;
-      if (!RE2::PartialMatch(input, *command, &match)) continue;
-      const size_t at = body.begin + static_cast<size_t>(match.data() - text.data());
-      const int section = doc.body().SectionAt(at);
-      if (InHtmlComment(doc, at)) continue;
-      if (section >= 0 &&
-          LooksLikeCaution(doc.body().headings[doc.body().sections[section].heading].normalized)) {
-        continue;
+      // The first use that is an instruction.
+      while (RE2::PartialMatch(input, *command, &match)) {
+        const size_t at = body.begin + static_cast<size_t>(match.data() - text.data());
+        input.remove_prefix(
+            static_cast<size_t>(match.data() + std::max<size_t>(1, match.size()) - input.data()));
+        if (InHtmlComment(doc, at) || InExample(doc, at)) continue;
+        const int section = doc.body().SectionAt(at);
+        if (section >= 0) {
+          const std::string& title =
+              doc.body().headings[doc.body().sections[section].heading].normalized;
+          if (LooksLikeCaution(title) || ExampleSection(title)) continue;
+        }
+        const int line = doc.source().Locate(at).line;
+        if (LooksLikeCaution(doc.source().LineText(line))) continue;
+        stance.prescribed.emplace(c, Span{at, at + match.size()});
+        break;
       }
-      const int line = doc.source().Locate(at).line;
-      if (LooksLikeCaution(doc.source().LineText(line))) continue;
-      stance.prescribed.emplace(c, Span{at, at + match.size()});
     }
   }
 }
@@ -235,7 +269,8 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
   if (!present) return stance;
   ReadCommands(doc, *present, stance);
   for (const ProseLine& line : prose) {
-    if (LooksLikeCaution(line.section)) continue;
+    if (LooksLikeCaution(line.section) || ExampleSection(line.section)) continue;
+    if (InExample(doc, line.span.begin)) continue;
     ReadProse(doc, line, topic, *present, stance);
   }
   // A choice both prescribed and ruled out by the same file is reported as such, not used.
