@@ -397,6 +397,9 @@ void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
 }
 
 void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
+  if (const YamlNode* manifests = root.Find("manifests")) {
+    for (std::string& m : r.List(manifests, "manifests")) k.manifests.push_back(std::move(m));
+  }
   const YamlNode* topics = root.Find("topics");
   if (!topics || !topics->IsSequence()) return r.Error("`topics` must be a list", topics);
   std::set<std::string> ids;
@@ -407,6 +410,8 @@ void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
     if (!ids.insert(topic.id).second) r.Error("duplicate topic `" + topic.id + "`", &item);
     if (const YamlNode* roles = item.Find("roles"); roles && roles->IsScalar())
       topic.roles = r.Pattern("(?i)(" + roles->value + ")", roles);
+    if (const YamlNode* ecosystem = item.Find("ecosystem"))
+      topic.ecosystem = r.List(ecosystem, "ecosystem");
     const YamlNode* choices = item.Find("choices");
     if (!choices || !choices->IsSequence() || choices->children.size() < 2) {
       r.Error("topic `" + topic.id + "` needs at least two choices", &item);
@@ -424,6 +429,8 @@ void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
       for (const std::string& p : r.List(entry.Find("commands"), "commands")) {
         choice.commands.push_back(r.Pattern("(" + p + ")", entry.Find("commands")));
       }
+      if (const YamlNode* evidence = entry.Find("evidence"))
+        choice.evidence = r.List(evidence, "evidence");
       if (choice.patterns.empty()) r.Error("choice `" + choice.id + "` has no patterns", &entry);
       topic.choices.push_back(std::move(choice));
     }

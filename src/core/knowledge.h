@@ -85,6 +85,9 @@ struct ConflictChoice {
   // Their indexes in Knowledge::scan (BuildSets), in the same order.
   std::vector<int> pattern_scan;
   std::vector<int> command_scan;
+  // What in a repository shows that it uses this choice: a file name at its root or in a
+  // folder below ("uv.lock"), or a dependency in a package.json ("package.json:jest").
+  std::vector<std::string> evidence;
 };
 
 struct ConflictTopic {
@@ -94,6 +97,9 @@ struct ConflictTopic {
   // Words that scope a mention to one role of the choice (tests, local development, a cache):
   // such a mention is not a project-wide prescription, so it is not compared. Optional.
   std::shared_ptr<re2::RE2> roles;
+  // Files of the ecosystem the topic belongs to ("package.json"): a repository with build files
+  // but none of these does not use any of the choices. Empty: the topic applies to any stack.
+  std::vector<std::string> ecosystem;
   // False when a file's one pass (Knowledge::scan) saw none of the choices' patterns.
   bool MayOccurIn(const ScanResult& scan) const;
 };
@@ -137,6 +143,9 @@ struct Knowledge {
   std::vector<std::string> local_default_passwords;
   std::vector<DangerPattern> dangerous;
   std::vector<ConflictTopic> conflict_topics;
+  // Build files of any ecosystem (rules/conflicts.yaml `manifests`): a repository with one of
+  // them is a code base whose stack its files tell.
+  std::vector<std::string> manifests;
   // The Claude Code version each knowledge file was checked against (`checked_against`).
   std::map<std::string, std::string> checked_against;
 

@@ -220,9 +220,9 @@ bool InExample(const AgentDoc& doc, size_t at) {
   const size_t open = before.rfind("<example");
   if (open != std::string_view::npos && before.find("</example>", open) == std::string_view::npos)
     return true;
-  const auto block = std::upper_bound(
-      body.code_blocks.begin(), body.code_blocks.end(), at,
-      [](size_t offset, const CodeBlock& b) { return offset < b.span.begin; });
+  const auto block =
+      std::upper_bound(body.code_blocks.begin(), body.code_blocks.end(), at,
+                       [](size_t offset, const CodeBlock& b) { return offset < b.span.begin; });
   if (block == body.code_blocks.begin()) return false;
   const CodeBlock& b = *std::prev(block);
   if (at >= b.span.end) return false;
