@@ -34,6 +34,12 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
     const std::string& text = code.text;
     if (text.find('/') == std::string::npos || seen.count(text) || !LooksLikePath(text)) continue;
     seen.insert(text);
+    // "Create `deploy/k8s/`", "save it to `docs/adr/`": a path the agent is told to make.
+    static const RE2 kMakes(
+        R"((?i)\b(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)\b[^.;:!?]{0,40}$)");
+    const size_t line_start = doc.source().LineStart(doc.source().Locate(code.span.begin).line);
+    const std::string_view before = SpanText(doc, {line_start, code.span.begin});
+    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes)) continue;
     summary.paths.push_back({text, "", MakeAnchor(doc.source(), code.span)});
   }
 }
@@ -50,9 +56,17 @@ void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out)
     std::unordered_map<std::string, bool> exists;  // each path looked up once per scope
     for (const AgentSummary* agent : agents) {
       for (const Reference& path : agent->paths) {
+        // Reported only where the folder that would hold it exists: a path whose folder is also
+        // missing is more often a place to create, an action (`docker/metadata-action`) or a
+        // property (`spring.datasource.url/username`) than a stale reference.
         auto it = exists.find(path.name);
-        if (it == exists.end())
-          it = exists.emplace(path.name, fs::exists(project / path.name, ec)).first;
+        if (it == exists.end()) {
+          fs::path relative(path.name);
+          if (!relative.has_filename()) relative = relative.parent_path();  // `docs/adr/`
+          const bool stale = !fs::exists(project / relative, ec) &&
+                             fs::is_directory(project / relative.parent_path(), ec);
+          it = exists.emplace(path.name, !stale).first;
+        }
         if (it->second) continue;
         out.Report(path.at, "`" + path.name + "` does not exist in the repository",
                    "update the path, or remove the instruction; agents trust the paths they are "
