@@ -16,7 +16,7 @@ bool LooksLikePath(const std::string& text) {
   static const RE2 kPath(
       R"(^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:py|ts|tsx|js|jsx|mjs|go|rs|java|rb|md|json|ya?ml|toml|sql|sh|css|html|cfg|ini|txt|lock)$|^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+/?$)");
   static const RE2 kPlaceholder(
-      R"((?i)(\[|\]|<|>|\{|\}|\*|\.\.\.|example|sample|your[-_]|path/to|foo|bar\b|xxx|\$))");
+      R"((?i)(\[|\]|<|>|\{|\}|\*|\.\.\.|example|sample|your[-_]|path/to|foo|bar\b|xxx|\$)|YYYY|MMDD|TICKET)");
   return RE2::FullMatch(text, kPath) && !RE2::PartialMatch(text, kPlaceholder) &&
          text.find("://") == std::string::npos && text.rfind("/", 0) != 0 &&
          text.rfind("~", 0) != 0;
@@ -37,9 +37,16 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
     // "Create `deploy/k8s/`", "save it to `docs/adr/`": a path the agent is told to make.
     static const RE2 kMakes(
         R"((?i)\b(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)\b[^.;:!?]{0,40}$)");
-    const size_t line_start = doc.source().LineStart(doc.source().Locate(code.span.begin).line);
+    // "Example: `docs/plans/2026-plan.md`", "`app/users.py` → `tests/test_users.py`": an
+    // illustration of a naming scheme, not a file.
+    static const RE2 kIllustrates(R"((?i)\b(examples?|e\.g\.|for instance|such as)\b|→|->|=>)");
+    const int line = doc.source().Locate(code.span.begin).line;
+    const size_t line_start = doc.source().LineStart(line);
     const std::string_view before = SpanText(doc, {line_start, code.span.begin});
-    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes)) continue;
+    const std::string_view whole = doc.source().LineText(line);
+    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes) ||
+        RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), kIllustrates))
+      continue;
     summary.paths.push_back({text, "", MakeAnchor(doc.source(), code.span)});
   }
 }
@@ -64,13 +71,19 @@ void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out)
           fs::path relative(path.name);
           if (!relative.has_filename()) relative = relative.parent_path();  // `docs/adr/`
           const bool stale = !fs::exists(project / relative, ec) &&
-                             fs::is_directory(project / relative.parent_path(), ec);
+                             (fs::is_directory(project / relative.parent_path(), ec) ||
+                              fs::exists(project / ".claude" / relative, ec));
           it = exists.emplace(path.name, !stale).first;
         }
         if (it->second) continue;
+        // `rules/x.md` written for `.claude/rules/x.md`: paths are taken from the repository's
+        // root, not from the .claude folder.
+        const bool under_claude = fs::exists(project / ".claude" / path.name, ec);
         out.Report(path.at, "`" + path.name + "` does not exist in the repository",
-                   "update the path, or remove the instruction; agents trust the paths they are "
-                   "given");
+                   under_claude ? "write `.claude/" + path.name +
+                                      "`: paths are read from the repository's root"
+                                : "update the path, or remove the instruction; agents trust the "
+                                  "paths they are given");
       }
     }
   }
