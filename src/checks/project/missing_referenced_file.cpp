@@ -39,7 +39,7 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
         R"((?i)\b(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)\b[^.;:!?]{0,40}$)");
     // "Example: `docs/plans/2026-plan.md`", "`app/users.py` → `tests/test_users.py`": an
     // illustration of a naming scheme, not a file.
-    static const RE2 kIllustrates(R"((?i)\b(examples?|e\.g\.|for instance|such as)\b|→|->|=>)");
+    static const RE2 kIllustrates(R"((?i)\b(examples?|for instance|such as)\b|\be\.g\.|→|->|=>)");
     const int line = doc.source().Locate(code.span.begin).line;
     const size_t line_start = doc.source().LineStart(line);
     const std::string_view before = SpanText(doc, {line_start, code.span.begin});
