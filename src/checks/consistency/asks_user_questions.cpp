@@ -24,6 +24,10 @@ const RE2 kPartyLabel(
 const RE2 kSelfLabel(
     R"((?i)(important|note|rule|always|never|step\b.*|tip|remember|warning|critical|required|must|)"
     R"(questions|clarification|scope|when\b.*|if\b.*))");
+// "wait for the user to merge the PR": an action left to the user, which tells the agent not to
+// take it; nothing is asked.
+const RE2 kUserActs(
+    R"((?i)^\s+to\s+(merge|review|approve|deploy|release|push|commit|publish|test|run|sign)\b)");
 }  // namespace
 
 void CheckAsksUserQuestions(const FileContext& ctx, Reporter& out) {
@@ -35,6 +39,9 @@ void CheckAsksUserQuestions(const FileContext& ctx, Reporter& out) {
     const re2::StringPiece before(line.text.data(),
                                   static_cast<size_t>(match.data() - line.text.data()));
     if (RE2::PartialMatch(before, kOtherAsker)) continue;
+    const size_t end = static_cast<size_t>(match.data() + match.size() - line.text.data());
+    const re2::StringPiece after(line.text.data() + end, line.text.size() - end);
+    if (RE2::PartialMatch(after, kUserActs)) continue;
     std::string label;
     if (RE2::PartialMatch(input, kLabel, &label) && RE2::FullMatch(label, kPartyLabel) &&
         !RE2::FullMatch(label, kSelfLabel))

@@ -32,7 +32,7 @@ const RE2& PrescribeBefore() {
 }
 const RE2& RuleOutBefore() {
   static const RE2 re(
-      R"((?i)\b(not|no|never|avoid|without|instead of|rather than|don'?t|do not|stop using|replac\w*|migrat\w* (?:away )?from|deprecated|legacy|unlike)\b[^.;!?]{0,30}$)");
+      R"((?i)\b(not|no|never|avoid|without|instead of|rather than|don'?t|do not|stop using|replac\w*|migrat\w* (?:away )?from|deprecated|legacy|unlike)\b[^.;!?(]{0,30}$)");
   return re;
 }
 const RE2& PrescribeAfter() {
