@@ -297,6 +297,7 @@ void LoadModels(Knowledge& k, const YamlNode& root, Reader& r) {
   k.model_alias_ids = r.Map(root.Find("alias_ids"), "alias_ids");
   k.model_cli_only = r.Map(root.Find("cli_only"), "cli_only");
   k.model_retired = r.Map(root.Find("retired"), "retired");
+  k.model_snapshots = r.Map(root.Find("snapshots"), "snapshots");
   for (const auto* table : {&k.model_cli_only, &k.model_retired}) {
     for (const auto& [from, alias] : *table) {
       if (!Contains(k.model_aliases, alias))

@@ -118,6 +118,7 @@ struct Knowledge {
   std::map<std::string, std::string> model_cli_only;   // `--model` alias -> the alias it runs as
   std::map<std::string, std::string> model_retired;    // retired id -> the alias it runs as
   std::shared_ptr<re2::RE2> model_id_pattern;
+  std::map<std::string, std::string> model_snapshots;  // undated id -> its one snapshot date
   std::vector<std::shared_ptr<re2::RE2>> foreign_model_patterns;
   std::vector<std::string> colors;
   std::vector<std::string> undocumented_colors;

@@ -13,8 +13,26 @@ void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
   if (!model) return;
   const Knowledge& k = ctx.knowledge;
   const std::string resolved = ResolveModel(k, model->value);
-  if (resolved == "inherit" || Contains(k.model_aliases, resolved) ||
-      RE2::FullMatch(resolved, *k.model_id_pattern)) {
+  if (resolved == "inherit" || Contains(k.model_aliases, resolved)) return;
+  if (RE2::FullMatch(resolved, *k.model_id_pattern)) {
+    // A dated id whose model has one snapshot, of another date: no such model.
+    static const RE2 kDated(R"((claude-[a-z0-9.-]+)-(\d{8})(\[1m\])?)");
+    std::string base;
+    std::string date;
+    std::string suffix;
+    if (!RE2::FullMatch(resolved, kDated, &base, &date, &suffix)) return;
+    const auto it = k.model_snapshots.find(base);
+    if (it == k.model_snapshots.end() || it->second == date) return;
+    const std::string right = base + "-" + it->second + suffix;
+    Diagnostic& d =
+        out.Report(model->span,
+                   "`model` `" + std::string(Trim(model->value)) + "` is not a model: `" + base +
+                       "` has the one snapshot `" + right +
+                       "`; Claude Code sends the id as written, and every "
+                       "request of this agent fails",
+                   "use `" + right + "`, or `" + base + "`");
+    if (model->style == ScalarStyle::kPlain)
+      d.fix = Fix{"use the snapshot `" + right + "`", {{model->span, right}}, false};
     return;
   }
   const std::string value(Trim(model->value));
