@@ -195,6 +195,30 @@ bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block) {
   return !LooksLikeCaution(before) && !LooksLikeExample(before);
 }
 
+bool ExampleSection(std::string_view title) {
+  static const RE2 kExample(R"((?i)\b(examples?|samples?|templates?|illustrations?)\b)");
+  return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kExample);
+}
+
+bool InExample(const AgentDoc& doc, size_t at) {
+  const Body& body = doc.body();
+  const std::string_view text = doc.source().text();
+  const std::string_view before = text.substr(body.span.begin, at - body.span.begin);
+  const size_t open = before.rfind("<example");
+  if (open != std::string_view::npos && before.find("</example>", open) == std::string_view::npos)
+    return true;
+  const auto block =
+      std::upper_bound(body.code_blocks.begin(), body.code_blocks.end(), at,
+                       [](size_t offset, const CodeBlock& b) { return offset < b.span.begin; });
+  if (block == body.code_blocks.begin()) return false;
+  const CodeBlock& b = *std::prev(block);
+  if (at >= b.span.end) return false;
+  if (!IsInstructionBlock(doc, b)) return true;
+  static const RE2 kOtherConfig(R"re((?i)"?mcpServers"?\s*:|\bruns-on\s*:)re");
+  const std::string_view content = SpanText(doc, b.content);
+  return RE2::PartialMatch(re2::StringPiece(content.data(), content.size()), kOtherConfig);
+}
+
 std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
   return ProseIndex(doc.body(), doc.source().text());
 }

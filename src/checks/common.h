@@ -78,6 +78,13 @@ bool ToolsDeclared(const AgentDoc& doc);
 // user typed, or of something to detect or avoid (judged from its section and the text before).
 bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block);
 
+// The context model mentions share: a section titled as examples, samples or templates, and an
+// offset inside an example (`<example>` ... `</example>`, a code block shown as an example, or a
+// block configuring something else: an MCP server's configuration, a CI workflow). What they
+// show prescribes nothing.
+bool ExampleSection(std::string_view title);
+bool InExample(const AgentDoc& doc, size_t offset);
+
 // True when `offset` of the body lies inside an HTML comment (comments are not instructions).
 bool InHtmlComment(const AgentDoc& doc, size_t offset);
 

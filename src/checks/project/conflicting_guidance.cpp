@@ -203,34 +203,6 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   }
 }
 
-// A section about examples, samples or templates: what it shows prescribes nothing.
-bool ExampleSection(std::string_view title) {
-  static const RE2 kExample(R"((?i)\b(examples?|samples?|templates?|illustrations?)\b)");
-  return Match(title, kExample);
-}
-
-// True when `at` lies in an example: inside `<example>` ... `</example>` (how Claude Code agents
-// show sample conversations), in a code block shown as an example (introduced or headed as one,
-// or output), or in a block that configures something else: an MCP server's configuration
-// names the services a tool talks to, a CI workflow is the CI role, neither the project's stack.
-bool InExample(const AgentDoc& doc, size_t at) {
-  const Body& body = doc.body();
-  const std::string_view text = doc.source().text();
-  const std::string_view before = text.substr(body.span.begin, at - body.span.begin);
-  const size_t open = before.rfind("<example");
-  if (open != std::string_view::npos && before.find("</example>", open) == std::string_view::npos)
-    return true;
-  const auto block =
-      std::upper_bound(body.code_blocks.begin(), body.code_blocks.end(), at,
-                       [](size_t offset, const CodeBlock& b) { return offset < b.span.begin; });
-  if (block == body.code_blocks.begin()) return false;
-  const CodeBlock& b = *std::prev(block);
-  if (at >= b.span.end) return false;
-  if (!IsInstructionBlock(doc, b)) return true;
-  static const RE2 kOtherConfig(R"re((?i)"?mcpServers"?\s*:|\bruns-on\s*:)re");
-  return Match(SpanText(doc, b.content), kOtherConfig);
-}
-
 // Commands, imports and lock files: prescriptions wherever they appear, unless the text warns
 // against them or shows them as an example.
 void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) {

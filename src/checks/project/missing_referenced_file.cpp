@@ -44,7 +44,8 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
     const size_t line_start = doc.source().LineStart(line);
     const std::string_view before = SpanText(doc, {line_start, code.span.begin});
     const std::string_view whole = doc.source().LineText(line);
-    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes) ||
+    if (InExample(doc, code.span.begin) ||
+        RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes) ||
         RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), kIllustrates))
       continue;
     summary.paths.push_back({text, "", MakeAnchor(doc.source(), code.span)});
