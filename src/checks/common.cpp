@@ -202,11 +202,7 @@ bool ExampleSection(std::string_view title) {
 
 bool InExample(const AgentDoc& doc, size_t at) {
   const Body& body = doc.body();
-  const std::string_view text = doc.source().text();
-  const std::string_view before = text.substr(body.span.begin, at - body.span.begin);
-  const size_t open = before.rfind("<example");
-  if (open != std::string_view::npos && before.find("</example>", open) == std::string_view::npos)
-    return true;
+  if (body.InExampleTag(at)) return true;
   const auto block =
       std::upper_bound(body.code_blocks.begin(), body.code_blocks.end(), at,
                        [](size_t offset, const CodeBlock& b) { return offset < b.span.begin; });

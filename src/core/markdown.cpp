@@ -389,6 +389,16 @@ Body ParseMarkdown(std::string text, const SourceFile& source, Span body_span,
   }
   std::sort(body.html_comments.begin(), body.html_comments.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  // One pass over the body for `<example>` regions.
+  const std::string_view body_text =
+      std::string_view(text).substr(body_span.begin, body_span.end - body_span.begin);
+  for (size_t at = body_text.find("<example"); at != std::string_view::npos;) {
+    const size_t close = body_text.find("</example>", at);
+    const size_t end = close == std::string_view::npos ? body_text.size() : close;
+    body.example_tags.push_back({body_span.begin + at, body_span.begin + end});
+    if (close == std::string_view::npos) break;
+    at = body_text.find("<example", close + 1);
+  }
   BuildSections(body, source);
   return body;
 }
@@ -410,6 +420,13 @@ bool Body::InHtmlComment(size_t offset) const {
       std::upper_bound(html_comments.begin(), html_comments.end(), offset,
                        [](size_t value, const Span& comment) { return value < comment.begin; });
   return after != html_comments.begin() && offset < std::prev(after)->end;
+}
+
+bool Body::InExampleTag(size_t offset) const {
+  const auto after =
+      std::upper_bound(example_tags.begin(), example_tags.end(), offset,
+                       [](size_t value, const Span& region) { return value < region.begin; });
+  return after != example_tags.begin() && offset < std::prev(after)->end;
 }
 
 std::vector<ProseLine> ProseIndex(const Body& body, std::string_view file_text) {

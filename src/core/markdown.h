@@ -83,6 +83,9 @@ struct Body {
   std::vector<ProseBlock> prose;
   std::vector<CodeSpan> code_spans;  // inside prose only
   std::vector<Span> html_comments;
+  // `<example>` ... `</example>` regions (how Claude Code agents show sample conversations), in
+  // order; one left open runs to the end of the body.
+  std::vector<Span> example_tags;
   std::vector<Section> sections;  // in document order; a tree through Section::parent
   std::vector<Link> links;
   std::vector<Mention> mentions;
@@ -92,6 +95,8 @@ struct Body {
   int SectionAt(size_t offset) const;
   // True when `offset` lies inside an HTML comment. O(log n).
   bool InHtmlComment(size_t offset) const;
+  // True when `offset` lies inside an `<example>` region. O(log n).
+  bool InExampleTag(size_t offset) const;
 };
 
 // The prose of a body (paragraphs, list items, table rows) with the normalised title of the

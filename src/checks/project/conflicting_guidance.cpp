@@ -240,9 +240,15 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
   const std::optional<Present> present = PresentIn(ctx, topic);
   if (!present) return stance;
   ReadCommands(doc, *present, stance);
+  // Consecutive lines share their section: its title is judged once per run of lines.
+  const char* judged = nullptr;
+  bool skipped_section = false;
   for (const ProseLine& line : prose) {
-    if (LooksLikeCaution(line.section) || ExampleSection(line.section)) continue;
-    if (InExample(doc, line.span.begin)) continue;
+    if (line.section.data() != judged || judged == nullptr) {
+      judged = line.section.data();
+      skipped_section = LooksLikeCaution(line.section) || ExampleSection(line.section);
+    }
+    if (skipped_section || InExample(doc, line.span.begin)) continue;
     ReadProse(doc, line, topic, *present, stance);
   }
   // A choice both prescribed and ruled out by the same file is reported as such, not used.

@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,10 +41,17 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
     // "Example: `docs/plans/2026-plan.md`", "`app/users.py` → `tests/test_users.py`": an
     // illustration of a naming scheme, not a file.
     static const RE2 kIllustrates(R"((?i)\b(examples?|for instance|such as)\b|\be\.g\.|→|->|=>)");
+    // The words around the path on its line, at most a few hundred bytes either side (a path
+    // on a megabyte-long line costs no more than on a short one).
+    constexpr size_t kAround = 240;
     const int line = doc.source().Locate(code.span.begin).line;
     const size_t line_start = doc.source().LineStart(line);
-    const std::string_view before = SpanText(doc, {line_start, code.span.begin});
-    const std::string_view whole = doc.source().LineText(line);
+    const size_t line_end = doc.source().LineContentEnd(line);
+    const size_t from =
+        std::max(line_start, code.span.begin > kAround ? code.span.begin - kAround : 0);
+    const size_t to = std::min(line_end, code.span.end + kAround);
+    const std::string_view before = SpanText(doc, {from, code.span.begin});
+    const std::string_view whole = SpanText(doc, {from, std::max(to, code.span.end)});
     if (InExample(doc, code.span.begin) ||
         RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes) ||
         RE2::PartialMatch(re2::StringPiece(whole.data(), whole.size()), kIllustrates))
