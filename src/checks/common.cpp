@@ -200,6 +200,12 @@ bool ExampleSection(std::string_view title) {
   return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kExample);
 }
 
+bool OtherPartySection(std::string_view title) {
+  static const RE2 kOther(
+      R"((?i)\b(?:hand-?offs?\s+to|delegat\w*\s+to|(?:notes?|instructions?|guidance|briefs?)\s+for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)");
+  return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kOther);
+}
+
 bool InExample(const AgentDoc& doc, size_t at) {
   const Body& body = doc.body();
   if (body.InExampleTag(at)) return true;

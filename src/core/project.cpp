@@ -50,6 +50,13 @@ const Evidence* Stance::Prescribes(size_t choice) const {
   return nullptr;
 }
 
+bool Stance::Delegates(size_t choice) const {
+  for (const Evidence& e : delegated) {
+    if (e.choice == choice) return true;
+  }
+  return false;
+}
+
 const Evidence* Stance::RulesOut(size_t choice) const {
   for (const Evidence& e : ruled_out) {
     if (e.choice == choice) return &e;

@@ -42,7 +42,11 @@ struct Stance {
   std::vector<Evidence> prescribed;
   std::vector<Evidence> ruled_out;
   std::vector<Evidence> exclusive;
+  // Prescribed for another party (in a handoff to it, notes for it): accepted in the project, so
+  // an agent prescribing it does not contradict this one.
+  std::vector<Evidence> delegated;
   const Evidence* Prescribes(size_t choice) const;
+  bool Delegates(size_t choice) const;
   const Evidence* RulesOut(size_t choice) const;
 };
 

@@ -22,6 +22,7 @@ struct Reading {
   std::map<size_t, Span> prescribed;  // choice index -> first evidence
   std::map<size_t, Span> ruled_out;
   std::map<size_t, Span> exclusive;  // prescribed with "only", "must", "always"
+  std::map<size_t, Span> delegated;  // prescribed in a section addressed to another party
 };
 
 // Words before a mention, in the same clause, that make it a prescription or a rejection.
@@ -223,6 +224,10 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
           const std::string& title =
               doc.body().headings[doc.body().sections[section].heading].normalized;
           if (LooksLikeCaution(title) || ExampleSection(title)) continue;
+          if (OtherPartySection(title)) {
+            stance.delegated.emplace(c, Span{at, at + match.size()});
+            continue;
+          }
         }
         const int line = doc.source().Locate(at).line;
         if (LooksLikeCaution(doc.source().LineText(line))) continue;
@@ -243,14 +248,18 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
   // Consecutive lines share their section: its title is judged once per run of lines.
   const char* judged = nullptr;
   bool skipped_section = false;
+  bool other_party = false;
+  Reading theirs;  // what sections addressed to other parties prescribe to them
   for (const ProseLine& line : prose) {
     if (line.section.data() != judged || judged == nullptr) {
       judged = line.section.data();
       skipped_section = LooksLikeCaution(line.section) || ExampleSection(line.section);
+      other_party = !skipped_section && OtherPartySection(line.section);
     }
     if (skipped_section || InExample(doc, line.span.begin)) continue;
-    ReadProse(doc, line, topic, *present, stance);
+    ReadProse(doc, line, topic, *present, other_party ? theirs : stance);
   }
+  stance.delegated.insert(theirs.prescribed.begin(), theirs.prescribed.end());
   // A choice both prescribed and ruled out by the same file is reported as such, not used.
   return stance;
 }
@@ -333,38 +342,55 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
       std::vector<std::pair<size_t, const Evidence*>> conflicts;  // other agent, its evidence
       std::string mine_text;
       const Anchor* mine_at = nullptr;
-      std::string theirs_name;
       for (size_t b : candidates) {
         if (a == b) continue;
         const Stance& theirs = *stance(b);
+        // One of them hands the other's choice to someone: the project accepts both.
+        const auto accepted = [&](size_t choice) {
+          return mine->Delegates(choice) || theirs.Delegates(choice);
+        };
         if (mine->prescribed.size() == 1 && theirs.prescribed.size() == 1 &&
             mine->prescribed.front().choice != theirs.prescribed.front().choice) {
+          if (accepted(mine->prescribed.front().choice) ||
+              accepted(theirs.prescribed.front().choice))
+            continue;
           mine_text = "prescribes " + topic.choices[mine->prescribed.front().choice].name;
           mine_at = &mine->prescribed.front().at;
-          theirs_name = topic.choices[theirs.prescribed.front().choice].name;
           conflicts.push_back({b, &theirs.prescribed.front()});
           continue;
         }
         for (const Evidence& e : theirs.prescribed) {
           const Evidence* ruled = mine->RulesOut(e.choice);
-          if (!ruled || mine->Prescribes(e.choice)) continue;
+          if (!ruled || mine->Prescribes(e.choice) || accepted(e.choice)) continue;
           mine_text = "rules out " + topic.choices[e.choice].name;
           mine_at = &ruled->at;
-          theirs_name = topic.choices[e.choice].name;
           conflicts.push_back({b, &e});
           break;
         }
       }
       if (conflicts.empty()) continue;
-      std::string others;
+      // "but `a.md`, `b.md` prescribe X", or, when they disagree among themselves too, "but
+      // `a.md` prescribes X and `b.md` prescribes Y". At most three parties are named.
+      std::vector<std::pair<size_t, std::vector<std::string>>> by_choice;  // in first-seen order
       for (size_t i = 0; i < conflicts.size() && i < 3; ++i) {
-        others += std::string(i ? ", " : "") + "`" + PartyName(*agents[conflicts[i].first]) + "`";
+        const size_t choice = conflicts[i].second->choice;
+        auto it = std::find_if(by_choice.begin(), by_choice.end(),
+                               [&](const auto& entry) { return entry.first == choice; });
+        if (it == by_choice.end()) it = by_choice.insert(by_choice.end(), {choice, {}});
+        it->second.push_back("`" + PartyName(*agents[conflicts[i].first]) + "`");
       }
-      if (conflicts.size() > 3) others += " and " + std::to_string(conflicts.size() - 3) + " more";
+      std::string others;
+      for (size_t g = 0; g < by_choice.size(); ++g) {
+        const auto& [choice, names] = by_choice[g];
+        if (g > 0) others += g + 1 == by_choice.size() ? " and " : ", ";
+        for (size_t n = 0; n < names.size(); ++n) others += (n ? ", " : "") + names[n];
+        others += (names.size() == 1 ? " prescribes " : " prescribe ") + topic.choices[choice].name;
+      }
+      if (conflicts.size() > 3)
+        others += " (and " + std::to_string(conflicts.size() - 3) + " more)";
       Diagnostic& d = out.Report(*mine_at,
                                  "conflicting guidance on the " + topic.title + ": this agent " +
-                                     mine_text + ", but " + others + " prescribe" +
-                                     (conflicts.size() == 1 ? "s " : " ") + theirs_name,
+                                     mine_text + ", but " + others,
                                  "agree on one choice of " + topic.title +
                                      " across the project's agents, or make each "
                                      "agent's scope explicit");
@@ -392,14 +418,15 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
       continue;
     }
     const Reading reading = Read(ctx, topics[t]);
-    summary.stances.push_back({ToEvidence(doc, reading.prescribed),
-                               ToEvidence(doc, reading.ruled_out),
-                               ToEvidence(doc, reading.exclusive)});
+    summary.stances.push_back(
+        {ToEvidence(doc, reading.prescribed), ToEvidence(doc, reading.ruled_out),
+         ToEvidence(doc, reading.exclusive), ToEvidence(doc, reading.delegated)});
   }
   // Topics past the last one it takes a stance on are left out: a summary kept for every file
   // of a large folder holds only what it says.
   while (!summary.stances.empty() && summary.stances.back().prescribed.empty() &&
-         summary.stances.back().ruled_out.empty() && summary.stances.back().exclusive.empty())
+         summary.stances.back().ruled_out.empty() && summary.stances.back().exclusive.empty() &&
+         summary.stances.back().delegated.empty())
     summary.stances.pop_back();
   summary.stances.shrink_to_fit();
 }
