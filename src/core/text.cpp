@@ -179,4 +179,18 @@ std::string EscapeControl(std::string_view text, std::string_view keep) {
   return out;
 }
 
+std::string PercentEncodePath(std::string_view path) {
+  std::string out;
+  for (const unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
 }  // namespace agentlint

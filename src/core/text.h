@@ -39,4 +39,8 @@ std::string EscapeControl(std::string_view text, std::string_view keep = {});
 // True when EscapeControl would change `text` (a fast path for the common case).
 bool NeedsEscape(std::string_view text);
 
+// A path as a URI path: `/`-separated as given, every byte but letters, digits and `/.-_~`
+// percent-encoded (`a b` -> `a%20b`). For SARIF artifact locations and LSP `file://` URIs.
+std::string PercentEncodePath(std::string_view path);
+
 }  // namespace agentlint

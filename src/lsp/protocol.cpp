@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace agentlint::lsp {
 
 ReadStatus ReadMessage(std::istream& in, std::string& body, size_t max_bytes) {
@@ -73,19 +75,7 @@ std::string PathFromUri(std::string_view uri) {
   return path;
 }
 
-std::string UriFromPath(std::string_view path) {
-  std::string uri = "file://";
-  for (const unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      uri += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      uri += buf;
-    }
-  }
-  return uri;
-}
+std::string UriFromPath(std::string_view path) { return "file://" + PercentEncodePath(path); }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);

@@ -5,6 +5,7 @@
 
 #include "checks/registry.h"
 #include "core/embedded.h"
+#include "core/text.h"
 #include "core/version.h"
 #include "engine/baseline.h"
 #include "output/json.h"
@@ -27,17 +28,7 @@ const char* Level(Severity severity) {
 
 // A relative URI reference for a path: `/`-separated, with reserved bytes percent-encoded.
 std::string Uri(const std::string& path) {
-  std::string out;
-  for (unsigned char c : std::filesystem::path(path).lexically_normal().generic_string()) {
-    if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
+  return PercentEncodePath(std::filesystem::path(path).lexically_normal().generic_string());
 }
 
 // SARIF messages are sentences.

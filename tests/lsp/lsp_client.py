@@ -1,5 +1,7 @@
-"""A minimal LSP client over a child process's stdio, for the language server's tests."""
+"""A minimal LSP client over a child process's stdio, and the helpers the language server's
+tests share (a check that records failures, writing files)."""
 import json
+import os
 import queue
 import subprocess
 import threading
@@ -70,3 +72,18 @@ class Client:
         message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                             and m["params"]["uri"] == uri, timeout)
         return message["params"]["diagnostics"]
+
+
+failures = []
+
+
+def check(condition, message):
+    print(("ok    " if condition else "FAIL  ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)

@@ -17,20 +17,8 @@ import subprocess
 import sys
 import tempfile
 
-failures = []
-
-
-def check(condition, message):
-    print(("ok    " if condition else "FAIL  ") + message)
-    if not condition:
-        failures.append(message)
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lsp_client import check, failures, write  # noqa: E402
 
 def main():
     agentlint = os.path.abspath(sys.argv[1])
