@@ -102,8 +102,10 @@ class Server {
     if (method == "exit") return false;
     if (method == "initialize") {
       initialized_ = true;
-      watch_dynamically_ = params.value(
-          "/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration"_json_pointer, false);
+      const Json::json_pointer dynamic(
+          "/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration");
+      watch_dynamically_ = params.is_object() && params.contains(dynamic) &&
+                           params[dynamic].is_boolean() && params[dynamic].get<bool>();
       Result(id, Capabilities());
       return true;
     }

@@ -56,6 +56,9 @@ def main():
     try:
         # Messages before initialize are refused, not fatal.
         early = client.request("textDocument/hover", {})
+        odd = client.request("initialize", None)
+        check("result" in odd and "capabilities" in odd["result"],
+              "initialize with null params still answers with the capabilities")
         check(early.get("error", {}).get("code") == -32002, "a request before initialize is refused")
         init = client.request("initialize", {
             "processId": os.getpid(), "rootUri": uri_of(project),
