@@ -208,6 +208,7 @@ ToolStatus ParseStatus(Reader& r, const std::string& s) {
 }
 
 void LoadTools(Knowledge& k, const YamlNode& root, Reader& r) {
+  k.foreign_tools = r.Map(root.Find("foreign_tools"), "foreign_tools");
   const YamlNode* list = root.Find("tools");
   if (!list || !list->IsSequence()) return r.Error("`tools` must be a list", list);
   std::set<std::string> names;

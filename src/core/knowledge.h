@@ -108,6 +108,9 @@ struct ConflictTopic {
 // of the embedded knowledge for one run.
 struct Knowledge {
   std::vector<ToolInfo> tools;
+  // Tool names of other tools' agent formats (VS Code's custom agents) -> the Claude Code tools
+  // that do the same ("" when subagents have none).
+  std::map<std::string, std::string> foreign_tools;
   std::shared_ptr<re2::RE2> mcp_pattern;
   std::vector<FieldInfo> fields;
   std::vector<std::string> permission_modes;
