@@ -812,3 +812,19 @@ TEST_CASE("cli: the README's inspect example is what inspect prints, for a file 
   CHECK(run.code == 0);
   CHECK(run.out == shown);
 }
+
+TEST_CASE("cli: the repository's build files are read when agentlint runs inside it") {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / ".git");
+  WriteFile(tmp.path() / "build.gradle.kts", "plugins { java }\n");
+  WriteFile(tmp.path() / ".claude/agents/tests.md",
+            "---\nname: tests\ndescription: Writes the unit tests. Use after changes.\n---\nYou "
+            "write the unit tests. Write them with Jest, one file per class.\n");
+  const std::string here = "cd '" + tmp.path().string() + "' && ";
+  for (const char* args : {"-q .", "-q .claude/agents/tests.md", "-q .claude/agents"}) {
+    CAPTURE(args);
+    const Run run = Agentlint(args, false, here);
+    CHECK(run.out.find("[AL410 choice-not-in-repository]") != std::string::npos);
+    CHECK(run.out.find("it is built with `build.gradle.kts`") != std::string::npos);
+  }
+}

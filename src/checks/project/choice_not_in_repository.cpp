@@ -106,7 +106,8 @@ void CheckChoiceNotInRepository(const ProjectContext& ctx, ProjectReporter& out)
     if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
     // Only a real checkout whose root holds the agents folder: a copy of the agents alone says
     // nothing about the repository's stack.
-    const fs::path root = fs::path(scope).parent_path().parent_path();
+    fs::path root = fs::path(scope).parent_path().parent_path();
+    if (root.empty()) root = ".";  // `agentlint .` in the repository: the scope is relative
     std::error_code ec;
     if (!fs::exists(root / ".git", ec)) continue;
     const bool any_stance = std::any_of(agents.begin(), agents.end(), [](const AgentSummary* a) {
