@@ -133,8 +133,9 @@ void CheckChoiceNotInRepository(const ProjectContext& ctx, ProjectReporter& out)
       }
       if (with_evidence != 1) decided = kNone;
       // The topic's ecosystem is absent from a repository whose build files say what it is.
-      const bool foreign =
-          !topic.ecosystem.empty() && !manifest.empty() && FirstOf(repo, topic.ecosystem).empty();
+      // (Evidence of one of its choices, a `uv.lock` say, is the ecosystem's presence too.)
+      const bool foreign = !topic.ecosystem.empty() && !manifest.empty() && with_evidence == 0 &&
+                           FirstOf(repo, topic.ecosystem).empty();
       if (decided == kNone && !foreign) continue;
       for (const AgentSummary* agent : agents) {
         if (t >= agent->stances.size()) continue;
