@@ -83,10 +83,10 @@ bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block);
 // block configuring something else: an MCP server's configuration, a CI workflow). What they
 // show prescribes nothing.
 bool ExampleSection(std::string_view title);
+bool InExample(const AgentDoc& doc, size_t offset);
 // A section addressed to another party: "Notes for the frontend agent", "Handoff to QA", "When
 // delegating to the test writer". What it says is that party's business, not this agent's.
 bool OtherPartySection(std::string_view title);
-bool InExample(const AgentDoc& doc, size_t offset);
 
 // True when `offset` of the body lies inside an HTML comment (comments are not instructions).
 bool InHtmlComment(const AgentDoc& doc, size_t offset);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/embedded.h"
+#include "core/source.h"
 #include "core/version.h"
 #include "engine/fix.h"
 #include "lsp/protocol.h"
@@ -254,13 +255,8 @@ class Server {
       if (doc.path == path) return doc.text;
     }
     std::string text;
-    if (FILE* f = std::fopen(path.c_str(), "rb")) {
-      char buf[65536];
-      size_t n;
-      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && text.size() < (64u << 20))
-        text.append(buf, n);
-      std::fclose(f);
-    }
+    std::string error;
+    if (!ReadFileBytes(path, text, error, options_.max_file_bytes)) text.clear();
     return text;
   }
 

@@ -59,9 +59,10 @@ void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
   // "Does not touch source code" in an agent that writes tests or docs: the promise is about
   // the code under work, not about files in general, and its job needs Write.
   static const RE2 kAboutCode(R"((?i)\b(code|source)\b)");
+  static const RE2 kReadOnly(R"((?i)read[- ]only)");
   static const RE2 kWritesOther(
       R"((?i)\b(?:writes?|creates?|generates?|produces?|adds?)\s+(?:\S+\s+){0,3}?(?:tests?|specs?|docs?|documentation|reports?|migrations?|fixtures?)\b)");
-  if (words.find("ead") == std::string::npos && RE2::PartialMatch(words, kAboutCode)) {
+  if (!RE2::PartialMatch(words, kReadOnly) && RE2::PartialMatch(words, kAboutCode)) {
     const std::string_view what =
         description ? SpanText(doc, description->span) : std::string_view{};
     if (RE2::PartialMatch(re2::StringPiece(what.data(), what.size()), kWritesOther)) return;

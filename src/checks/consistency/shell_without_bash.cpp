@@ -20,17 +20,12 @@ bool IsShellInfo(std::string_view info) {
 
 // `Glob("**/*.kt")`, `glob "**/*.kt"`, `Read(src/app.py)`: a Claude Code tool written as a call,
 // a way of showing which tool to use, not a shell command.
-bool ToolPseudoCall(std::string_view line) {
+bool ToolPseudoCall(std::string_view line, const Knowledge& knowledge) {
   size_t n = 0;
   while (n < line.size() && std::isalpha(static_cast<unsigned char>(line[n]))) ++n;
   if (n == 0 || n == line.size()) return false;
   const std::string word = Lower(line.substr(0, n));
-  if (line[n] == '(') {
-    for (const char* tool : {"glob", "grep", "read", "write", "edit", "multiedit", "webfetch",
-                             "websearch", "task", "agent", "todowrite", "notebookedit", "bash"})
-      if (word == tool) return true;
-    return false;
-  }
+  if (line[n] == '(') return knowledge.FindToolIgnoringCase(word) != nullptr;
   const bool quoted =
       line[n] == ' ' && n + 1 < line.size() && (line[n + 1] == '"' || line[n + 1] == '\'');
   // Only names that are not also shell commands (`grep "x"`, `read "x"` are real shell).
@@ -41,7 +36,7 @@ bool ToolPseudoCall(std::string_view line) {
 
 // The first line of a shell block that is a command (not a comment, not blank, not a tool
 // written as a call), and where it starts in `code`.
-std::string FirstCommand(std::string_view code, size_t& offset) {
+std::string FirstCommand(std::string_view code, size_t& offset, const Knowledge& knowledge) {
   size_t at = 0;
   while (at < code.size()) {
     size_t eol = code.find('\n', at);
@@ -52,7 +47,7 @@ std::string FirstCommand(std::string_view code, size_t& offset) {
       ++skip;
     line.remove_prefix(skip);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty() && line.front() != '#' && !ToolPseudoCall(line)) {
+    if (!line.empty() && line.front() != '#' && !ToolPseudoCall(line, knowledge)) {
       offset = at + skip;
       return std::string(line.substr(0, 60));
     }
@@ -74,7 +69,7 @@ void CheckShellWithoutBash(const FileContext& ctx, Reporter& out) {
   for (const CodeBlock& block : doc.body().code_blocks) {
     if (!IsShellInfo(block.info) || !IsInstructionBlock(doc, block)) continue;
     size_t offset = 0;
-    command = FirstCommand(SpanText(doc, block.content), offset);
+    command = FirstCommand(SpanText(doc, block.content), offset, ctx.knowledge);
     if (command.empty()) continue;
     evidence = {block.content.begin + offset, block.content.begin + offset + command.size()};
     break;

@@ -204,6 +204,14 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   }
 }
 
+// What a section's title makes of what it says: nothing (a warning, an example), another
+// party's business (a handoff to it), or this agent's own stance.
+enum class SectionRole { kIgnored, kOtherParty, kOwn };
+SectionRole RoleOf(std::string_view title) {
+  if (LooksLikeCaution(title) || ExampleSection(title)) return SectionRole::kIgnored;
+  return OtherPartySection(title) ? SectionRole::kOtherParty : SectionRole::kOwn;
+}
+
 // Commands, imports and lock files: prescriptions wherever they appear, unless the text warns
 // against them or shows them as an example.
 void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) {
@@ -220,14 +228,14 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
             static_cast<size_t>(match.data() + std::max<size_t>(1, match.size()) - input.data()));
         if (InHtmlComment(doc, at) || InExample(doc, at)) continue;
         const int section = doc.body().SectionAt(at);
-        if (section >= 0) {
-          const std::string& title =
-              doc.body().headings[doc.body().sections[section].heading].normalized;
-          if (LooksLikeCaution(title) || ExampleSection(title)) continue;
-          if (OtherPartySection(title)) {
-            stance.delegated.emplace(c, Span{at, at + match.size()});
-            continue;
-          }
+        const SectionRole role =
+            section < 0
+                ? SectionRole::kOwn
+                : RoleOf(doc.body().headings[doc.body().sections[section].heading].normalized);
+        if (role == SectionRole::kIgnored) continue;
+        if (role == SectionRole::kOtherParty) {
+          stance.delegated.emplace(c, Span{at, at + match.size()});
+          continue;
         }
         const int line = doc.source().Locate(at).line;
         if (LooksLikeCaution(doc.source().LineText(line))) continue;
@@ -247,17 +255,15 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
   ReadCommands(doc, *present, stance);
   // Consecutive lines share their section: its title is judged once per run of lines.
   const char* judged = nullptr;
-  bool skipped_section = false;
-  bool other_party = false;
+  SectionRole role = SectionRole::kOwn;
   Reading theirs;  // what sections addressed to other parties prescribe to them
   for (const ProseLine& line : prose) {
     if (line.section.data() != judged || judged == nullptr) {
       judged = line.section.data();
-      skipped_section = LooksLikeCaution(line.section) || ExampleSection(line.section);
-      other_party = !skipped_section && OtherPartySection(line.section);
+      role = RoleOf(line.section);
     }
-    if (skipped_section || InExample(doc, line.span.begin)) continue;
-    ReadProse(doc, line, topic, *present, other_party ? theirs : stance);
+    if (role == SectionRole::kIgnored || InExample(doc, line.span.begin)) continue;
+    ReadProse(doc, line, topic, *present, role == SectionRole::kOtherParty ? theirs : stance);
   }
   stance.delegated.insert(theirs.prescribed.begin(), theirs.prescribed.end());
   // A choice both prescribed and ruled out by the same file is reported as such, not used.

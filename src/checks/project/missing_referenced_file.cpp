@@ -69,30 +69,37 @@ void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out)
     const fs::path project = fs::path(scope).parent_path().parent_path();
     std::error_code ec;
     if (!fs::exists(project / ".git", ec)) continue;
-    std::unordered_map<std::string, bool> exists;  // each path looked up once per scope
+    // Each path looked up once per scope: whether it is missing where it would be, and whether
+    // it exists under `.claude/` instead (`rules/x.md` written for `.claude/rules/x.md`: paths
+    // are taken from the repository's root, not from the .claude folder).
+    struct Lookup {
+      bool stale = false;
+      bool under_claude = false;
+    };
+    std::unordered_map<std::string, Lookup> looked_up;
     for (const AgentSummary* agent : agents) {
       for (const Reference& path : agent->paths) {
         // Reported only where the folder that would hold it exists: a path whose folder is also
         // missing is more often a place to create, an action (`docker/metadata-action`) or a
         // property (`spring.datasource.url/username`) than a stale reference.
-        auto it = exists.find(path.name);
-        if (it == exists.end()) {
+        auto it = looked_up.find(path.name);
+        if (it == looked_up.end()) {
           fs::path relative(path.name);
           if (!relative.has_filename()) relative = relative.parent_path();  // `docs/adr/`
-          const bool stale = !fs::exists(project / relative, ec) &&
-                             (fs::is_directory(project / relative.parent_path(), ec) ||
-                              fs::exists(project / ".claude" / relative, ec));
-          it = exists.emplace(path.name, !stale).first;
+          Lookup lookup;
+          lookup.under_claude = fs::exists(project / ".claude" / relative, ec);
+          lookup.stale =
+              !fs::exists(project / relative, ec) &&
+              (lookup.under_claude || fs::is_directory(project / relative.parent_path(), ec));
+          it = looked_up.emplace(path.name, lookup).first;
         }
-        if (it->second) continue;
-        // `rules/x.md` written for `.claude/rules/x.md`: paths are taken from the repository's
-        // root, not from the .claude folder.
-        const bool under_claude = fs::exists(project / ".claude" / path.name, ec);
-        out.Report(path.at, "`" + path.name + "` does not exist in the repository",
-                   under_claude ? "write `.claude/" + path.name +
-                                      "`: paths are read from the repository's root"
-                                : "update the path, or remove the instruction; agents trust the "
-                                  "paths they are given");
+        if (!it->second.stale) continue;
+        out.Report(
+            path.at, "`" + path.name + "` does not exist in the repository",
+            it->second.under_claude
+                ? "write `.claude/" + path.name + "`: paths are read from the repository's root"
+                : "update the path, or remove the instruction; agents trust the "
+                  "paths they are given");
       }
     }
   }

@@ -52,11 +52,8 @@ bool LocalDefault(const Knowledge& knowledge, std::string_view text, Span span) 
       ++host_end;
   }
   const std::string host = Lower(text.substr(span.end + 1, host_end - span.end - 1));
-  const auto in = [](const std::vector<std::string>& list, std::string_view value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-  };
-  return in(knowledge.local_hosts, host) &&
-         (password == user || in(knowledge.local_default_passwords, Lower(password)));
+  return Contains(knowledge.local_hosts, host) &&
+         (password == user || Contains(knowledge.local_default_passwords, Lower(password)));
 }
 
 // "sk-a…(51 characters)": enough to find it, never the secret itself.
