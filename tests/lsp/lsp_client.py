@@ -3,6 +3,7 @@ tests share (a check that records failures, writing files)."""
 import json
 import os
 import queue
+import shutil
 import subprocess
 import threading
 import time
@@ -87,3 +88,24 @@ def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def fixed_by_cli(agentlint, project, relative, copy, text=None):
+    """What `agentlint --fix` makes of `relative` in a copy of `project` (its text replaced by
+    `text` first, when given): the yardstick for the server's fixes."""
+    shutil.copytree(project, copy)
+    target = os.path.join(copy, relative)
+    if text is not None:
+        write(target, text)
+    subprocess.run([agentlint, "--fix", relative], cwd=copy, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    with open(target, encoding="utf-8") as f:
+        return f.read()
+
+
+def exit_code():
+    """0 when every check passed; otherwise says how many failed."""
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    return 0

@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import Client, check, failures, write  # noqa: E402
+from lsp_client import Client, check, exit_code, fixed_by_cli, write  # noqa: E402
 
 def uri_of(path):
     return "file://" + path
@@ -121,12 +121,8 @@ def main():
                   {"range": removed["range"], "newText": "Edit"}],
               "the quick fix replaces MultiEdit with Edit, preferred")
         fix_all = [x for x in actions if x["kind"] == "source.fixAll.agentlint"]
-        copy = os.path.join(work, "copy")
-        shutil.copytree(project, copy)
-        write(os.path.join(copy, ".claude/agents/a.md"), BUFFER)
-        subprocess.run([agentlint, "--fix", ".claude/agents/a.md"], cwd=copy,
-                       stdout=subprocess.DEVNULL)
-        fixed = open(os.path.join(copy, ".claude/agents/a.md"), encoding="utf-8").read()
+        fixed = fixed_by_cli(agentlint, project, ".claude/agents/a.md",
+                             os.path.join(work, "copy"), BUFFER)
         check(len(fix_all) == 1 and
               fix_all[0]["edit"]["changes"][uri_of(a)][0]["newText"] == fixed and fixed != BUFFER,
               "the fix-all action gives exactly --fix's text")
@@ -233,10 +229,7 @@ def main():
         if client.proc.poll() is None:
             client.proc.kill()
         shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    return 0
+    return exit_code()
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import check, failures, write  # noqa: E402
+from lsp_client import check, exit_code, fixed_by_cli, write  # noqa: E402
 
 def main():
     agentlint = os.path.abspath(sys.argv[1])
@@ -41,11 +41,8 @@ def main():
     try:
         cli = json.loads(subprocess.run([agentlint, "--format", "json", target], cwd=project,
                                         stdout=subprocess.PIPE).stdout)["diagnostics"]
-        copy = os.path.join(work, "copy")
-        shutil.copytree(project, copy)
-        subprocess.run([agentlint, "--fix", ".claude/agents/migrator.md"], cwd=copy,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        fixed = open(os.path.join(copy, ".claude/agents/migrator.md"), encoding="utf-8").read()
+        fixed = fixed_by_cli(agentlint, project, ".claude/agents/migrator.md",
+                             os.path.join(work, "copy"))
 
         # The README's init.lua, with `agentlint` on PATH as a user would have it.
         here = os.path.dirname(os.path.abspath(__file__))
@@ -85,10 +82,7 @@ def main():
               "the saved file is exactly what agentlint --fix gives")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    return 0
+    return exit_code()
 
 
 if __name__ == "__main__":
