@@ -34,36 +34,66 @@ const char* SeverityColor(Severity severity) {
   return "0";
 }
 
-// One code point of a source line as the terminal shows it: tabs as a space, control characters
-// and invalid bytes escaped (`\x1b`), so a file can never drive the terminal.
-struct Cell {
+// A source line as the terminal shows it, one cell per code point: tabs as a space, control
+// characters and invalid bytes escaped (`\x1b`), so a file can never drive the terminal. The
+// cells' text is one string; cell i is shown[start[i], start[i + 1]).
+struct Cells {
   std::string shown;
-  size_t width;  // in terminal columns (one per character of `shown`)
-};
+  std::vector<size_t> start;  // size() + 1 entries
+  std::vector<size_t> width;  // terminal columns (one per character of the cell's text)
+  std::vector<size_t> raw;    // where each cell begins in the line
 
-std::vector<Cell> Cells(std::string_view line) {
-  std::vector<Cell> cells;
-  for (size_t i = 0; i < line.size();) {
-    const size_t len = std::max<size_t>(1, Utf8SequenceLength(line, i));
-    const std::string_view raw = line.substr(i, len);
-    std::string shown = raw == "\t" ? " " : EscapeControl(raw);
-    size_t width = 0;
-    for (char c : shown) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    cells.push_back({std::move(shown), width});
-    i += len;
+  explicit Cells(std::string_view line) {
+    shown.reserve(line.size());
+    for (size_t i = 0; i < line.size();) {
+      start.push_back(shown.size());
+      raw.push_back(i);
+      const auto c = static_cast<unsigned char>(line[i]);
+      if (c >= 0x20 && c < 0x7F) {  // printable ASCII stands for itself
+        shown += static_cast<char>(c);
+        width.push_back(1);
+        ++i;
+        continue;
+      }
+      const size_t len = std::max<size_t>(1, Utf8SequenceLength(line, i));
+      const std::string_view cell = line.substr(i, len);
+      const size_t from = shown.size();
+      if (cell == "\t") {
+        shown += ' ';
+      } else {
+        shown += EscapeControl(cell);
+      }
+      size_t columns = 0;
+      for (size_t k = from; k < shown.size(); ++k)
+        columns += (static_cast<unsigned char>(shown[k]) & 0xC0) != 0x80;
+      width.push_back(columns);
+      i += len;
+    }
+    start.push_back(shown.size());
   }
-  return cells;
-}
+  size_t size() const { return width.size(); }
+  std::string_view Text(size_t i) const {
+    return std::string_view(shown).substr(start[i], start[i + 1] - start[i]);
+  }
+  // How many cells a prefix of the line `into` bytes long makes on its own.
+  size_t CountBefore(std::string_view line, size_t into) const {
+    const size_t whole =
+        static_cast<size_t>(std::upper_bound(raw.begin(), raw.end(), into) - raw.begin());
+    if (whole == 0 || raw[whole - 1] == into) return whole == 0 ? 0 : whole - 1;
+    // `into` cuts a code point: the prefix ends in bytes that stand alone.
+    return whole - 1 + Cells(line.substr(raw[whole - 1], into - raw[whole - 1])).size();
+  }
+};
 
 void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size_t frame_width) {
   const std::string line_no = std::to_string(d.location.start.line);
   const std::string pad(line_no.size(), ' ');
-  const std::vector<Cell> cells = Cells(d.line_text);
+  const Cells cells(d.line_text);
   // line_text may be a window of a long line: the index of the span's first code point in it.
   const size_t into =
       std::min(d.line_text.size(),
                d.location.span.begin - std::min(d.location.span.begin, d.line_text_offset));
-  const size_t column = Cells(std::string_view(d.line_text).substr(0, into)).size();
+  const size_t column = cells.CountBefore(d.line_text, into);
   const size_t total = cells.size();
   // The line goes on to the left of line_text when the span's column is past what it holds.
   const bool window_cut_left = static_cast<size_t>(d.location.start.column) > column + 1;
@@ -85,9 +115,9 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
     span_cells = total - column;
   }
   for (size_t i = first; i < last; ++i) {
-    shown += cells[i].shown;
-    if (i < column) caret_at += cells[i].width;
-    if (i >= column && i < column + span_cells) width += cells[i].width;
+    shown += cells.Text(i);
+    if (i < column) caret_at += cells.width[i];
+    if (i >= column && i < column + span_cells) width += cells.width[i];
   }
   out += style.Wrap("1;34", " " + line_no + " |") + " " + (cut_left ? "…" : "") + shown +
          (cut_right ? "…" : "") + "\n";
