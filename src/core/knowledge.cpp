@@ -541,13 +541,18 @@ void BuildSets(Knowledge& k) {
   // Names differing only in case would make the lowercase index smaller: fall back to scans.
   if (k.tool_lower_index.size() != k.tools.size()) k.tool_lower_index.clear();
   auto scan = std::make_shared<PatternSet>();
+  auto mentions = std::make_shared<PatternSet>();
   for (SecretPattern& s : k.secrets) s.scan = scan->Add(s.pattern->pattern());
   for (DangerPattern& d : k.dangerous) d.scan = d.in_config ? -1 : scan->Add(d.pattern->pattern());
   for (ConflictTopic& topic : k.conflict_topics) {
     for (ConflictChoice& choice : topic.choices) {
       choice.pattern_scan.clear();
       choice.command_scan.clear();
-      for (const auto& p : choice.patterns) choice.pattern_scan.push_back(scan->Add(p->pattern()));
+      choice.mention_scan.clear();
+      for (const auto& p : choice.patterns) {
+        choice.pattern_scan.push_back(scan->Add(p->pattern()));
+        choice.mention_scan.push_back(mentions->Add(p->pattern()));
+      }
       for (const auto& p : choice.commands) choice.command_scan.push_back(scan->Add(p->pattern()));
     }
   }
@@ -556,6 +561,8 @@ void BuildSets(Knowledge& k) {
   for (const std::string& pattern : LinePatterns()) scan->Add(pattern);
   scan->Compile();
   k.scan = std::move(scan);
+  mentions->Compile();
+  k.mention_scan = std::move(mentions);
 }
 
 const Knowledge& EmbeddedKnowledge() {

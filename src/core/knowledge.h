@@ -85,6 +85,8 @@ struct ConflictChoice {
   // Their indexes in Knowledge::scan (BuildSets), in the same order.
   std::vector<int> pattern_scan;
   std::vector<int> command_scan;
+  // The patterns' indexes in Knowledge::mention_scan, in the same order.
+  std::vector<int> mention_scan;
   // What in a repository shows that it uses this choice: a file name at its root or in a
   // folder below ("uv.lock"), or a dependency in a package.json ("package.json:jest").
   std::vector<std::string> evidence;
@@ -138,6 +140,9 @@ struct Knowledge {
   // (core/scan LinePatterns, from line_pattern_base on) in one set: one pass over a file tells
   // which of them occur in it at all (most files contain none).
   std::shared_ptr<const PatternSet> scan;
+  // Every conflict choice's prose patterns in one set, for one pass per prose line of a file
+  // that mentions a topic (which lines mention which choices).
+  std::shared_ptr<const PatternSet> mention_scan;
   int line_pattern_base = 0;
   int line_pattern_count = 0;
   std::vector<std::string> secret_placeholders;

@@ -35,50 +35,41 @@ const char* SeverityColor(Severity severity) {
 }
 
 // A source line as the terminal shows it, one cell per code point: tabs as a space, control
-// characters and invalid bytes escaped (`\x1b`), so a file can never drive the terminal. The
-// cells' text is one string; cell i is shown[start[i], start[i + 1]).
+// characters and invalid bytes escaped (`\x1b`), so a file can never drive the terminal. Only
+// the cells' boundaries are found for the whole line; a cell's text is made when it is shown.
 struct Cells {
-  std::string shown;
-  std::vector<size_t> start;  // size() + 1 entries
-  std::vector<size_t> width;  // terminal columns (one per character of the cell's text)
-  std::vector<size_t> raw;    // where each cell begins in the line
+  std::string_view line;
+  std::vector<size_t> raw;  // where each cell begins in the line, then line.size()
 
-  explicit Cells(std::string_view line) {
-    shown.reserve(line.size());
+  explicit Cells(std::string_view text) : line(text) {
+    raw.reserve(line.size() + 1);
     for (size_t i = 0; i < line.size();) {
-      start.push_back(shown.size());
       raw.push_back(i);
-      const auto c = static_cast<unsigned char>(line[i]);
-      if (c >= 0x20 && c < 0x7F) {  // printable ASCII stands for itself
-        shown += static_cast<char>(c);
-        width.push_back(1);
-        ++i;
-        continue;
-      }
-      const size_t len = std::max<size_t>(1, Utf8SequenceLength(line, i));
-      const std::string_view cell = line.substr(i, len);
-      const size_t from = shown.size();
-      if (cell == "\t") {
-        shown += ' ';
-      } else {
-        shown += EscapeControl(cell);
-      }
-      size_t columns = 0;
-      for (size_t k = from; k < shown.size(); ++k)
-        columns += (static_cast<unsigned char>(shown[k]) & 0xC0) != 0x80;
-      width.push_back(columns);
-      i += len;
+      i += static_cast<unsigned char>(line[i]) < 0x80
+               ? 1
+               : std::max<size_t>(1, Utf8SequenceLength(line, i));
     }
-    start.push_back(shown.size());
+    raw.push_back(line.size());
   }
-  size_t size() const { return width.size(); }
-  std::string_view Text(size_t i) const {
-    return std::string_view(shown).substr(start[i], start[i + 1] - start[i]);
+  size_t size() const { return raw.size() - 1; }
+  // Cell i as shown, and its width in terminal columns (one per character it shows).
+  void Append(size_t i, std::string& out, size_t& width) const {
+    const std::string_view cell = line.substr(raw[i], raw[i + 1] - raw[i]);
+    const auto c = static_cast<unsigned char>(cell[0]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII stands for itself
+      out += cell[0];
+      width = 1;
+      return;
+    }
+    const std::string shown = cell == "\t" ? " " : EscapeControl(cell);
+    out += shown;
+    width = 0;
+    for (char k : shown) width += (static_cast<unsigned char>(k) & 0xC0) != 0x80;
   }
   // How many cells a prefix of the line `into` bytes long makes on its own.
-  size_t CountBefore(std::string_view line, size_t into) const {
+  size_t CountBefore(size_t into) const {
     const size_t whole =
-        static_cast<size_t>(std::upper_bound(raw.begin(), raw.end(), into) - raw.begin());
+        static_cast<size_t>(std::upper_bound(raw.begin(), raw.end() - 1, into) - raw.begin());
     if (whole == 0 || raw[whole - 1] == into) return whole == 0 ? 0 : whole - 1;
     // `into` cuts a code point: the prefix ends in bytes that stand alone.
     return whole - 1 + Cells(line.substr(raw[whole - 1], into - raw[whole - 1])).size();
@@ -93,7 +84,7 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
   const size_t into =
       std::min(d.line_text.size(),
                d.location.span.begin - std::min(d.location.span.begin, d.line_text_offset));
-  const size_t column = cells.CountBefore(d.line_text, into);
+  const size_t column = cells.CountBefore(into);
   const size_t total = cells.size();
   // The line goes on to the left of line_text when the span's column is past what it holds.
   const bool window_cut_left = static_cast<size_t>(d.location.start.column) > column + 1;
@@ -115,9 +106,10 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
     span_cells = total - column;
   }
   for (size_t i = first; i < last; ++i) {
-    shown += cells.Text(i);
-    if (i < column) caret_at += cells.width[i];
-    if (i >= column && i < column + span_cells) width += cells.width[i];
+    size_t cell_width = 0;
+    cells.Append(i, shown, cell_width);
+    if (i < column) caret_at += cell_width;
+    if (i >= column && i < column + span_cells) width += cell_width;
   }
   out += style.Wrap("1;34", " " + line_no + " |") + " " + (cut_left ? "…" : "") + shown +
          (cut_right ? "…" : "") + "\n";

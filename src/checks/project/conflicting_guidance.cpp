@@ -56,6 +56,7 @@ bool Match(std::string_view text, const RE2& re) {
 // line by line (most bodies mention one or two choices of a topic, if any).
 struct Present {
   std::vector<std::vector<const RE2*>> patterns;  // per choice
+  std::vector<std::vector<int>> mention_ids;  // per choice: the patterns' Knowledge::mention_scan
   std::vector<std::vector<const RE2*>> commands;
 };
 
@@ -66,12 +67,17 @@ std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& to
   };
   Present present;
   present.patterns.resize(topic.choices.size());
+  present.mention_ids.resize(topic.choices.size());
   present.commands.resize(topic.choices.size());
   bool any = false;
   for (size_t c = 0; c < topic.choices.size(); ++c) {
     const ConflictChoice& choice = topic.choices[c];
     for (size_t i = 0; i < choice.patterns.size(); ++i) {
-      if (hit(choice.pattern_scan, i)) present.patterns[c].push_back(choice.patterns[i].get());
+      if (hit(choice.pattern_scan, i)) {
+        present.patterns[c].push_back(choice.patterns[i].get());
+        present.mention_ids[c].push_back(i < choice.mention_scan.size() ? choice.mention_scan[i]
+                                                                        : -1);
+      }
     }
     for (size_t i = 0; i < choice.commands.size(); ++i) {
       if (hit(choice.command_scan, i)) present.commands[c].push_back(choice.commands[i].get());
@@ -82,10 +88,15 @@ std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& to
   return present;
 }
 
-std::vector<ChoiceMention> Mentions(std::string_view line, const Present& present) {
+// `line_scan`: which of Knowledge::mention_scan's patterns occur in the line (a pattern it rules
+// out is not tried).
+std::vector<ChoiceMention> Mentions(std::string_view line, const Present& present,
+                                    const ScanResult& line_scan) {
   std::vector<ChoiceMention> found;
   for (size_t c = 0; c < present.patterns.size(); ++c) {
-    for (const RE2* pattern : present.patterns[c]) {
+    for (size_t k = 0; k < present.patterns[c].size(); ++k) {
+      if (!line_scan.MayContain(present.mention_ids[c][k])) continue;
+      const RE2* pattern = present.patterns[c][k];
       re2::StringPiece input(line.data(), line.size());
       re2::StringPiece match;
       while (input.size() > 0 && RE2::PartialMatch(input, *pattern, &match)) {
@@ -143,9 +154,9 @@ std::string_view Sentence(std::string_view line, size_t begin, size_t end) {
 }
 
 void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
-               const Present& present, Reading& stance) {
+               const Present& present, const ScanResult& line_scan, Reading& stance) {
   const std::string_view line = prose.text;
-  const std::vector<ChoiceMention> mentions = Mentions(line, present);
+  const std::vector<ChoiceMention> mentions = Mentions(line, present, line_scan);
   if (mentions.empty()) return;
   static const RE2 kExclusive(R"((?i)\b(only|must|always|exclusively)\b)");
   const bool exclusive_line = Match(line, kExclusive);
@@ -246,7 +257,27 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
   }
 }
 
-Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
+// Which conflict patterns each prose line holds: one pass per line for every topic together,
+// made when the first topic is found in the file.
+class LineScans {
+ public:
+  explicit LineScans(const FileContext& ctx) : ctx_(ctx) {}
+  const ScanResult& operator[](size_t line) {
+    if (scans_.empty()) {
+      const std::vector<ProseLine>& prose = ProseLines(ctx_);
+      scans_.reserve(prose.size());
+      const PatternSet* set = ctx_.knowledge.mention_scan.get();
+      for (const ProseLine& p : prose) scans_.push_back(set ? set->Scan(p.text) : ScanResult());
+    }
+    return scans_[line];
+  }
+
+ private:
+  const FileContext& ctx_;
+  std::vector<ScanResult> scans_;
+};
+
+Reading Read(const FileContext& ctx, const ConflictTopic& topic, LineScans& line_scans) {
   const AgentDoc& doc = ctx.doc;
   const std::vector<ProseLine>& prose = ProseLines(ctx);
   Reading stance;
@@ -257,13 +288,15 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic) {
   const char* judged = nullptr;
   SectionRole role = SectionRole::kOwn;
   Reading theirs;  // what sections addressed to other parties prescribe to them
-  for (const ProseLine& line : prose) {
+  for (size_t i = 0; i < prose.size(); ++i) {
+    const ProseLine& line = prose[i];
     if (line.section.data() != judged || judged == nullptr) {
       judged = line.section.data();
       role = RoleOf(line.section);
     }
     if (role == SectionRole::kIgnored || InExample(doc, line.span.begin)) continue;
-    ReadProse(doc, line, topic, *present, role == SectionRole::kOtherParty ? theirs : stance);
+    ReadProse(doc, line, topic, *present, line_scans[i],
+              role == SectionRole::kOtherParty ? theirs : stance);
   }
   stance.delegated.insert(theirs.prescribed.begin(), theirs.prescribed.end());
   // A choice both prescribed and ruled out by the same file is reported as such, not used.
@@ -418,12 +451,13 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
   // Only agents of one project are compared (not collections in plain folders).
   if (!doc.origin().scope_is_agent_root) return;
   const auto& topics = ctx.knowledge.conflict_topics;
+  LineScans line_scans(ctx);
   for (size_t t = 0; t < topics.size(); ++t) {
     if (ctx.stance_topics && (t >= ctx.stance_topics->size() || !(*ctx.stance_topics)[t])) {
       summary.stances.emplace_back();  // no linted file takes a stance on it
       continue;
     }
-    const Reading reading = Read(ctx, topics[t]);
+    const Reading reading = Read(ctx, topics[t], line_scans);
     summary.stances.push_back(
         {ToEvidence(doc, reading.prescribed), ToEvidence(doc, reading.ruled_out),
          ToEvidence(doc, reading.exclusive), ToEvidence(doc, reading.delegated)});
