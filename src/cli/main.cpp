@@ -277,6 +277,12 @@ int Run(const Request& request) {
     const bool to_stdout = output.path.empty() || output.path == "-";
     TextOptions options = text;
     options.color = text.color && to_stdout;  // a file never gets colour codes
+    if (to_stdout && !request.statistics && output.format == "text") {
+      WriteText(result, options, [](std::string_view piece) {
+        std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      });
+      continue;
+    }
     const std::string rendered = request.statistics && to_stdout
                                      ? RenderStatistics(result)
                                      : Render(output.format, result, options);

@@ -72,7 +72,7 @@ class Arena {
   }
 
   // Everything allocated since the last reset is gone. Blocks are kept for the next document,
-  // up to a few MiB; a huge document's blocks are returned to the system.
+  // up to 1 MiB; a huge document's blocks are returned to the system.
   void Reset() {
     size_t kept = 0;
     size_t keep = 0;
@@ -92,7 +92,7 @@ class Arena {
   };
   static constexpr size_t kHeader = 16;  // keeps every allocation 16-byte aligned
   static constexpr size_t kBlockSize = 256 * 1024;
-  static constexpr size_t kKeep = 4 * 1024 * 1024;
+  static constexpr size_t kKeep = 1024 * 1024;
   static constexpr size_t kLargest = SIZE_MAX / 4;
   static size_t Round(size_t size) { return (size + 15) & ~size_t{15}; }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "core/check.h"
 #include "core/claude.h"
@@ -9,9 +10,12 @@
 
 namespace agentlint {
 
-Project::Project(std::vector<AgentSummary> summaries) {
-  for (AgentSummary& summary : summaries)
-    (summary.origin.instructions ? instructions_ : agents_).push_back(std::move(summary));
+Project::Project(std::vector<AgentSummary> summaries) : agents_(std::move(summaries)) {
+  // One vector of summaries, not two: the few instruction files are moved out of it.
+  const auto first_instructions = std::stable_partition(
+      agents_.begin(), agents_.end(), [](const AgentSummary& s) { return !s.origin.instructions; });
+  std::move(first_instructions, agents_.end(), std::back_inserter(instructions_));
+  agents_.erase(first_instructions, agents_.end());
   const auto by_path = [](const AgentSummary& a, const AgentSummary& b) { return a.path < b.path; };
   std::sort(agents_.begin(), agents_.end(), by_path);
   std::sort(instructions_.begin(), instructions_.end(), by_path);

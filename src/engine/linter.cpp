@@ -450,6 +450,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   ForEachParallel(siblings, cli.jobs,
                   [&](size_t i) { results[i] = ProcessSibling(files[i], options, wanted); });
   std::vector<AgentSummary> summaries;
+  summaries.reserve(count);
   std::map<std::string, std::vector<Diagnostic>> by_file;  // the linted files' findings
   std::map<std::string, Suppressions> suppressions;
   for (size_t i = 0; i < count; ++i) {
@@ -462,7 +463,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     }
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }
-  results.clear();
+  std::vector<FileResult>().swap(results);  // their memory, not only their contents
   // Project rules run once over the summaries; a finding is kept when its file is linted and
   // its file's options enable the rule.
   LintOptions project_options = options;

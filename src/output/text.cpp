@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <iomanip>
 #include <map>
 #include <sstream>
@@ -138,10 +139,15 @@ std::string CountSummary(const LintResult& result) {
   return out;
 }
 
-std::string RenderText(const LintResult& result, const TextOptions& options) {
+void WriteText(const LintResult& result, const TextOptions& options,
+               const std::function<void(std::string_view)>& write) {
   const Style style{options.color};
   std::string out;
   for (const Diagnostic& d : result.diagnostics) {
+    if (out.size() >= 64 * 1024) {  // written in pieces: a run's report is never held whole
+      write(out);
+      out.clear();
+    }
     // Everything taken from the files (paths, values in messages) is escaped for the terminal.
     const std::string where = EscapeControl(d.location.path) + ":" +
                               std::to_string(d.location.start.line) + ":" +
@@ -163,18 +169,25 @@ std::string RenderText(const LintResult& result, const TextOptions& options) {
     }
     out += "\n";
   }
-  if (options.quiet || !options.summary) return out;
-  const std::string files = Plural(result.files_linted, "agent file");
-  const std::string skipped = result.skipped.empty()
-                                  ? ""
-                                  : " (" + std::to_string(result.skipped.size()) +
-                                        " other Markdown file" +
-                                        (result.skipped.size() == 1 ? "" : "s") + " skipped)";
-  if (result.diagnostics.empty()) {
-    out += style.Wrap("1;32", "No problems found") + " in " + files + skipped + ".\n";
-  } else {
-    out += "Found " + CountSummary(result) + " in " + files + skipped + ".\n";
+  if (!options.quiet && options.summary) {
+    const std::string files = Plural(result.files_linted, "agent file");
+    const std::string skipped = result.skipped.empty()
+                                    ? ""
+                                    : " (" + std::to_string(result.skipped.size()) +
+                                          " other Markdown file" +
+                                          (result.skipped.size() == 1 ? "" : "s") + " skipped)";
+    if (result.diagnostics.empty()) {
+      out += style.Wrap("1;32", "No problems found") + " in " + files + skipped + ".\n";
+    } else {
+      out += "Found " + CountSummary(result) + " in " + files + skipped + ".\n";
+    }
   }
+  write(out);
+}
+
+std::string RenderText(const LintResult& result, const TextOptions& options) {
+  std::string out;
+  WriteText(result, options, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

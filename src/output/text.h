@@ -2,7 +2,9 @@
 // caret under the span, help and related-location notes, and a summary line.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/linter.h"
@@ -17,6 +19,9 @@ struct TextOptions {
 };
 
 std::string RenderText(const LintResult& result, const TextOptions& options);
+// The same text, handed to `write` in pieces of about 64 KiB as it is made.
+void WriteText(const LintResult& result, const TextOptions& options,
+               const std::function<void(std::string_view)>& write);
 
 // Findings of one rule in a result: how many, the highest severity, how many `--fix` repairs
 // (safe) and how many only `--unsafe-fixes` does.

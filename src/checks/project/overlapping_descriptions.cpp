@@ -38,10 +38,6 @@ std::vector<std::string_view> Words(std::string_view lowered) {
   return words;
 }
 
-bool Has(const std::vector<std::string_view>& words, std::string_view word) {
-  return std::binary_search(words.begin(), words.end(), word);
-}
-
 size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
@@ -58,17 +54,18 @@ size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
   return n;
 }
 
-// Pairs of descriptions whose Jaccard similarity can reach `threshold`, found by prefix
-// filtering: words ordered rarest first, each description indexes only its first
-// |d| - ceil(t·|d|) + 1 words, and two descriptions that similar must share one of those. A
-// folder of 5,000 agents costs about what five folders of 1,000 cost, not twenty-five times more.
-std::set<std::pair<size_t, size_t>> Candidates(const std::vector<std::vector<int>>& sets,
-                                               double threshold) {
+// Calls `visit(i, j)` (j < i) for every pair of descriptions whose Jaccard similarity can reach
+// `threshold`, found by prefix filtering: words ordered rarest first, each description indexes
+// only its first |d| - ceil(t·|d|) + 1 words, and two descriptions that similar must share one of
+// those. A folder of 5,000 agents costs about what five folders of 1,000 cost, not twenty-five
+// times more; pairs are visited as they are found, never all held at once.
+template <typename Visit>
+void ForEachCandidate(const std::vector<std::vector<int>>& sets, double threshold, Visit visit) {
   std::unordered_map<int, size_t> frequency;
   for (const auto& s : sets)
     for (int w : s) ++frequency[w];
   std::unordered_map<int, std::vector<size_t>> index;
-  std::set<std::pair<size_t, size_t>> pairs;
+  std::vector<size_t> found;
   for (size_t i = 0; i < sets.size(); ++i) {
     if (sets[i].size() < kMinWords) continue;
     std::vector<int> ordered = sets[i];
@@ -78,21 +75,24 @@ std::set<std::pair<size_t, size_t>> Candidates(const std::vector<std::vector<int
     const size_t size = ordered.size();
     const size_t prefix =
         size - static_cast<size_t>(std::ceil(threshold * static_cast<double>(size))) + 1;
+    found.clear();
     for (size_t k = 0; k < std::min(prefix, size); ++k) {
       auto& postings = index[ordered[k]];
-      for (size_t j : postings) pairs.emplace(std::min(i, j), std::max(i, j));
+      found.insert(found.end(), postings.begin(), postings.end());
       postings.push_back(i);
     }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (size_t j : found) visit(i, j);
   }
-  return pairs;
 }
 
 // Every pair that includes one of `linted` and can reach `threshold` by size alone: when only a
 // few files of a large folder are linted (a pre-commit hook), comparing them with each sibling
 // costs less than indexing the whole folder, and no pair without a linted file is reported.
-std::set<std::pair<size_t, size_t>> PairsWith(const std::vector<size_t>& linted,
-                                              const std::vector<std::vector<int>>& sets,
-                                              double threshold) {
+template <typename Visit>
+void ForEachPairWith(const std::vector<size_t>& linted, const std::vector<std::vector<int>>& sets,
+                     double threshold, Visit visit) {
   std::set<std::pair<size_t, size_t>> pairs;
   for (size_t i : linted) {
     if (sets[i].size() < kMinWords) continue;
@@ -101,10 +101,10 @@ std::set<std::pair<size_t, size_t>> PairsWith(const std::vector<size_t>& linted,
       const double small = static_cast<double>(std::min(sets[i].size(), sets[j].size()));
       const double large = static_cast<double>(std::max(sets[i].size(), sets[j].size()));
       if (small < threshold * large) continue;
-      pairs.emplace(std::min(i, j), std::max(i, j));
+      pairs.emplace(std::max(i, j), std::min(i, j));
     }
   }
-  return pairs;
+  for (const auto& [i, j] : pairs) visit(i, j);
 }
 
 }  // namespace
@@ -113,45 +113,48 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
   const double threshold = ctx.options.description_overlap;
   for (const auto& entry : ctx.project.scopes()) {
     const std::vector<const AgentSummary*>& agents = entry.second;  // captured below
-    std::vector<std::string> lowered(agents.size());  // the words below point into these
-    std::vector<std::vector<std::string_view>> words(agents.size());
-    std::unordered_map<std::string_view, int> ids;
+    // Each description as the sorted ids of its distinct words; the words themselves are kept
+    // once, in `ids`.
+    std::unordered_map<std::string, int> ids;
+    std::vector<std::vector<int>> sorted(agents.size());
     std::vector<size_t> linted;
     for (size_t i = 0; i < agents.size(); ++i) {
       if (agents[i]->description_at) {
-        lowered[i] = Lower(agents[i]->description);
-        words[i] = Words(lowered[i]);
+        const std::string lowered = Lower(agents[i]->description);
+        for (std::string_view w : Words(lowered))
+          sorted[i].push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
+        std::sort(sorted[i].begin(), sorted[i].end());
       }
       if (agents[i]->origin.reported) linted.push_back(i);
     }
-    std::vector<std::vector<int>> sorted;
-    for (const std::vector<std::string_view>& list : words) {
-      std::vector<int> set;
-      for (std::string_view w : list)
-        set.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
-      std::sort(set.begin(), set.end());
-      sorted.push_back(std::move(set));
-    }
+    const auto has = [&](size_t agent, std::string_view word) {
+      const auto it = ids.find(std::string(word));
+      return it != ids.end() &&
+             std::binary_search(sorted[agent].begin(), sorted[agent].end(), it->second);
+    };
     // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word of
     // its own name that the other description lacks), so routing can tell them apart.
     const auto distinct = [&](size_t self, size_t other) {
       const std::string name = Lower(agents[self]->agent_name);
       for (std::string_view w : Words(name)) {
-        if (Has(words[self], w) && !Has(words[other], w)) return true;
+        if (has(self, w) && !has(other, w)) return true;
       }
       return false;
     };
     std::vector<std::vector<std::pair<size_t, double>>> similar(agents.size());
-    const auto pairs = linted.size() * 4 < agents.size() ? PairsWith(linted, sorted, threshold)
-                                                         : Candidates(sorted, threshold);
-    for (const auto& [a, b] : pairs) {
+    const auto visit = [&](size_t a, size_t b) {
       const size_t common = Common(sorted[a], sorted[b]);
       const double jaccard = static_cast<double>(common) /
                              static_cast<double>(sorted[a].size() + sorted[b].size() - common);
-      if (jaccard < threshold || agents[a]->agent_name == agents[b]->agent_name) continue;
-      if (distinct(a, b) && distinct(b, a)) continue;
+      if (jaccard < threshold || agents[a]->agent_name == agents[b]->agent_name) return;
+      if (distinct(a, b) && distinct(b, a)) return;
       similar[a].push_back({b, jaccard});
       similar[b].push_back({a, jaccard});
+    };
+    if (linted.size() * 4 < agents.size()) {
+      ForEachPairWith(linted, sorted, threshold, visit);
+    } else {
+      ForEachCandidate(sorted, threshold, visit);
     }
     for (size_t i = 0; i < agents.size(); ++i) {
       if (!agents[i]->origin.reported) continue;  // a sibling: its findings are not shown
