@@ -93,6 +93,9 @@ struct Walker {
 
   std::string named_root;  // the folder the user named, as written
   bool reported = true;
+  // ClassifyPath by folder: it depends on a file's folder only, and reads the disk (plugin
+  // manifests) for every `agents` folder on the way, so it is done once per folder.
+  std::map<std::string, FileOrigin> origins;
 
   // Outside agents roots: the nearest `agents`/`subagents` folder below the named one, else the
   // named folder itself.
@@ -111,7 +114,11 @@ struct Walker {
     // `./.claude/agents/a.md` is reported as `.claude/agents/a.md`.
     const std::string generic = path.lexically_normal().generic_string();
     if (!EndsWith(generic, ".md")) return;
-    FileOrigin origin = ClassifyPath(generic);
+    const size_t slash = generic.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : generic.substr(0, slash);
+    auto known = origins.find(folder);
+    if (known == origins.end()) known = origins.emplace(folder, ClassifyPath(generic)).first;
+    FileOrigin origin = known->second;
     if (origin.scope.empty()) origin.scope = ScopeOf(path);
     origin.reported = reported;
     bool lint = false;

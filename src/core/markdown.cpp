@@ -549,7 +549,17 @@ std::vector<ProseLine> ProseIndex(const Body& body, std::string_view file_text) 
 
 std::string NormalizeTitle(std::string_view title) {
   std::string out;
+  out.reserve(title.size());
   for (size_t i = 0; i < title.size();) {
+    const auto byte = static_cast<unsigned char>(title[i]);
+    if (byte < 0x80) {  // ASCII: lower-cased letters and digits, apostrophes; the rest a space
+      const char c = byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a')
+                                                : static_cast<char>(byte);
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+      out += keep ? c : ' ';
+      ++i;
+      continue;
+    }
     const size_t len = std::max<size_t>(1, Utf8SequenceLength(title, i));
     const char32_t cp = len > 1 ? DecodeUtf8(title, i) : static_cast<unsigned char>(title[i]);
     const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||

@@ -35,13 +35,10 @@ void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
   }
   const std::string_view body = SpanText(doc, doc.body().span);
   // Most bodies hold no reference at all: look for the fixed parts before running patterns.
-  const bool maybe = body.find("off to") != std::string_view::npos ||
-                     body.find("subagent_type") != std::string_view::npos ||
-                     body.find("Agent(") != std::string_view::npos ||
-                     body.find("Task(") != std::string_view::npos ||
-                     body.find("OFF TO") != std::string_view::npos ||
-                     body.find("off-to") != std::string_view::npos ||
-                     body.find("Off to") != std::string_view::npos;
+  const bool maybe = ContainsText(body, "off to") || ContainsText(body, "subagent_type") ||
+                     ContainsText(body, "Agent(") || ContainsText(body, "Task(") ||
+                     ContainsText(body, "OFF TO") || ContainsText(body, "off-to") ||
+                     ContainsText(body, "Off to");
   if (!maybe) return;
   for (const auto& [pattern, how] :
        {std::pair<const RE2*, const char*>{&kHandoff, "the body hands off to"},
