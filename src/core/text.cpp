@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 
 #include "core/source.h"
 
@@ -19,11 +18,6 @@ std::string_view Trim(std::string_view s) {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool ContainsText(std::string_view text, std::string_view needle) {
-  if (needle.empty()) return true;
-  return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
 }
 
 bool ContainsLower(std::string_view text, std::string_view needle) {

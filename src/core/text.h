@@ -13,9 +13,6 @@ namespace agentlint {
 std::string_view Trim(std::string_view s);
 bool EndsWith(std::string_view s, std::string_view suffix);
 std::string Lower(std::string_view s);
-// True when `text` contains `needle` (glibc's memmem: a scan of a body for a word, not a call to
-// memchr per occurrence of its first letter).
-bool ContainsText(std::string_view text, std::string_view needle);
 // True when `text` contains `needle` (which must be lower-case ASCII) in any letter case: the
 // cheap test before a case-insensitive regex.
 bool ContainsLower(std::string_view text, std::string_view needle);

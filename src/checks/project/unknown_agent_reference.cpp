@@ -10,6 +10,10 @@ namespace agentlint {
 // Structured handoffs to other agents: `Agent(x)` in `tools`, and in the body a handoff line,
 // `subagent_type="x"` or `Agent(x)`. Taken from each file into its summary; the names are
 // judged once every agent of the project is known.
+namespace {
+const ScanPattern kReferenceCue(R"(off to|OFF TO|off-to|Off to|subagent_type|Agent\(|Task\()");
+}  // namespace
+
 void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
   static const RE2 kHandoff(
       R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@(?:agent-)?([a-z0-9][a-z0-9_-]*[a-z0-9]))");
@@ -34,12 +38,9 @@ void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
     }
   }
   const std::string_view body = SpanText(doc, doc.body().span);
-  // Most bodies hold no reference at all: look for the fixed parts before running patterns.
-  const bool maybe = ContainsText(body, "off to") || ContainsText(body, "subagent_type") ||
-                     ContainsText(body, "Agent(") || ContainsText(body, "Task(") ||
-                     ContainsText(body, "OFF TO") || ContainsText(body, "off-to") ||
-                     ContainsText(body, "Off to");
-  if (!maybe) return;
+  // Most bodies hold no reference at all: the file's one pass tells whether the fixed parts of
+  // the patterns occur anywhere in it before they are run.
+  if (!Saw(ctx, kReferenceCue)) return;
   for (const auto& [pattern, how] :
        {std::pair<const RE2*, const char*>{&kHandoff, "the body hands off to"},
         {&kSubagentType, "`subagent_type` names"},
