@@ -265,6 +265,7 @@ int Run(const Request& request) {
   ConfigSet configs;
   const Config* config = configs.For(request.paths.front(), request.lint);
   TextOptions text{UseColor(request.color), request.quiet};
+  text.jobs = request.lint.jobs;
   if (config && config->limit_frame_width) text.frame_width = *config->limit_frame_width;
   // "No problems found in 0 agent files" reads as a pass: say what happened instead.
   text.summary = result.errors.empty() && result.files_linted > 0;

@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -11,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "checks/common.h"
 #include "checks/registry.h"
@@ -20,6 +18,7 @@
 #include "core/knowledge.h"
 #include "core/project.h"
 #include "engine/config.h"
+#include "engine/parallel.h"
 #include "engine/suppression.h"
 
 namespace agentlint {
@@ -365,20 +364,6 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
   ctx.stance_topics = &wanted;
   out.summary = RunSummarizers(ctx, /*sibling=*/true);
   return out;
-}
-
-// Runs `task(i)` for each index, on up to `jobs` threads; each writes only its own slot.
-template <typename Task>
-void ForEachParallel(const std::vector<size_t>& indexes, size_t jobs, const Task& task) {
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < indexes.size(); i = next++) task(indexes[i]);
-  };
-  const size_t threads = std::max<size_t>(1, std::min(jobs, indexes.size()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
 }
 
 }  // namespace

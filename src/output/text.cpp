@@ -11,6 +11,7 @@
 
 #include "core/check.h"
 #include "core/text.h"
+#include "engine/parallel.h"
 
 namespace agentlint {
 
@@ -139,36 +140,53 @@ std::string CountSummary(const LintResult& result) {
   return out;
 }
 
+namespace {
+
+// One finding as text.
+void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& options,
+                      const Style& style) {
+  // Everything taken from the files (paths, values in messages) is escaped for the terminal.
+  const std::string where = EscapeControl(d.location.path) + ":" +
+                            std::to_string(d.location.start.line) + ":" +
+                            std::to_string(d.location.start.column) + ":";
+  out += style.Wrap("1", where) + " " +
+         style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " +
+         EscapeControl(d.message) + " " +
+         style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") +
+         "\n";
+  if (options.quiet) return;
+  AppendFrame(out, d, style, std::max<size_t>(20, options.frame_width));
+  const std::string pad(std::to_string(d.location.start.line).size() + 1, ' ');
+  if (!d.help.empty())
+    out += pad + " = " + style.Wrap("1", "help") + ": " + EscapeControl(d.help) + "\n";
+  for (const RelatedLocation& r : d.related) {
+    out += pad + " = " + style.Wrap("1", "note") + ": " + EscapeControl(r.location.path) + ":" +
+           std::to_string(r.location.start.line) + ":" + std::to_string(r.location.start.column) +
+           ": " + EscapeControl(r.message) + "\n";
+  }
+  out += "\n";
+}
+
+}  // namespace
+
 void WriteText(const LintResult& result, const TextOptions& options,
                const std::function<void(std::string_view)>& write) {
   const Style style{options.color};
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics) {
-    if (out.size() >= 64 * 1024) {  // written in pieces: a run's report is never held whole
-      write(out);
-      out.clear();
-    }
-    // Everything taken from the files (paths, values in messages) is escaped for the terminal.
-    const std::string where = EscapeControl(d.location.path) + ":" +
-                              std::to_string(d.location.start.line) + ":" +
-                              std::to_string(d.location.start.column) + ":";
-    out += style.Wrap("1", where) + " " +
-           style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " +
-           EscapeControl(d.message) + " " +
-           style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") +
-           "\n";
-    if (options.quiet) continue;
-    AppendFrame(out, d, style, std::max<size_t>(20, options.frame_width));
-    const std::string pad(std::to_string(d.location.start.line).size() + 1, ' ');
-    if (!d.help.empty())
-      out += pad + " = " + style.Wrap("1", "help") + ": " + EscapeControl(d.help) + "\n";
-    for (const RelatedLocation& r : d.related) {
-      out += pad + " = " + style.Wrap("1", "note") + ": " + EscapeControl(r.location.path) + ":" +
-             std::to_string(r.location.start.line) + ":" + std::to_string(r.location.start.column) +
-             ": " + EscapeControl(r.message) + "\n";
-    }
-    out += "\n";
+  // Findings are rendered in chunks, a few per thread at a time, and written in order.
+  constexpr size_t kChunk = 256;
+  const std::vector<Diagnostic>& all = result.diagnostics;
+  const size_t chunks = (all.size() + kChunk - 1) / kChunk;
+  const size_t batch = std::max<size_t>(1, options.jobs) * 4;
+  for (size_t first = 0; first < chunks; first += batch) {
+    std::vector<std::string> parts(std::min(batch, chunks - first));
+    ForEachParallel(parts.size(), options.jobs, [&](size_t p) {
+      const size_t begin = (first + p) * kChunk;
+      for (size_t i = begin; i < std::min(all.size(), begin + kChunk); ++i)
+        AppendDiagnostic(parts[p], all[i], options, style);
+    });
+    for (const std::string& part : parts) write(part);
   }
+  std::string out;
   if (!options.quiet && options.summary) {
     const std::string files = Plural(result.files_linted, "agent file");
     const std::string skipped = result.skipped.empty()

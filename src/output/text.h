@@ -16,6 +16,7 @@ struct TextOptions {
   bool quiet = false;        // findings only, one line each; no code frame, no summary
   size_t frame_width = 160;  // code points of a source line shown in the code frame
   bool summary = true;       // the closing "Found ..." / "No problems found ..." line
+  size_t jobs = 1;           // threads that render findings (the text is the same for any value)
 };
 
 std::string RenderText(const LintResult& result, const TextOptions& options);

@@ -9,12 +9,15 @@ namespace {
 // True when `phrase` occurs in `title` as whole words (no allocation: this runs for every
 // heading, kind and profile).
 bool HasWords(std::string_view title, std::string_view phrase) {
-  if (phrase.empty()) return false;
-  for (size_t at = title.find(phrase); at != std::string_view::npos;
-       at = title.find(phrase, at + 1)) {
+  if (phrase.empty() || phrase.size() > title.size()) return false;
+  // Only word starts can begin a match: the start of the title and each place after a space.
+  for (size_t at = 0; at + phrase.size() <= title.size();) {
     const size_t end = at + phrase.size();
-    if ((at == 0 || title[at - 1] == ' ') && (end == title.size() || title[end] == ' '))
+    if (title.compare(at, phrase.size(), phrase) == 0 && (end == title.size() || title[end] == ' '))
       return true;
+    const size_t space = title.find(' ', at);
+    if (space == std::string_view::npos) break;
+    at = space + 1;
   }
   return false;
 }

@@ -59,25 +59,29 @@ size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
 // only its first |d| - ceil(t·|d|) + 1 words, and two descriptions that similar must share one of
 // those. A folder of 5,000 agents costs about what five folders of 1,000 cost, not twenty-five
 // times more; pairs are visited as they are found, never all held at once.
+// Word ids are dense (0 .. words - 1): counts and postings are vectors indexed by them.
 template <typename Visit>
-void ForEachCandidate(const std::vector<std::vector<int>>& sets, double threshold, Visit visit) {
-  std::unordered_map<int, size_t> frequency;
+void ForEachCandidate(const std::vector<std::vector<int>>& sets, size_t words, double threshold,
+                      Visit visit) {
+  std::vector<size_t> frequency(words, 0);
   for (const auto& s : sets)
-    for (int w : s) ++frequency[w];
-  std::unordered_map<int, std::vector<size_t>> index;
+    for (int w : s) ++frequency[static_cast<size_t>(w)];
+  std::vector<std::vector<size_t>> index(words);
   std::vector<size_t> found;
   for (size_t i = 0; i < sets.size(); ++i) {
     if (sets[i].size() < kMinWords) continue;
     std::vector<int> ordered = sets[i];
     std::sort(ordered.begin(), ordered.end(), [&](int a, int b) {
-      return frequency[a] != frequency[b] ? frequency[a] < frequency[b] : a < b;
+      const size_t fa = frequency[static_cast<size_t>(a)];
+      const size_t fb = frequency[static_cast<size_t>(b)];
+      return fa != fb ? fa < fb : a < b;
     });
     const size_t size = ordered.size();
     const size_t prefix =
         size - static_cast<size_t>(std::ceil(threshold * static_cast<double>(size))) + 1;
     found.clear();
     for (size_t k = 0; k < std::min(prefix, size); ++k) {
-      auto& postings = index[ordered[k]];
+      auto& postings = index[static_cast<size_t>(ordered[k])];
       found.insert(found.end(), postings.begin(), postings.end());
       postings.push_back(i);
     }
@@ -154,7 +158,7 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     if (linted.size() * 4 < agents.size()) {
       ForEachPairWith(linted, sorted, threshold, visit);
     } else {
-      ForEachCandidate(sorted, threshold, visit);
+      ForEachCandidate(sorted, ids.size(), threshold, visit);
     }
     for (size_t i = 0; i < agents.size(); ++i) {
       if (!agents[i]->origin.reported) continue;  // a sibling: its findings are not shown
