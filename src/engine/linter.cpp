@@ -319,6 +319,10 @@ struct FileResult {
   std::optional<Suppressions> suppressions;
 };
 
+// Every suppression directive starts so; the file's one regex pass tells whether it has any.
+// (Registered before main, like every ScanPattern, so the pass includes it.)
+const ScanPattern kDirective("agentlint-");
+
 FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
                        const LintOptions& own) {
   FileResult out;
@@ -326,8 +330,11 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
   const SharedFileFacts facts(doc, own);  // once, for checks and summary
   out.diagnostics = RunChecks(facts.Context(doc, own), own);
   if (own.inline_config) {
-    out.suppressions = ParseSuppressions(doc);
-    AnchorSuppressions(*out.suppressions, doc.source());
+    out.suppressions = Suppressions{};
+    if (Saw(facts.Context(doc, own), kDirective)) {
+      out.suppressions = ParseSuppressions(doc);
+      AnchorSuppressions(*out.suppressions, doc.source());
+    }
   }
   if (doc.origin().read_error.empty()) out.summary = RunSummarizers(facts.Context(doc, options));
   return out;

@@ -87,8 +87,6 @@ void FrontMatterComments(const AgentDoc& doc, std::vector<std::pair<Span, int>>&
 Suppressions ParseSuppressions(const AgentDoc& doc) {
   Suppressions out;
   const SourceFile& source = doc.source();
-  // Every directive, in a comment of either kind, starts so: most files have none.
-  if (source.text().find("agentlint-") == std::string_view::npos) return out;
   static const std::vector<std::string> known = RuleWords();
   // Ranges not yet closed, by the rule names they list: an `enable` finds the ranges it closes
   // without scanning every open one.
