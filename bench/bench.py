@@ -64,23 +64,33 @@ def peer(tools):
 NAME = re.compile(rb"^name:[ \t]*(\S[^\r\n]*)", re.M)
 
 
-def flatten(files, agents, copies=1, limit=None):
+def flatten(files, agents, copies=1, limit=None, spread=False):
     """Writes `files` (replicated `copies` times, up to `limit`) into one agents folder, each copy
-    under a unique file name and, from the second copy on, a unique `name:`."""
+    under a unique file name and, from the second copy on, a unique `name:`. With `spread`, a
+    copy that is cut short takes files evenly spaced through the list instead of its first ones,
+    so every folder of the scaling series has the corpus's mix of file sizes."""
     os.makedirs(agents, exist_ok=True)
-    written = []
+    chosen = []  # (copy, index)
     for copy in range(copies):
-        for i, f in enumerate(files):
-            if limit is not None and len(written) >= limit:
-                return written
-            data = open(f, "rb").read()
-            if copy:
-                data = NAME.sub(lambda m: b"name: " + m.group(1).strip(b"\"'") + b"-copy%d" % copy,
-                                data, count=1)
-            path = os.path.join(agents, "%02d-%05d-%s" % (copy, i, os.path.basename(f)))
-            with open(path, "wb") as out:
-                out.write(data)
-            written.append(path)
+        left = len(files) if limit is None else min(len(files), limit - len(chosen))
+        if left <= 0:
+            break
+        if spread and left < len(files):
+            picks = sorted({i * len(files) // left for i in range(left)})
+        else:
+            picks = range(left)
+        chosen += [(copy, i) for i in picks]
+    written = []
+    for copy, i in chosen:
+        f = files[i]
+        data = open(f, "rb").read()
+        if copy:
+            data = NAME.sub(lambda m: b"name: " + m.group(1).strip(b"\"'") + b"-copy%d" % copy,
+                            data, count=1)
+        path = os.path.join(agents, "%02d-%05d-%s" % (copy, i, os.path.basename(f)))
+        with open(path, "wb") as out:
+            out.write(data)
+        written.append(path)
     return written
 
 
@@ -171,22 +181,25 @@ def main():
         print("\n3. one file named inside the flattened folder")
         named_one(flat, args, tmp, str(len(flat)))
 
-    print("\n4. scaling: N files in one .claude/agents (the files above, replicated)")
-    print(f"  {'files':>7}{'MiB':>8}{'wall s':>9}{'cpu s':>9}{'ms/MiB':>9}{'peak MiB':>10}")
+    print("\n4. scaling: N files in one .claude/agents (the files above, replicated; a partial copy")
+    print("   takes files evenly spaced through the list, so each folder has the same mix)")
+    print(f"  {'files':>7}{'MiB':>8}{'wall s':>9}{'cpu s':>9}{'ms/MiB':>9}{'us/file':>9}{'peak MiB':>10}")
     series = (500, 2000, 5000) if args.quick else (500, 1000, 2000, 3000, 4000, 5000)
     per_mib = []
     for n in series:
         with tempfile.TemporaryDirectory() as tmp:
             agents = os.path.join(tmp, ".claude", "agents")
-            made = flatten(files, agents, copies=(n + len(files) - 1) // len(files), limit=n)
+            made = flatten(files, agents, copies=(n + len(files) - 1) // len(files), limit=n,
+                           spread=True)
             size = sum(os.path.getsize(f) for f in made) / 2**20
             wall, cpu, rss = measure([args.agentlint, "-q", f"-j{args.jobs}", agents], args.runs)
             per_mib.append(wall * 1000 / size)
-            print(f"  {n:>7}{size:>8.1f}{wall:>9.3f}{cpu:>9.3f}{per_mib[-1]:>9.1f}{rss:>10.1f}")
+            print(f"  {n:>7}{size:>8.1f}{wall:>9.3f}{cpu:>9.3f}{per_mib[-1]:>9.1f}"
+                  f"{wall * 1e6 / n:>9.0f}{rss:>10.1f}")
             if n == 5000:
                 named_one(made, args, tmp, "5000")
-    print(f"  time per MiB, largest / smallest folder: {per_mib[-1] / per_mib[0]:.2f}"
-          "   (target within 20%)")
+    print(f"  time per MiB, largest / smallest folder: {per_mib[-1] / per_mib[0]:.2f}; spread "
+          f"{max(per_mib) / min(per_mib):.2f}   (target within 20%)")
     with tempfile.TemporaryDirectory() as tmp:
         made = flatten(files, os.path.join(tmp, ".claude", "agents"), limit=200)
         named_one(made, args, tmp, "200")

@@ -828,3 +828,31 @@ TEST_CASE("cli: the repository's build files are read when agentlint runs inside
     CHECK(run.out.find("it is built with `build.gradle.kts`") != std::string::npos);
   }
 }
+
+TEST_CASE("cli: output is the same bytes for every -j, streamed or written to a file") {
+  // Enough findings that the text report is rendered in many chunks and several batches
+  // (output/text.cpp renders 256 findings per chunk, four chunks per thread at a time).
+  TempDir tmp;
+  for (int i = 0; i < 800; ++i) {
+    const std::string name = "agent-" + std::to_string(i);
+    WriteFile(tmp.path() / ".claude/agents" / (name + ".md"),
+              "---\nname: " + name + "\ndescription: Handles task " + std::to_string(i) +
+                  ". Use for it.\ntools: Read, Bassh, MultiEdit\nmodel: sonet\n---\nYou are "
+                  "agent " +
+                  std::to_string(i) + ". Hand off to @agent-missing-" + std::to_string(i) +
+                  " when done.\n");
+  }
+  const std::string dir = "'" + tmp.path().string() + "'";
+  const Run one = Agentlint("-j1 " + dir);
+  CHECK(one.code == 1);
+  const std::string found = one.out.substr(one.out.rfind("Found "));
+  const size_t count = std::stoul(found.substr(6));
+  CHECK(count > 2000);  // more than two batches of chunks at -j1 and -j2
+  for (const char* jobs : {"-j2", "-j3", "-j8"})
+    CHECK(Agentlint(std::string(jobs) + " " + dir).out == one.out);
+  CHECK(Agentlint("-j2 --format json " + dir).out == Agentlint("-j1 --format json " + dir).out);
+  // Standard output is written in pieces as it is rendered; a file gets the text whole.
+  const std::string file = (tmp.path() / "out.txt").string();
+  CHECK(Agentlint("-j2 --output-file '" + file + "' " + dir).code == 1);
+  CHECK(ReadFile(file) == one.out);
+}

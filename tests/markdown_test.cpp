@@ -199,3 +199,40 @@ TEST_CASE("markdown: mentions inside code spans are skipped on a long line") {
   CHECK(body.code_spans.size() == 2000);
   CHECK(body.mentions.back().name == "a1999");
 }
+
+TEST_CASE("markdown: documents parsed one after another, large and small, each read whole") {
+  // cmark-gfm's tree lives in a per-thread arena that is reset between documents and gives back
+  // all but 1 MiB: a large document (several arena blocks, string buffers grown in place and
+  // moved) must leave nothing behind that changes the next one.
+  std::string large;
+  for (int i = 0; i < 3000; ++i) {
+    large += "## Section " + std::to_string(i) + "\n\nParagraph " + std::to_string(i) +
+             " with `code " + std::to_string(i) + "` and a [link](https://example.com/" +
+             std::to_string(i) + ").\n\n";
+  }
+  large += "```\n" + std::string(400000, 'x') + "\n```\n";  // one buffer grown far past a block
+  const std::string small = "# One\n\nText with `x`.\n";
+  const auto check_small = [&] {
+    const SourceFile source("s.md", small);
+    const Body body = ParseMarkdown(small, source, {0, small.size()});
+    REQUIRE(body.headings.size() == 1);
+    CHECK(body.headings[0].title == "One");
+    REQUIRE(body.code_spans.size() == 1);
+    CHECK(body.code_spans[0].text == "x");
+    CHECK(body.prose.size() == 1);
+  };
+  check_small();
+  for (int round = 0; round < 2; ++round) {
+    const SourceFile source("l.md", large);
+    const Body body = ParseMarkdown(large, source, {0, large.size()});
+    REQUIRE(body.headings.size() == 3000);
+    CHECK(body.headings[2999].title == "Section 2999");
+    CHECK(body.code_spans.size() == 3000);
+    CHECK(body.code_spans[1234].text == "code 1234");
+    REQUIRE(body.links.size() == 3000);
+    CHECK(body.links[2999].url == "https://example.com/2999");
+    REQUIRE(body.code_blocks.size() == 1);
+    CHECK(body.code_blocks[0].content.end - body.code_blocks[0].content.begin == 400001);
+    check_small();
+  }
+}
