@@ -329,6 +329,7 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
   const AgentDoc doc = LoadDocument(file, options);
   const SharedFileFacts facts(doc, own);  // once, for checks and summary
   out.diagnostics = RunChecks(facts.Context(doc, own), own);
+  out.diagnostics.shrink_to_fit();  // kept until the run ends: no room to spare
   if (own.inline_config) {
     out.suppressions = Suppressions{};
     if (Saw(facts.Context(doc, own), kDirective)) {
@@ -467,12 +468,16 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     if (it != file_options.end() && Enabled(*d.rule, it->second))
       by_file[d.location.path].push_back(std::move(d));
   }
+  size_t total = 0;
+  for (const auto& entry : by_file) total += entry.second.size();
+  result.diagnostics.reserve(total);
   for (auto& [path, mine] : by_file) {
     const LintOptions& own = file_options.at(path);
     for (Diagnostic& d : mine) ApplySeverity(d, own);
     if (const auto s = suppressions.find(path); s != suppressions.end())
       ApplyFileSuppressions(s->second, mine, own);
     std::move(mine.begin(), mine.end(), std::back_inserter(result.diagnostics));
+    std::vector<Diagnostic>().swap(mine);  // each finding is held once, not twice
   }
   for (const auto& [path, config] : configs.all()) {
     if (!config) continue;
