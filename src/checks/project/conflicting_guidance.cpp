@@ -159,7 +159,6 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   const std::vector<ChoiceMention> mentions = Mentions(line, present, line_scan);
   if (mentions.empty()) return;
   static const RE2 kExclusive(R"((?i)\b(only|must|always|exclusively)\b)");
-  const bool exclusive_line = Match(line, kExclusive);
   // A mention is ruled out after a negation or inside "(not X/Y)".
   static const RE2 kNegatedParen(R"((?i)^\(\s*(not|no|never|avoid)\b)");
   const auto ruled_out = [&](const ChoiceMention& m) {
@@ -173,28 +172,37 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
   };
   // Distinct choices that are not ruled out: two or more make a list of alternatives.
   std::vector<bool> seen(topic.choices.size(), false);
+  std::vector<bool> rejected(mentions.size());  // each mention judged once
   size_t distinct = 0;
-  for (const ChoiceMention& m : mentions) {
-    if (!ruled_out(m) && !seen[m.choice]) {
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const ChoiceMention& m = mentions[k];
+    rejected[k] = ruled_out(m);
+    if (!rejected[k] && !seen[m.choice]) {
       seen[m.choice] = true;
       ++distinct;
     }
   }
-  const bool stack_list = prose.kind == ProseKind::kListItem && StackSection(doc, prose.span.begin);
-  const size_t label_end = StackLabelEnd(line);
-  for (const ChoiceMention& m : mentions) {
+  // Read only when a mention gets that far (most lines are settled before).
+  std::optional<bool> exclusive_line;
+  std::optional<bool> stack_list;
+  std::optional<size_t> label_end;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const ChoiceMention& m = mentions[k];
     const std::string_view before =
         line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
     const std::string_view after = line.substr(m.end, 40);
     const Span span{prose.span.begin + m.begin, prose.span.begin + m.end};
     // "In-memory SQLite for the unit tests": one role of the project's setup, not its choice.
     if (topic.roles && Match(Sentence(line, m.begin, m.end), *topic.roles)) continue;
-    if (ruled_out(m)) {
+    if (rejected[k]) {
       stance.ruled_out.emplace(m.choice, span);
       continue;
     }
     // "SQLite, PostgreSQL or MySQL": several choices listed without an exclusive word.
-    if (distinct >= 2 && !exclusive_line) continue;
+    if (distinct >= 2) {
+      if (!exclusive_line) exclusive_line = Match(line, kExclusive);
+      if (!*exclusive_line) continue;
+    }
     // "pytest/jest", "uv/pnpm": alternatives joined by a slash, one per language or setup.
     const bool slashed =
         (m.begin > 0 && line[m.begin - 1] == '/') || (m.end < line.size() && line[m.end] == '/');
@@ -202,10 +210,12 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
     static const RE2 kExample(
         R"((?i)\b(e\.g\.|for example|for instance|such as|like|i\.e\.)[^.;!?]{0,40}$)");
     if (slashed || Match(before, kExample)) continue;
-    const bool after_cue = Match(after, PrescribeAfter());
+    if (!stack_list)
+      stack_list = prose.kind == ProseKind::kListItem && StackSection(doc, prose.span.begin);
+    if (!label_end) label_end = StackLabelEnd(line);
     const bool declared =
-        stack_list || (label_end != std::string_view::npos && m.begin >= label_end);
-    if (declared || after_cue || Match(before, PrescribeBefore())) {
+        *stack_list || (*label_end != std::string_view::npos && m.begin >= *label_end);
+    if (declared || Match(after, PrescribeAfter()) || Match(before, PrescribeBefore())) {
       stance.prescribed.emplace(m.choice, span);
       static const RE2 kOnlyAfter(R"((?i)^\W{0,2}(only|-only)\b)");
       static const RE2 kMustBefore(R"((?i)\b(must|always|exclusively)\b[^.;!?]{0,20}$)");
