@@ -183,9 +183,12 @@ def main():
 
     print("\n4. scaling: N files in one .claude/agents (the files above, replicated; a partial copy")
     print("   takes files evenly spaced through the list, so each folder has the same mix)")
-    print(f"  {'files':>7}{'MiB':>8}{'wall s':>9}{'cpu s':>9}{'ms/MiB':>9}{'us/file':>9}{'peak MiB':>10}")
+    print(f"  {'files':>7}{'MiB':>8}{'wall s':>9}{'cpu s':>9}{'ms/MiB':>9}{'us/file':>9}"
+          f"{'added':>9}{'peak MiB':>10}")
     series = (500, 2000, 5000) if args.quick else (500, 1000, 2000, 3000, 4000, 5000)
     per_mib = []
+    added = []  # ms per MiB of the files added since the previous folder of the series
+    previous = None
     for n in series:
         with tempfile.TemporaryDirectory() as tmp:
             agents = os.path.join(tmp, ".claude", "agents")
@@ -194,12 +197,19 @@ def main():
             size = sum(os.path.getsize(f) for f in made) / 2**20
             wall, cpu, rss = measure([args.agentlint, "-q", f"-j{args.jobs}", agents], args.runs)
             per_mib.append(wall * 1000 / size)
+            step = ""
+            if previous:
+                added.append((wall - previous[0]) * 1000 / (size - previous[1]))
+                step = f"{added[-1]:.1f}"
+            previous = (wall, size)
             print(f"  {n:>7}{size:>8.1f}{wall:>9.3f}{cpu:>9.3f}{per_mib[-1]:>9.1f}"
-                  f"{wall * 1e6 / n:>9.0f}{rss:>10.1f}")
+                  f"{wall * 1e6 / n:>9.0f}{step:>9}{rss:>10.1f}")
             if n == 5000:
                 named_one(made, args, tmp, "5000")
     print(f"  time per MiB, largest / smallest folder: {per_mib[-1] / per_mib[0]:.2f}; spread "
           f"{max(per_mib) / min(per_mib):.2f}   (target within 20%)")
+    print(f"  time per added MiB (start-up and warm-up left out), spread: "
+          f"{max(added) / min(added):.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         made = flatten(files, os.path.join(tmp, ".claude", "agents"), limit=200)
         named_one(made, args, tmp, "200")
