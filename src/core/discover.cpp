@@ -238,8 +238,9 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
     }
     if (S_ISDIR(st.st_mode)) {
       std::error_code ec;
-      Walker walker{
-          out, fs::canonical(arg, ec), {}, fs::path(arg).lexically_normal().generic_string(), true};
+      Walker walker{out,  fs::canonical(arg, ec),
+                    {},   fs::path(arg).lexically_normal().generic_string(),
+                    true, {}};
       walker.Walk(arg, 0);
     } else if (S_ISREG(st.st_mode)) {
       FileOrigin origin = ClassifyPath(arg);
@@ -260,7 +261,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   for (const std::string& root : roots) {
     std::error_code ec;
     Discovery siblings;
-    Walker walker{siblings, fs::canonical(root, ec), {}, root, false};
+    Walker walker{siblings, fs::canonical(root, ec), {}, root, false, {}};
     if (!ec) walker.Walk(root, 0);
     for (DiscoveredFile& file : siblings.files) out.files.push_back(std::move(file));
   }
