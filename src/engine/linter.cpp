@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -413,10 +414,23 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   for (size_t i = max_files; i < files.size(); ++i) files[i].origin.over_file_limit = true;
   const LintOptions options = EffectiveOptions(cli, first, paths.empty() ? "" : paths.front());
   // Options per linted file first (configs are read once, on this thread).
-  std::map<std::string, LintOptions> file_options;
+  // Files under one configuration without per-file overrides share one set of options.
+  std::map<std::string, const LintOptions*> file_options;
+  std::deque<LintOptions> distinct_options;
+  std::map<const Config*, const LintOptions*> by_config;
   for (const DiscoveredFile& file : files) {
     if (!file.origin.reported) continue;  // a sibling, read for the project checks only
-    file_options.emplace(file.path, EffectiveOptions(cli, configs.For(file.path, cli), file.path));
+    const Config* config = configs.For(file.path, cli);
+    const bool shared = !config || config->overrides.empty();
+    const auto known = shared ? by_config.find(config) : by_config.end();
+    if (known != by_config.end()) {
+      file_options.emplace(file.path, known->second);
+      continue;
+    }
+    const LintOptions* own =
+        &distinct_options.emplace_back(EffectiveOptions(cli, config, file.path));
+    if (shared) by_config.emplace(config, own);
+    file_options.emplace(file.path, own);
   }
   // Then each linted file is read, parsed, checked and summarized in parallel, into its own
   // slot, and its document freed; then the siblings, for what the linted files' project
@@ -428,7 +442,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   for (size_t i = 0; i < count; ++i)
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
-    results[i] = ProcessFile(files[i], options, file_options.at(files[i].path));
+    results[i] = ProcessFile(files[i], options, *file_options.at(files[i].path));
   });
   std::vector<bool> wanted;  // the conflict topics a linted file takes a stance on
   for (size_t i : linted) {
@@ -465,14 +479,14 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   if (cli.keep_summaries) result.agents = summaries;
   for (Diagnostic& d : CheckProject(Project(std::move(summaries)), project_options)) {
     const auto it = file_options.find(d.location.path);
-    if (it != file_options.end() && Enabled(*d.rule, it->second))
+    if (it != file_options.end() && Enabled(*d.rule, *it->second))
       by_file[d.location.path].push_back(std::move(d));
   }
   size_t total = 0;
   for (const auto& entry : by_file) total += entry.second.size();
   result.diagnostics.reserve(total);
   for (auto& [path, mine] : by_file) {
-    const LintOptions& own = file_options.at(path);
+    const LintOptions& own = *file_options.at(path);
     for (Diagnostic& d : mine) ApplySeverity(d, own);
     if (const auto s = suppressions.find(path); s != suppressions.end())
       ApplyFileSuppressions(s->second, mine, own);
