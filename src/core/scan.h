@@ -22,6 +22,8 @@ class ScanResult {
   explicit ScanResult(std::vector<int> hits);
   bool MayContain(int index) const;
   bool decided() const { return decided_; }
+  // Decided, and none of the patterns occurs.
+  bool FoundNothing() const { return decided_ && hits_.empty(); }
 
  private:
   bool decided_ = false;

@@ -267,24 +267,46 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
   }
 }
 
-// Which conflict patterns each prose line holds: one pass per line for every topic together,
-// made when the first topic is found in the file.
+// The prose lines of a file that every topic reads: those whose one pass over all topics'
+// patterns found something (a line with none mentions no choice), outside ignored sections and
+// examples, with the role of their section. Made once per file, when the first topic is found in
+// it.
 class LineScans {
  public:
+  struct Candidate {
+    size_t line;
+    SectionRole role;
+  };
   explicit LineScans(const FileContext& ctx) : ctx_(ctx) {}
-  const ScanResult& operator[](size_t line) {
-    if (scans_.empty()) {
-      const std::vector<ProseLine>& prose = ProseLines(ctx_);
-      scans_.reserve(prose.size());
-      const PatternSet* set = ctx_.knowledge.mention_scan.get();
-      for (const ProseLine& p : prose) scans_.push_back(set ? set->Scan(p.text) : ScanResult());
+  const std::vector<Candidate>& Candidates() {
+    if (done_) return candidates_;
+    done_ = true;
+    const std::vector<ProseLine>& prose = ProseLines(ctx_);
+    const PatternSet* set = ctx_.knowledge.mention_scan.get();
+    scans_.resize(prose.size());
+    // Consecutive lines share their section: its title is judged once per run of lines.
+    const char* judged = nullptr;
+    SectionRole role = SectionRole::kOwn;
+    for (size_t i = 0; i < prose.size(); ++i) {
+      const ProseLine& line = prose[i];
+      if (set) scans_[i] = set->Scan(line.text);
+      if (scans_[i].FoundNothing()) continue;
+      if (line.section.data() != judged || judged == nullptr) {
+        judged = line.section.data();
+        role = RoleOf(line.section);
+      }
+      if (role == SectionRole::kIgnored || InExample(ctx_.doc, line.span.begin)) continue;
+      candidates_.push_back({i, role});
     }
-    return scans_[line];
+    return candidates_;
   }
+  const ScanResult& Scan(size_t line) const { return scans_[line]; }
 
  private:
   const FileContext& ctx_;
+  bool done_ = false;
   std::vector<ScanResult> scans_;
+  std::vector<Candidate> candidates_;
 };
 
 Reading Read(const FileContext& ctx, const ConflictTopic& topic, LineScans& line_scans) {
@@ -294,19 +316,14 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic, LineScans& line
   const std::optional<Present> present = PresentIn(ctx, topic);
   if (!present) return stance;
   ReadCommands(doc, *present, stance);
-  // Consecutive lines share their section: its title is judged once per run of lines.
-  const char* judged = nullptr;
-  SectionRole role = SectionRole::kOwn;
   Reading theirs;  // what sections addressed to other parties prescribe to them
-  for (size_t i = 0; i < prose.size(); ++i) {
-    const ProseLine& line = prose[i];
-    if (line.section.data() != judged || judged == nullptr) {
-      judged = line.section.data();
-      role = RoleOf(line.section);
-    }
-    if (role == SectionRole::kIgnored || InExample(doc, line.span.begin)) continue;
-    ReadProse(doc, line, topic, *present, line_scans[i],
-              role == SectionRole::kOtherParty ? theirs : stance);
+  // Only commands of the topic occur in the file: no prose line can mention a choice.
+  const bool mentioned = std::any_of(present->patterns.begin(), present->patterns.end(),
+                                     [](const auto& patterns) { return !patterns.empty(); });
+  if (!mentioned) return stance;
+  for (const LineScans::Candidate& c : line_scans.Candidates()) {
+    ReadProse(doc, prose[c.line], topic, *present, line_scans.Scan(c.line),
+              c.role == SectionRole::kOtherParty ? theirs : stance);
   }
   stance.delegated.insert(theirs.prescribed.begin(), theirs.prescribed.end());
   // A choice both prescribed and ruled out by the same file is reported as such, not used.
