@@ -343,19 +343,26 @@ struct Parser {
       while (open.size() > 1 && open.back().node != parent) open.pop_back();
       const ProseKind kind = open.back().kind;
       const cmark_node_type type = cmark_node_get_type(node);
-      const std::string_view name = cmark_node_get_type_string(node);
+      // Table rows are the tables extension's own node types, known by name; the core
+      // containers around most blocks are never rows, so their names are not compared.
+      const auto table_row = [&] {
+        if (type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE)
+          return false;
+        const std::string_view name = cmark_node_get_type_string(node);
+        return name == "table_row" || name == "table_header";
+      };
       if (type == CMARK_NODE_HEADING) {
         AddHeading(node);
       } else if (type == CMARK_NODE_PARAGRAPH) {
         AddProse(node, kind);
-      } else if (name == "table_row" || name == "table_header") {
-        AddProse(node, ProseKind::kTableRow);
       } else if (type == CMARK_NODE_CODE_BLOCK) {
         AddCodeBlock(node);
         continue;
       } else if (type == CMARK_NODE_HTML_BLOCK) {
         AddHtml(node);
         continue;
+      } else if (table_row()) {
+        AddProse(node, ProseKind::kTableRow);
       } else if (!cmark_node_first_child(node)) {
         continue;  // nothing inside: a thematic break, an empty list item
       } else {
@@ -423,9 +430,11 @@ void GuardLimits(std::string& text, Span body_span, const MarkdownLimits& limits
     }
     if (crossed != std::string::npos)
       hit(BodyLimitHit::kDepth, {crossed, crossed + 1}, depth, limits.max_depth);
-    // Table cells: unescaped pipes on the line.
+    // Table cells: unescaped pipes on the line (most lines have none: memchr says so first).
     int pipes = 0;
-    for (size_t k = line; k < eol; ++k)
+    const void* pipe = std::memchr(text.data() + line, '|', eol - line);
+    for (size_t k = pipe ? static_cast<size_t>(static_cast<const char*>(pipe) - text.data()) : eol;
+         k < eol; ++k)
       pipes += text[k] == '|' && (k == line || text[k - 1] != '\\');
     if (pipes > limits.max_table_cells) {
       const size_t first = text.find('|', line);
