@@ -27,20 +27,10 @@ class Arena {
   void* Allocate(size_t size, bool zero) {
     if (size > kLargest) std::abort();  // as cmark's own allocator does when out of memory
     const size_t need = Round(size) + kHeader;
-    while (current_ < blocks_.size() && blocks_[current_].size - used_ < need) {
-      ++current_;
-      used_ = 0;
-    }
-    if (current_ == blocks_.size()) {
-      const size_t block_size = std::max(need, kBlockSize);
-      char* data = static_cast<char*>(std::malloc(block_size));
-      if (data == nullptr) std::abort();
-      blocks_.push_back({data, block_size});
-      used_ = 0;
-    }
-    char* at = blocks_[current_].data + used_;
+    if (static_cast<size_t>(end_ - next_) < need) NextBlock(need);
+    char* at = next_;
     std::memcpy(at, &size, sizeof size);
-    used_ += need;
+    next_ += need;
     last_ = at + kHeader;
     if (zero) std::memset(last_, 0, size);
     return last_;
@@ -52,9 +42,8 @@ class Arena {
     size_t old_size = 0;
     std::memcpy(&old_size, bytes - kHeader, sizeof old_size);
     // The newest allocation grows in place while its block has room (string buffers grow so).
-    if (bytes == last_ && size <= kLargest &&
-        blocks_[current_].size - (used_ - Round(old_size)) >= Round(size)) {
-      used_ = used_ - Round(old_size) + Round(size);
+    if (bytes == last_ && size <= kLargest && static_cast<size_t>(end_ - bytes) >= Round(size)) {
+      next_ = bytes + Round(size);
       std::memcpy(bytes - kHeader, &size, sizeof size);
       return bytes;
     }
@@ -65,9 +54,7 @@ class Arena {
 
   void Free(void* pointer) {
     if (pointer == nullptr || pointer != last_) return;
-    size_t size = 0;
-    std::memcpy(&size, last_ - kHeader, sizeof size);
-    used_ -= Round(size) + kHeader;
+    next_ = last_ - kHeader;
     last_ = nullptr;
   }
 
@@ -81,7 +68,8 @@ class Arena {
     for (size_t i = keep; i < blocks_.size(); ++i) std::free(blocks_[i].data);
     blocks_.resize(keep);
     current_ = 0;
-    used_ = 0;
+    next_ = blocks_.empty() ? nullptr : blocks_[0].data;
+    end_ = blocks_.empty() ? nullptr : blocks_[0].data + blocks_[0].size;
     last_ = nullptr;
   }
 
@@ -96,20 +84,43 @@ class Arena {
   static constexpr size_t kLargest = SIZE_MAX / 4;
   static size_t Round(size_t size) { return (size + 15) & ~size_t{15}; }
 
+  // Moves to the next kept block with room for `need` bytes, or to a new one.
+  void NextBlock(size_t need) {
+    for (size_t i = next_ == nullptr ? 0 : current_ + 1; i < blocks_.size(); ++i) {
+      if (blocks_[i].size >= need) return Use(i);
+    }
+    const size_t block_size = std::max(need, kBlockSize);
+    char* data = static_cast<char*>(std::malloc(block_size));
+    if (data == nullptr) std::abort();
+    blocks_.push_back({data, block_size});
+    Use(blocks_.size() - 1);
+  }
+  void Use(size_t block) {
+    current_ = block;
+    next_ = blocks_[block].data;
+    end_ = next_ + blocks_[block].size;
+  }
+
   std::vector<Block> blocks_;
-  size_t current_ = 0;
-  size_t used_ = 0;
-  char* last_ = nullptr;
+  size_t current_ = 0;    // the block next_ points into
+  char* next_ = nullptr;  // free space of the current block: [next_, end_)
+  char* end_ = nullptr;
+  char* last_ = nullptr;  // the newest allocation, which may grow or shrink in place
 };
 
+// The thread's arena (its blocks are freed when the thread ends), and a plain pointer to it for
+// the allocation calls: a thread_local object with a destructor is reached through a guard
+// function on every use, a plain pointer is not.
 thread_local Arena arena;
+thread_local Arena* parsing = nullptr;
 
 void* ArenaCalloc(size_t count, size_t size) {
-  if (size != 0 && count > SIZE_MAX / 4 / size) std::abort();
-  return arena.Allocate(count * size, true);
+  size_t bytes = 0;
+  if (__builtin_mul_overflow(count, size, &bytes)) std::abort();  // Allocate checks the size
+  return parsing->Allocate(bytes, true);
 }
-void* ArenaRealloc(void* pointer, size_t size) { return arena.Reallocate(pointer, size); }
-void ArenaFree(void* pointer) { arena.Free(pointer); }
+void* ArenaRealloc(void* pointer, size_t size) { return parsing->Reallocate(pointer, size); }
+void ArenaFree(void* pointer) { parsing->Free(pointer); }
 cmark_mem arena_mem = {ArenaCalloc, ArenaRealloc, ArenaFree};
 
 struct Parser {
@@ -469,8 +480,14 @@ void BuildSections(Body& body, const SourceFile& source) {
 
 // Drops the parser and its tree together, at the end of ParseMarkdown, whatever way it ends.
 struct ArenaScope {
-  ArenaScope() { arena.Reset(); }
-  ~ArenaScope() { arena.Reset(); }
+  ArenaScope() {
+    parsing = &arena;
+    parsing->Reset();
+  }
+  ~ArenaScope() {
+    parsing->Reset();
+    parsing = nullptr;
+  }
 };
 
 }  // namespace

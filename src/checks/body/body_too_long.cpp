@@ -8,11 +8,14 @@ namespace agentlint {
 void CheckBodyTooLong(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   const Span body = doc.body().span;
+  const size_t limit = ctx.options.max_body_characters;
+  // A body of no more bytes than the limit has no more characters either: most are not counted.
+  if (body.end - body.begin <= limit) return;
+  const std::string_view text = doc.source().text();
   size_t characters = 0;
   for (size_t i = body.begin; i < body.end; ++i) {
-    characters += (static_cast<unsigned char>(doc.source().text()[i]) & 0xC0) != 0x80;
+    characters += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   }
-  const size_t limit = ctx.options.max_body_characters;
   if (characters <= limit || !doc.front_matter().closed) return;
   out.Report(doc.front_matter().close_fence,
              "the body is " + std::to_string(characters) +
