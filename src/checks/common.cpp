@@ -227,6 +227,42 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
 
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx) { return *ctx.prose; }
 
+namespace {
+std::vector<const TailCue*>& TailCueRegistry() {
+  static std::vector<const TailCue*> cues;
+  return cues;
+}
+}  // namespace
+
+const std::vector<const TailCue*>& AllTailCues() { return TailCueRegistry(); }
+
+TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars)
+    : stops_(std::move(stops)), max_chars_(max_chars) {
+  TailCueRegistry().push_back(this);
+  std::string klass;
+  for (char c : stops_) klass += std::string("\\") + c;
+  whole_ = std::make_unique<re2::RE2>("(?i)\\b(" + words + ")\\b[^" + klass + "]{0," +
+                                      std::to_string(max_chars) + "}$");
+  cue_ = std::make_unique<re2::RE2>("(?i)(\\b(?:" + words + ")\\b)");
+}
+
+TailCue::~TailCue() = default;
+
+bool TailCue::ClosesText(std::string_view text) const {
+  const size_t stop = text.find_last_of(stops_);
+  const std::string_view clause = stop == std::string_view::npos ? text : text.substr(stop + 1);
+  const bool ascii = std::all_of(clause.begin(), clause.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *whole_);
+  re2::StringPiece input(clause.data(), clause.size());
+  re2::StringPiece cue;
+  while (RE2::FindAndConsume(&input, *cue_, &cue)) {
+    const size_t end = static_cast<size_t>(cue.data() - clause.data()) + cue.size();
+    if (clause.size() - end <= max_chars_) return true;
+  }
+  return false;
+}
+
 ScanPattern::ScanPattern(const char* pattern)
     : re_(std::make_unique<re2::RE2>(pattern)), index_(RegisterLinePattern(pattern)) {}
 

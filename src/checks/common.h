@@ -118,6 +118,31 @@ class ScanPattern {
 // False when `pattern` occurs nowhere in the file (true when the pass did not run or decide).
 bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 
+// A cue word or phrase closing a text: the regex `(?i)\b(WORDS)\b[^STOPS]{0,MAX}$` ("use
+// Postgres" before a mention: a cue, then at most MAX characters, none of them in STOPS, to the
+// end). Such a counted tail makes RE2's automaton large and slow to build (these were the
+// costliest regexes of their rules), so on ASCII text the cue words are found in the clause after
+// the last stop and the tail is measured directly; the regex decides on other text. For the two
+// to agree, no cue may contain a stop, and a cue that starts inside another must end where it
+// ends ("must use" and "use"); tests/common_test.cpp compares them on every cue in use.
+// Declared at namespace scope, so that every cue in use is in AllTailCues() before main.
+class TailCue {
+ public:
+  TailCue(const std::string& words, std::string stops, size_t max_chars);
+  TailCue(const TailCue&) = delete;
+  TailCue& operator=(const TailCue&) = delete;
+  ~TailCue();
+  bool ClosesText(std::string_view text) const;
+  const re2::RE2& regex() const { return *whole_; }
+
+ private:
+  std::unique_ptr<re2::RE2> whole_;
+  std::unique_ptr<re2::RE2> cue_;
+  std::string stops_;
+  size_t max_chars_;
+};
+const std::vector<const TailCue*>& AllTailCues();
+
 // --- Project helpers.
 
 // How Claude Code compares agent names in `subagent_type`: case- and separator-insensitively.

@@ -26,16 +26,15 @@ struct Reading {
 };
 
 // Words before a mention, in the same clause, that make it a prescription or a rejection.
-const RE2& PrescribeBefore() {
-  static const RE2 re(
-      R"((?i)\b(use|uses|using|with|must use|always use|we use|prefer|prefers|standardi[sz]e on|built (?:with|on)|powered by|based on|via|follow|following|write|create|manage)\b[^.;!?()]{0,30}$)");
-  return re;
-}
-const RE2& RuleOutBefore() {
-  static const RE2 re(
-      R"((?i)\b(not|no|never|avoid|without|instead of|rather than|don'?t|do not|stop using|replac\w*|migrat\w* (?:away )?from|deprecated|legacy|unlike)\b[^.;!?(]{0,30}$)");
-  return re;
-}
+const TailCue kPrescribeBefore(
+    R"(use|uses|using|with|must use|always use|we use|prefer|prefers|standardi[sz]e on|built (?:with|on)|powered by|based on|via|follow|following|write|create|manage)",
+    ".;!?()", 30);
+const TailCue kRuleOutBefore(
+    R"(not|no|never|avoid|without|instead of|rather than|don'?t|do not|stop using|replac\w*|migrat\w* (?:away )?from|deprecated|legacy|unlike)",
+    ".;!?(", 30);
+// "must", "always" shortly before a prescribed choice: the only one allowed.
+const TailCue kMustBefore("must|always|exclusively", ".;!?", 20);
+
 const RE2& PrescribeAfter() {
   static const RE2 re(
       R"((?i)^(?:[\w ,&/-]{0,24}?\b)?(only|expert|specialist)\b|^\W{0,2}(orm|-only)\b)");
@@ -168,7 +167,7 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
     const bool in_negated_paren = open != std::string_view::npos &&
                                   line.find(')', open) > m.begin &&
                                   Match(line.substr(open, m.begin - open), kNegatedParen);
-    return in_negated_paren || Match(before, RuleOutBefore());
+    return in_negated_paren || kRuleOutBefore.ClosesText(before);
   };
   // Distinct choices that are not ruled out: two or more make a list of alternatives.
   std::vector<bool> seen(topic.choices.size(), false);
@@ -215,11 +214,10 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
     if (!label_end) label_end = StackLabelEnd(line);
     const bool declared =
         *stack_list || (*label_end != std::string_view::npos && m.begin >= *label_end);
-    if (declared || Match(after, PrescribeAfter()) || Match(before, PrescribeBefore())) {
+    if (declared || Match(after, PrescribeAfter()) || kPrescribeBefore.ClosesText(before)) {
       stance.prescribed.emplace(m.choice, span);
       static const RE2 kOnlyAfter(R"((?i)^\W{0,2}(only|-only)\b)");
-      static const RE2 kMustBefore(R"((?i)\b(must|always|exclusively)\b[^.;!?]{0,20}$)");
-      if (Match(after, kOnlyAfter) || Match(before, kMustBefore))
+      if (Match(after, kOnlyAfter) || kMustBefore.ClosesText(before))
         stance.exclusive.emplace(m.choice, span);
     }
   }

@@ -23,30 +23,10 @@ bool LooksLikePath(const std::string& text) {
          text.rfind("~", 0) != 0;
 }
 
-// "Create `deploy/k8s/`", "save it to `docs/adr/`": a path the agent is told to make. True when
-// `before` (the line up to the path) ends with one of the verbs and at most 40 more characters,
-// none of them `.;:!?`.
-bool TellsToMake(std::string_view before) {
-  static const RE2 kMakes(
-      R"((?i)\b(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)\b[^.;:!?]{0,40}$)");
-  // The same verbs alone. kMakes's counted tail makes its automaton large and slow to build
-  // (it was the costliest pattern of the summaries); on ASCII text a character is a byte, so the
-  // verbs are found in the clause after the last `.;:!?` and the tail is measured directly.
-  static const RE2 kVerb(
-      R"((?i)\b(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)\b)");
-  const size_t stop = before.find_last_of(".;:!?");
-  const std::string_view clause = stop == std::string_view::npos ? before : before.substr(stop + 1);
-  const bool ascii = std::all_of(clause.begin(), clause.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kMakes);
-  re2::StringPiece input(clause.data(), clause.size());
-  re2::StringPiece verb;
-  while (RE2::FindAndConsume(&input, kVerb, &verb)) {
-    const size_t end = static_cast<size_t>(verb.data() - clause.data()) + verb.size();
-    if (clause.size() - end <= 40) return true;
-  }
-  return false;
-}
+// "Create `deploy/k8s/`", "save it to `docs/adr/`": a path the agent is told to make, when the
+// line up to it ends with one of these verbs and at most 40 more characters, none of `.;:!?`.
+const TailCue kTellsToMake(
+    R"(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)", ".;:!?", 40);
 
 }  // namespace
 
@@ -74,7 +54,7 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
     const size_t to = std::min(line_end, code.span.end + kAround);
     const std::string_view before = SpanText(doc, {from, code.span.begin});
     const std::string_view around = SpanText(doc, {from, std::max(to, code.span.end)});
-    if (InExample(doc, code.span.begin) || TellsToMake(before) ||
+    if (InExample(doc, code.span.begin) || kTellsToMake.ClosesText(before) ||
         RE2::PartialMatch(re2::StringPiece(around.data(), around.size()), kIllustrates))
       continue;
     summary.paths.push_back({text, "", MakeAnchor(doc.source(), code.span)});

@@ -1,0 +1,128 @@
+// Helpers shared by the checks (checks/common) that promise to agree with something slower.
+#include <doctest/doctest.h>
+
+#include <re2/re2.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "checks/common.h"
+
+using namespace agentlint;
+
+TEST_CASE("common: every tail cue agrees with its regex, on ASCII and other text") {
+  // The cues in use register themselves before main (rules/checks declare them at namespace
+  // scope): conflicting guidance's three and missing-referenced-file's one at least.
+  REQUIRE(AllTailCues().size() >= 4);
+  // Sentences made of every cue word of the rules, look-alikes, fillers of every length, each
+  // stop, a non-ASCII word and spacing: the fast path and the regex must say the same of each.
+  const std::vector<std::string> tokens = {"use",
+                                           "uses",
+                                           "using",
+                                           "user",
+                                           "with",
+                                           "without",
+                                           "must",
+                                           "must use",
+                                           "always use",
+                                           "we use",
+                                           "prefer",
+                                           "prefers",
+                                           "standardize on",
+                                           "standardise on",
+                                           "built with",
+                                           "built on",
+                                           "powered by",
+                                           "based on",
+                                           "via",
+                                           "follow",
+                                           "following",
+                                           "write",
+                                           "writes",
+                                           "written",
+                                           "create",
+                                           "created",
+                                           "creating",
+                                           "manage",
+                                           "not",
+                                           "no",
+                                           "now",
+                                           "never",
+                                           "avoid",
+                                           "instead of",
+                                           "rather than",
+                                           "don't",
+                                           "dont",
+                                           "do not",
+                                           "stop using",
+                                           "replace",
+                                           "replacing",
+                                           "migrate from",
+                                           "migrating away from",
+                                           "deprecated",
+                                           "legacy",
+                                           "unlike",
+                                           "always",
+                                           "exclusively",
+                                           "add",
+                                           "address",
+                                           "new",
+                                           "news",
+                                           "save",
+                                           "saved",
+                                           "output",
+                                           "outputs",
+                                           "put",
+                                           "input",
+                                           "scaffold",
+                                           "make",
+                                           "makes",
+                                           "generate",
+                                           "the",
+                                           "a",
+                                           "database",
+                                           "files",
+                                           "PostgreSQL",
+                                           "x",
+                                           "long-word-with-dashes",
+                                           "café",
+                                           "→",
+                                           "naïve",
+                                           "under_score",
+                                           "42",
+                                           ".",
+                                           ";",
+                                           ":",
+                                           "!",
+                                           "?",
+                                           "(",
+                                           ")",
+                                           ",",
+                                           "-",
+                                           "'",
+                                           "\t"};
+  std::mt19937 random(20261129);
+  size_t checked = 0;
+  size_t matched = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 24);
+    for (int k = 0; k < count; ++k) {
+      const std::string& token = tokens[random() % tokens.size()];
+      if (!text.empty() && random() % 4 != 0) text += ' ';
+      text += token;
+    }
+    if (random() % 3 == 0) text += std::string(random() % 45, 'z');  // tails around each limit
+    if (random() % 5 == 0) text += ' ';
+    for (const TailCue* cue : AllTailCues()) {
+      const bool slow = RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), cue->regex());
+      CHECK_MESSAGE(cue->ClosesText(text) == slow,
+                    "text: \"" << text << "\", cue: " << cue->regex().pattern());
+      ++checked;
+      matched += slow;
+    }
+  }
+  CHECK(checked >= 80000);
+  CHECK(matched > 1000);  // the sentences do reach both answers
+}
