@@ -236,14 +236,29 @@ std::vector<const TailCue*>& TailCueRegistry() {
 
 const std::vector<const TailCue*>& AllTailCues() { return TailCueRegistry(); }
 
-TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars)
-    : stops_(std::move(stops)), max_chars_(max_chars) {
-  TailCueRegistry().push_back(this);
+namespace {
+std::string StopClass(const std::string& stops) {
   std::string klass;
-  for (char c : stops_) klass += std::string("\\") + c;
-  whole_ = std::make_unique<re2::RE2>("(?i)\\b(" + words + ")\\b[^" + klass + "]{0," +
-                                      std::to_string(max_chars) + "}$");
-  cue_ = std::make_unique<re2::RE2>("(?i)(\\b(?:" + words + ")\\b)");
+  for (char c : stops) klass += std::string("\\") + c;
+  return klass;
+}
+}  // namespace
+
+LazyRegex::LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+LazyRegex::~LazyRegex() = default;
+
+const re2::RE2& LazyRegex::get() const {
+  std::call_once(once_, [this] { re_ = std::make_unique<re2::RE2>(pattern_); });
+  return *re_;
+}
+
+TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars)
+    : whole_("(?i)\\b(" + words + ")\\b[^" + StopClass(stops) + "]{0," + std::to_string(max_chars) +
+             "}$"),
+      cue_("(?i)(\\b(?:" + words + ")\\b)"),
+      stops_(std::move(stops)),
+      max_chars_(max_chars) {
+  TailCueRegistry().push_back(this);
 }
 
 TailCue::~TailCue() = default;
@@ -253,10 +268,10 @@ bool TailCue::ClosesText(std::string_view text) const {
   const std::string_view clause = stop == std::string_view::npos ? text : text.substr(stop + 1);
   const bool ascii = std::all_of(clause.begin(), clause.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *whole_);
+  if (!ascii) return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), whole_.get());
   re2::StringPiece input(clause.data(), clause.size());
   re2::StringPiece cue;
-  while (RE2::FindAndConsume(&input, *cue_, &cue)) {
+  while (RE2::FindAndConsume(&input, cue_.get(), &cue)) {
     const size_t end = static_cast<size_t>(cue.data() - clause.data()) + cue.size();
     if (clause.size() - end <= max_chars_) return true;
   }
@@ -264,7 +279,7 @@ bool TailCue::ClosesText(std::string_view text) const {
 }
 
 ScanPattern::ScanPattern(const char* pattern)
-    : re_(std::make_unique<re2::RE2>(pattern)), index_(RegisterLinePattern(pattern)) {}
+    : re_(pattern), index_(RegisterLinePattern(pattern)) {}
 
 ScanPattern::~ScanPattern() = default;
 

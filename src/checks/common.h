@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -104,15 +105,32 @@ const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
 // file gets (core/scan, run by the engine before the checks), so that Saw() can tell before the
 // first line whether it occurs in the file at all. It must not use ^ or $: the pass runs over
 // the whole file, not over single lines.
+// A regex compiled on first use (thread-safe): the patterns rules declare at namespace scope
+// cost nothing at start-up, and nothing at all in a run that never needs them.
+class LazyRegex {
+ public:
+  explicit LazyRegex(std::string pattern);
+  ~LazyRegex();
+  LazyRegex(const LazyRegex&) = delete;
+  LazyRegex& operator=(const LazyRegex&) = delete;
+  const re2::RE2& get() const;
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<re2::RE2> re_;
+};
+
 class ScanPattern {
  public:
   explicit ScanPattern(const char* pattern);
   ~ScanPattern();
-  const re2::RE2& re() const { return *re_; }
+  const re2::RE2& re() const { return re_.get(); }
   int index() const { return index_; }
 
  private:
-  std::unique_ptr<re2::RE2> re_;
+  LazyRegex re_;
   int index_;
 };
 // False when `pattern` occurs nowhere in the file (true when the pass did not run or decide).
@@ -133,11 +151,11 @@ class TailCue {
   TailCue& operator=(const TailCue&) = delete;
   ~TailCue();
   bool ClosesText(std::string_view text) const;
-  const re2::RE2& regex() const { return *whole_; }
+  const re2::RE2& regex() const { return whole_.get(); }
 
  private:
-  std::unique_ptr<re2::RE2> whole_;
-  std::unique_ptr<re2::RE2> cue_;
+  LazyRegex whole_;
+  LazyRegex cue_;
   std::string stops_;
   size_t max_chars_;
 };
