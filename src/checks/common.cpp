@@ -278,8 +278,8 @@ bool TailCue::ClosesText(std::string_view text) const {
   return false;
 }
 
-ScanPattern::ScanPattern(const char* pattern)
-    : re_(pattern), index_(RegisterLinePattern(pattern)) {}
+ScanPattern::ScanPattern(const char* pattern, const char* prefilter)
+    : re_(pattern), index_(RegisterLinePattern(prefilter ? prefilter : pattern)) {}
 
 ScanPattern::~ScanPattern() = default;
 

@@ -10,7 +10,8 @@ namespace agentlint {
 
 namespace {
 const ScanPattern kDelegate(
-    R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b[^.;:\n]{0,40}?\bto\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?(?:\s+(?:agent|subagent))?)");
+    R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b[^.;:\n]{0,40}?\bto\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?(?:\s+(?:agent|subagent))?)",
+    R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b)");
 }  // namespace
 
 // `@name` mentions and "delegate to x" in prose, kept as candidates; whether each names an agent
