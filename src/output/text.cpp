@@ -119,29 +119,6 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
          style.Wrap(SeverityColor(d.severity), std::string(std::max<size_t>(1, width), '^')) + "\n";
 }
 
-}  // namespace
-
-std::string Plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-std::string CountSummary(const LintResult& result) {
-  std::array<size_t, 3> counts{};
-  for (const Diagnostic& d : result.diagnostics) ++counts[static_cast<size_t>(d.severity)];
-  std::vector<std::string> parts;
-  if (counts[2]) parts.push_back(Plural(counts[2], "error"));
-  if (counts[1]) parts.push_back(Plural(counts[1], "warning"));
-  if (counts[0]) parts.push_back(Plural(counts[0], "info"));
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
-
-namespace {
-
 // One finding as text.
 void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& options,
                       const Style& style) {
@@ -168,6 +145,25 @@ void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& 
 }
 
 }  // namespace
+
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string CountSummary(const LintResult& result) {
+  std::array<size_t, 3> counts{};
+  for (const Diagnostic& d : result.diagnostics) ++counts[static_cast<size_t>(d.severity)];
+  std::vector<std::string> parts;
+  if (counts[2]) parts.push_back(Plural(counts[2], "error"));
+  if (counts[1]) parts.push_back(Plural(counts[1], "warning"));
+  if (counts[0]) parts.push_back(Plural(counts[0], "info"));
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
 
 void WriteText(const LintResult& result, const TextOptions& options,
                const std::function<void(std::string_view)>& write) {

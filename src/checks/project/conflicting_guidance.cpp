@@ -269,13 +269,13 @@ void ReadCommands(const AgentDoc& doc, const Present& present, Reading& stance) 
 // patterns found something (a line with none mentions no choice), outside ignored sections and
 // examples, with the role of their section. Made once per file, when the first topic is found in
 // it.
-class LineScans {
+class ProseToRead {
  public:
   struct Candidate {
     size_t line;
     SectionRole role;
   };
-  explicit LineScans(const FileContext& ctx) : ctx_(ctx) {}
+  explicit ProseToRead(const FileContext& ctx) : ctx_(ctx) {}
   const std::vector<Candidate>& Candidates() {
     if (done_) return candidates_;
     done_ = true;
@@ -307,7 +307,7 @@ class LineScans {
   std::vector<Candidate> candidates_;
 };
 
-Reading Read(const FileContext& ctx, const ConflictTopic& topic, LineScans& line_scans) {
+Reading Read(const FileContext& ctx, const ConflictTopic& topic, ProseToRead& to_read) {
   const AgentDoc& doc = ctx.doc;
   const std::vector<ProseLine>& prose = ProseLines(ctx);
   Reading stance;
@@ -319,8 +319,8 @@ Reading Read(const FileContext& ctx, const ConflictTopic& topic, LineScans& line
   const bool mentioned = std::any_of(present->patterns.begin(), present->patterns.end(),
                                      [](const auto& patterns) { return !patterns.empty(); });
   if (!mentioned) return stance;
-  for (const LineScans::Candidate& c : line_scans.Candidates()) {
-    ReadProse(doc, prose[c.line], topic, *present, line_scans.Scan(c.line),
+  for (const ProseToRead::Candidate& c : to_read.Candidates()) {
+    ReadProse(doc, prose[c.line], topic, *present, to_read.Scan(c.line),
               c.role == SectionRole::kOtherParty ? theirs : stance);
   }
   stance.delegated.insert(theirs.prescribed.begin(), theirs.prescribed.end());
@@ -476,13 +476,13 @@ void SummarizeStances(const FileContext& ctx, AgentSummary& summary) {
   // Only agents of one project are compared (not collections in plain folders).
   if (!doc.origin().scope_is_agent_root) return;
   const auto& topics = ctx.knowledge.conflict_topics;
-  LineScans line_scans(ctx);
+  ProseToRead to_read(ctx);
   for (size_t t = 0; t < topics.size(); ++t) {
     if (ctx.stance_topics && (t >= ctx.stance_topics->size() || !(*ctx.stance_topics)[t])) {
       summary.stances.emplace_back();  // no linted file takes a stance on it
       continue;
     }
-    const Reading reading = Read(ctx, topics[t], line_scans);
+    const Reading reading = Read(ctx, topics[t], to_read);
     summary.stances.push_back(
         {ToEvidence(doc, reading.prescribed), ToEvidence(doc, reading.ruled_out),
          ToEvidence(doc, reading.exclusive), ToEvidence(doc, reading.delegated)});
