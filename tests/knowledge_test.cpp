@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/embedded.h"
@@ -21,8 +22,8 @@ TEST_CASE("knowledge: every embedded file loads with unique names and compiling 
   CHECK(errors.empty());
   CHECK(k.FindTool("Read"));
   CHECK(k.FindTool("MultiEdit")->replacement == "Edit");
-  CHECK(k.model_id_pattern->ok());
-  CHECK(RE2::FullMatch("claude-opus-4-8[1m]", *k.model_id_pattern));
+  CHECK(k.model_id_pattern->get().ok());
+  CHECK(RE2::FullMatch("claude-opus-4-8[1m]", k.model_id_pattern->get()));
   CHECK(k.IsMcpReference("mcp__ide__getDiagnostics"));
   CHECK(k.IsMcpReference("mcp__github__*"));
   CHECK_FALSE(k.IsMcpReference("mcpcontext7"));
@@ -48,6 +49,29 @@ TEST_CASE("knowledge: broken knowledge is reported, not ignored") {
   for (const std::string& m : messages)
     bad_pattern |= m.find("does not compile") != std::string::npos;
   CHECK(bad_pattern);
+}
+
+TEST_CASE("knowledge: loaded for use, patterns compile when first matched, not at start-up") {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"rules/tools.yaml",
+       "tools:\n  - {name: Read, status: current, subagents: always, background: kept}\n"
+       "mcp: {pattern: '('}\n"}};
+  std::vector<KnowledgeError> now;
+  LoadKnowledge(files, now, PatternCheck::kNow);
+  std::vector<KnowledgeError> later;
+  const Knowledge k = LoadKnowledge(files, later, PatternCheck::kOnUse);
+  const auto compile_errors = [](const std::vector<KnowledgeError>& errors) {
+    return std::count_if(errors.begin(), errors.end(), [](const KnowledgeError& e) {
+      return e.message.find("does not compile") != std::string::npos;
+    });
+  };
+  CHECK(compile_errors(now) == 1);
+  CHECK(compile_errors(later) == 0);  // which is why the test above loads the embedded files kNow
+  CHECK_FALSE(k.mcp_pattern->get().ok());
+  CHECK_FALSE(k.IsMcpReference("("));  // a broken pattern matches nothing
+  // The embedded knowledge is loaded kOnUse and behaves as the checked load does.
+  CHECK(EmbeddedKnowledge().IsMcpReference("mcp__ide__getDiagnostics"));
+  CHECK(RE2::FullMatch("claude-opus-4-8[1m]", EmbeddedKnowledge().model_id_pattern->get()));
 }
 
 TEST_CASE("knowledge: every file records the Claude Code version it was checked against") {

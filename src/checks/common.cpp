@@ -244,14 +244,6 @@ std::string StopClass(const std::string& stops) {
 }
 }  // namespace
 
-LazyRegex::LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
-LazyRegex::~LazyRegex() = default;
-
-const re2::RE2& LazyRegex::get() const {
-  std::call_once(once_, [this] { re_ = std::make_unique<re2::RE2>(pattern_); });
-  return *re_;
-}
-
 TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars)
     : whole_("(?i)\\b(" + words + ")\\b[^" + StopClass(stops) + "]{0," + std::to_string(max_chars) +
              "}$"),

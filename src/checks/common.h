@@ -105,23 +105,6 @@ const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
 // file gets (core/scan, run by the engine before the checks), so that Saw() can tell before the
 // first line whether it occurs in the file at all. It must not use ^ or $: the pass runs over
 // the whole file, not over single lines.
-// A regex compiled on first use (thread-safe): the patterns rules declare at namespace scope
-// cost nothing at start-up, and nothing at all in a run that never needs them.
-class LazyRegex {
- public:
-  explicit LazyRegex(std::string pattern);
-  ~LazyRegex();
-  LazyRegex(const LazyRegex&) = delete;
-  LazyRegex& operator=(const LazyRegex&) = delete;
-  const re2::RE2& get() const;
-  const std::string& pattern() const { return pattern_; }
-
- private:
-  std::string pattern_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<re2::RE2> re_;
-};
-
 // With a `prefilter`, the pass looks for that instead: a part every match of `pattern` contains
 // (the cue words before a counted tail, whose automaton would cost the pass a fifth of its time).
 class ScanPattern {

@@ -108,15 +108,16 @@ bool ConflictTopic::MayOccurIn(const ScanResult& scan) const {
 }
 
 bool Knowledge::IsMcpReference(std::string_view name) const {
-  return mcp_pattern && RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *mcp_pattern);
+  return mcp_pattern &&
+         RE2::FullMatch(re2::StringPiece(name.data(), name.size()), mcp_pattern->get());
 }
 
 namespace {
 
 class Reader {
  public:
-  Reader(std::string file, std::vector<KnowledgeError>& errors)
-      : file_(std::move(file)), errors_(errors) {}
+  Reader(std::string file, std::vector<KnowledgeError>& errors, PatternCheck check)
+      : file_(std::move(file)), errors_(errors), check_(check) {}
 
   // `where` is the node the problem is about (its span locates a finding in a config file).
   void Error(const std::string& message, const YamlNode* where = nullptr) {
@@ -184,17 +185,21 @@ class Reader {
   }
 
   // Compiles the pattern found at `map[key]` (wrapped by `prefix` and `suffix`).
-  std::shared_ptr<re2::RE2> Pattern(const std::string& pattern, const YamlNode* where = nullptr) {
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_shared<re2::RE2>(pattern, options);
-    if (!re->ok()) Error("pattern `" + pattern + "` does not compile: " + re->error(), where);
+  bool checking() const { return check_ == PatternCheck::kNow; }
+
+  // Checked now, or (the embedded knowledge, which a test compiles) on first use.
+  std::shared_ptr<const LazyRegex> Pattern(const std::string& pattern,
+                                           const YamlNode* where = nullptr) {
+    auto re = std::make_shared<const LazyRegex>(pattern, /*quiet=*/true);
+    if (check_ == PatternCheck::kNow && !re->get().ok())
+      Error("pattern `" + pattern + "` does not compile: " + re->get().error(), where);
     return re;
   }
 
  private:
   std::string file_;
   std::vector<KnowledgeError>& errors_;
+  PatternCheck check_;
 };
 
 ToolStatus ParseStatus(Reader& r, const std::string& s) {
@@ -370,7 +375,8 @@ void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
     if (!ids.insert(secret.id).second) r.Error("duplicate id `" + secret.id + "`", &item);
     secret.description = r.Str(item, "description", true);
     secret.pattern = r.Pattern(r.Str(item, "pattern", true), item.Find("pattern"));
-    if (secret.pattern->ok() && secret.pattern->NumberOfCapturingGroups() != 1) {
+    if (r.checking() && secret.pattern->get().ok() &&
+        secret.pattern->get().NumberOfCapturingGroups() != 1) {
       r.Error("secret pattern `" + secret.id + "` needs exactly one capture group",
               item.Find("pattern"));
     }
@@ -453,14 +459,14 @@ const std::map<std::string, Loader>& Loaders() {
 }  // namespace
 
 Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
-                        std::vector<KnowledgeError>& errors) {
+                        std::vector<KnowledgeError>& errors, PatternCheck check) {
   Knowledge k;
   std::set<std::string> seen;
   for (const auto& [path, contents] : files) {
     const auto loader = Loaders().find(path);
     if (loader == Loaders().end()) continue;  // knowledge for later stages
     seen.insert(path);
-    Reader reader(path, errors);
+    Reader reader(path, errors, check);
     const YamlParse parse = ParseYaml(contents);
     if (!parse.ok || !parse.root || !parse.root->IsMapping()) {
       reader.Error("does not parse as a YAML mapping: " + parse.error);
@@ -479,7 +485,7 @@ Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 void ExtendKnowledge(Knowledge& k, const YamlNode& extension, std::vector<KnowledgeError>& errors) {
-  Reader reader("knowledge", errors);
+  Reader reader("knowledge", errors, PatternCheck::kNow);
   if (!extension.IsMapping()) return reader.Error("`knowledge` must be a mapping", &extension);
   for (size_t i = 0; i < extension.MapSize(); ++i) {
     const std::string& key = extension.Key(i).value;
@@ -572,7 +578,8 @@ const Knowledge& EmbeddedKnowledge() {
       if (file.path.substr(0, 6) == "rules/") files.emplace_back(file.path, file.data);
     }
     std::vector<KnowledgeError> errors;
-    Knowledge k = LoadKnowledge(files, errors);
+    // Its patterns compile on first use; tests/knowledge_test.cpp compiles every one.
+    Knowledge k = LoadKnowledge(files, errors, PatternCheck::kOnUse);
     BuildSets(k);
     if (!errors.empty()) {
       throw std::runtime_error("embedded knowledge is broken: " + errors[0].file + ": " +

@@ -49,9 +49,9 @@ struct FieldInfo {
 };
 
 struct SectionKind {
-  std::string kind;                   // "workflow"
-  std::vector<std::string> headings;  // normalised phrases that count
-  std::shared_ptr<re2::RE2> prose;    // optional: a sentence that counts without a heading
+  std::string kind;                        // "workflow"
+  std::vector<std::string> headings;       // normalised phrases that count
+  std::shared_ptr<const LazyRegex> prose;  // optional: a sentence that counts without a heading
 };
 
 struct SectionProfile {
@@ -63,7 +63,7 @@ struct SectionProfile {
 struct SecretPattern {
   std::string id;
   std::string description;
-  std::shared_ptr<re2::RE2> pattern;
+  std::shared_ptr<const LazyRegex> pattern;
   double min_entropy = 0;
   int scan = -1;  // index in Knowledge::scan (BuildSets)
 };
@@ -71,7 +71,7 @@ struct SecretPattern {
 struct DangerPattern {
   std::string id;
   bool in_config = false;  // hooks and mcpServers commands, rather than the body
-  std::shared_ptr<re2::RE2> pattern;
+  std::shared_ptr<const LazyRegex> pattern;
   std::string message;
   int scan = -1;  // index in Knowledge::scan, for body patterns (BuildSets)
 };
@@ -80,8 +80,8 @@ struct ConflictChoice {
   std::string id;
   std::string name;  // "PostgreSQL"
   // Compiled with the whole match as capture group 1.
-  std::vector<std::shared_ptr<re2::RE2>> patterns;  // mentions in prose (case-insensitive)
-  std::vector<std::shared_ptr<re2::RE2>> commands;  // uses that always prescribe
+  std::vector<std::shared_ptr<const LazyRegex>> patterns;  // mentions in prose (case-insensitive)
+  std::vector<std::shared_ptr<const LazyRegex>> commands;  // uses that always prescribe
   // Their indexes in Knowledge::scan (BuildSets), in the same order.
   std::vector<int> pattern_scan;
   std::vector<int> command_scan;
@@ -98,7 +98,7 @@ struct ConflictTopic {
   std::vector<ConflictChoice> choices;
   // Words that scope a mention to one role of the choice (tests, local development, a cache):
   // such a mention is not a project-wide prescription, so it is not compared. Optional.
-  std::shared_ptr<re2::RE2> roles;
+  std::shared_ptr<const LazyRegex> roles;
   // Files of the ecosystem the topic belongs to ("package.json"): a repository with build files
   // but none of these does not use any of the choices. Empty: the topic applies to any stack.
   std::vector<std::string> ecosystem;
@@ -113,7 +113,7 @@ struct Knowledge {
   // Tool names of other tools' agent formats (VS Code's custom agents) -> the Claude Code tools
   // that do the same ("" when subagents have none).
   std::map<std::string, std::string> foreign_tools;
-  std::shared_ptr<re2::RE2> mcp_pattern;
+  std::shared_ptr<const LazyRegex> mcp_pattern;
   std::vector<FieldInfo> fields;
   std::vector<std::string> permission_modes;
   std::map<std::string, std::string> removed_permission_modes;
@@ -122,9 +122,9 @@ struct Knowledge {
   std::map<std::string, std::string> model_alias_ids;  // alias -> the id it is sent as
   std::map<std::string, std::string> model_cli_only;   // `--model` alias -> the alias it runs as
   std::map<std::string, std::string> model_retired;    // retired id -> the alias it runs as
-  std::shared_ptr<re2::RE2> model_id_pattern;
+  std::shared_ptr<const LazyRegex> model_id_pattern;
   std::map<std::string, std::string> model_snapshots;  // undated id -> its one snapshot date
-  std::vector<std::shared_ptr<re2::RE2>> foreign_model_patterns;
+  std::vector<std::shared_ptr<const LazyRegex>> foreign_model_patterns;
   std::vector<std::string> colors;
   std::vector<std::string> undocumented_colors;
   std::vector<std::string> hook_events;
@@ -178,9 +178,13 @@ struct KnowledgeError {
   Span span;  // the node the problem is about, when known (in a config: a real position)
 };
 
-// Builds the tables from (path, contents) pairs; problems are appended to `errors`.
+// Builds the tables from (path, contents) pairs; problems are appended to `errors`. With
+// kOnUse, patterns are compiled when first matched and one that does not compile is not
+// reported (it matches nothing): only for knowledge a test has loaded with kNow.
+enum class PatternCheck { kNow, kOnUse };
 Knowledge LoadKnowledge(const std::vector<std::pair<std::string, std::string>>& files,
-                        std::vector<KnowledgeError>& errors);
+                        std::vector<KnowledgeError>& errors,
+                        PatternCheck check = PatternCheck::kNow);
 
 // Builds the one-pass set (Knowledge::scan, and each pattern's index in it) and the tool
 // indexes.

@@ -24,8 +24,10 @@ struct PatternSet::Impl {
     return options;
   }
   re2::RE2::Set set;
-  bool usable = true;
-  bool compiled = false;
+  bool usable = true;     // every pattern parsed
+  bool compiled = false;  // no more patterns: Compile() was called
+  std::once_flag once;    // the automaton is built on the first Scan...
+  bool built = false;     // ...and fits (written once, inside `once`)
 };
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
@@ -40,21 +42,32 @@ int PatternSet::Add(const std::string& pattern) {
   return static_cast<int>(count_++);
 }
 
-void PatternSet::Compile() {
-  if (impl_->compiled) return;
-  impl_->compiled = true;
-  if (impl_->usable && count_ > 0) impl_->usable = impl_->set.Compile();
-}
+void PatternSet::Compile() { impl_->compiled = true; }
 
 ScanResult PatternSet::Scan(std::string_view text) const {
   if (!impl_->compiled || !impl_->usable) return {};
   if (count_ == 0) return ScanResult(std::vector<int>{});
+  std::call_once(impl_->once, [this] { impl_->built = impl_->set.Compile(); });
+  if (!impl_->built) return {};
   std::vector<int> hits;
   re2::RE2::Set::ErrorInfo error{};
   if (impl_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &error))
     return ScanResult(std::move(hits));
   if (error.kind != re2::RE2::Set::kNoError) return {};  // out of memory: undecided
   return ScanResult(std::vector<int>{});
+}
+
+LazyRegex::LazyRegex(std::string pattern, bool quiet)
+    : pattern_(std::move(pattern)), quiet_(quiet) {}
+LazyRegex::~LazyRegex() = default;
+
+const re2::RE2& LazyRegex::get() const {
+  std::call_once(once_, [this] {
+    re2::RE2::Options options;
+    options.set_log_errors(!quiet_);
+    re_ = std::make_unique<re2::RE2>(pattern_, options);
+  });
+  return *re_;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,8 @@ class PatternSet {
 
   // Adds a pattern (RE2 syntax) before Compile(); returns its index.
   int Add(const std::string& pattern);
-  // After the last Add. A pattern that does not compile leaves the set undecided.
+  // After the last Add. A pattern that does not compile leaves the set undecided. The automaton
+  // is built on the first Scan (thread-safe): a run that never scans pays nothing.
   void Compile();
   ScanResult Scan(std::string_view text) const;
   size_t size() const { return count_; }
@@ -48,6 +50,25 @@ class PatternSet {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   size_t count_ = 0;
+};
+
+// A regex compiled on first use (thread-safe): the patterns rules declare at namespace scope and
+// the embedded knowledge's patterns cost nothing at start-up, and nothing in a run that never
+// needs them. `quiet`: a pattern that does not compile is not logged (the caller checks ok()).
+class LazyRegex {
+ public:
+  explicit LazyRegex(std::string pattern, bool quiet = false);
+  ~LazyRegex();
+  LazyRegex(const LazyRegex&) = delete;
+  LazyRegex& operator=(const LazyRegex&) = delete;
+  const re2::RE2& get() const;
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  std::string pattern_;
+  bool quiet_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<re2::RE2> re_;
 };
 
 // Patterns the rules try line by line (checks/common ScanPattern registers them before main).

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "checks/common.h"
 #include "checks/registry.h"
@@ -378,6 +379,19 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
 }  // namespace
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
+  // With more than one thread, the knowledge (its tables and the one-pass automaton) is made
+  // while the files are discovered: a run that names one file pays mostly for discovery.
+  std::jthread warm;
+  if (cli.jobs > 1 && !cli.checks.knowledge) {
+    warm = std::jthread([] {
+      try {
+        const Knowledge& k = EmbeddedKnowledge();
+        if (k.scan) k.scan->Scan("");
+      } catch (const std::exception&) {
+        // Reported again, on this thread, where the knowledge is first needed.
+      }
+    });
+  }
   LintResult result;
   std::vector<std::string> unsaved;
   for (const auto& [path, text] : cli.unsaved) unsaved.push_back(path);
@@ -441,6 +455,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   std::vector<size_t> siblings;
   for (size_t i = 0; i < count; ++i)
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
+  if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
     results[i] = ProcessFile(files[i], options, *file_options.at(files[i].path));
   });

@@ -57,7 +57,8 @@ bool KindPresent(const AgentDoc& doc, const Titles& titles, const SectionKind& k
   for (size_t i = 0; i < body.prose.size() && i < kProseBlocksForRole; ++i) {
     const Span span = body.prose[i].span;
     const std::string_view text = doc.source().text().substr(span.begin, span.end - span.begin);
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kind.prose)) return true;
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kind.prose->get()))
+      return true;
   }
   return false;
 }

@@ -12,21 +12,21 @@ const ScanPattern kAsk(
     R"(stop and wait for (answers|approval|confirmation|input|a reply|a response|the user))\b)");
 // The instruction is for someone else: "so the main agent can ask the user", "the orchestrator
 // asks for approval".
-const RE2 kOtherAsker(
+const LazyRegex kOtherAsker(
     R"((?i)\b(main (agent|conversation|thread|assistant)|orchestrator|parent( agent)?|caller|)"
     R"(coordinator|lead agent)\b[^.;]*$)");
 // A line addressed to another party by a bold label naming it: "**Backend**: ask ...",
 // "**QA agent**: ...". Labels that speak to this agent ("**Important**:", "**too many
 // results**:", "**When scope is unclear**:") do not count.
-const RE2 kLabel(R"(^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)([^*_]{1,40})(?:\*\*|__)\s*:)");
-const RE2 kPartyLabel(
+const LazyRegex kLabel(R"(^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)([^*_]{1,40})(?:\*\*|__)\s*:)");
+const LazyRegex kPartyLabel(
     R"(([A-Z][\w-]*( [A-Z][\w-]*){0,2})|((?i).*\b(agent|team|engineer|developer|designer|reviewer)s?))");
-const RE2 kSelfLabel(
+const LazyRegex kSelfLabel(
     R"((?i)(important|note|rule|always|never|step\b.*|tip|remember|warning|critical|required|must|)"
     R"(questions|clarification|scope|when\b.*|if\b.*))");
 // "wait for the user to merge the PR": an action left to the user, which tells the agent not to
 // take it; nothing is asked.
-const RE2 kUserActs(
+const LazyRegex kUserActs(
     R"((?i)^\s+to\s+(merge|review|approve|deploy|release|push|commit|publish|test|run|sign)\b)");
 }  // namespace
 
@@ -38,13 +38,13 @@ void CheckAsksUserQuestions(const FileContext& ctx, Reporter& out) {
     if (!RE2::PartialMatch(input, kAsk.re(), &match) || LooksLikeCaution(line.text)) continue;
     const re2::StringPiece before(line.text.data(),
                                   static_cast<size_t>(match.data() - line.text.data()));
-    if (RE2::PartialMatch(before, kOtherAsker)) continue;
+    if (RE2::PartialMatch(before, kOtherAsker.get())) continue;
     const size_t end = static_cast<size_t>(match.data() + match.size() - line.text.data());
     const re2::StringPiece after(line.text.data() + end, line.text.size() - end);
-    if (RE2::PartialMatch(after, kUserActs)) continue;
+    if (RE2::PartialMatch(after, kUserActs.get())) continue;
     std::string label;
-    if (RE2::PartialMatch(input, kLabel, &label) && RE2::FullMatch(label, kPartyLabel) &&
-        !RE2::FullMatch(label, kSelfLabel))
+    if (RE2::PartialMatch(input, kLabel.get(), &label) &&
+        RE2::FullMatch(label, kPartyLabel.get()) && !RE2::FullMatch(label, kSelfLabel.get()))
       continue;
     const size_t at = line.span.begin + static_cast<size_t>(match.data() - line.text.data());
     out.Report({at, at + match.size()},

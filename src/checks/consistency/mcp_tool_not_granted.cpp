@@ -28,7 +28,7 @@ bool AnyMcpGranted(const AgentDoc& doc) {
   return false;
 }
 
-const RE2 kMcpInProse(
+const LazyRegex kMcpInProse(
     R"(\b(?i:via|using|use|uses|with|through|call|calls|from|query|queries)\s+(?:the\s+)?`?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)`?\s+MCP\b)");
 
 // "Create a branch via the Neon MCP": an MCP server named in prose, by an agent whose explicit
@@ -41,7 +41,8 @@ void ReportMcpInProse(const FileContext& ctx, Reporter& out) {
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece server;
-    if (!RE2::PartialMatch(input, kMcpInProse, &server) || LooksLikeCaution(line.text)) continue;
+    if (!RE2::PartialMatch(input, kMcpInProse.get(), &server) || LooksLikeCaution(line.text))
+      continue;
     const size_t at = line.span.begin + static_cast<size_t>(server.data() - line.text.data());
     const std::string name(server.data(), server.size());
     out.Report({at, at + server.size()},

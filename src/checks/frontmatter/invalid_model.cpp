@@ -14,7 +14,7 @@ void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
   const Knowledge& k = ctx.knowledge;
   const std::string resolved = ResolveModel(k, model->value);
   if (resolved == "inherit" || Contains(k.model_aliases, resolved)) return;
-  if (RE2::FullMatch(resolved, *k.model_id_pattern)) {
+  if (RE2::FullMatch(resolved, k.model_id_pattern->get())) {
     // A dated id whose model has one snapshot, of another date: no such model.
     static const RE2 kDated(R"((claude-[a-z0-9.-]+)-(\d{8})(\[1m\])?)");
     std::string base;
@@ -38,7 +38,7 @@ void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
   const std::string value(Trim(model->value));
   const std::string help_list = JoinCode(k.model_aliases) + ", or a full id like `claude-opus-4-5`";
   for (const auto& pattern : k.foreign_model_patterns) {
-    if (RE2::PartialMatch(value, *pattern)) {
+    if (RE2::PartialMatch(value, pattern->get())) {
       out.Report(model->span,
                  "`model` `" + value +
                      "` is another tool's model name; Claude Code sends it to "

@@ -73,13 +73,13 @@ std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& to
     const ConflictChoice& choice = topic.choices[c];
     for (size_t i = 0; i < choice.patterns.size(); ++i) {
       if (hit(choice.pattern_scan, i)) {
-        present.patterns[c].push_back(choice.patterns[i].get());
+        present.patterns[c].push_back(&choice.patterns[i]->get());
         present.mention_ids[c].push_back(i < choice.mention_scan.size() ? choice.mention_scan[i]
                                                                         : -1);
       }
     }
     for (size_t i = 0; i < choice.commands.size(); ++i) {
-      if (hit(choice.command_scan, i)) present.commands[c].push_back(choice.commands[i].get());
+      if (hit(choice.command_scan, i)) present.commands[c].push_back(&choice.commands[i]->get());
     }
     any = any || !present.patterns[c].empty() || !present.commands[c].empty();
   }
@@ -192,7 +192,7 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
     const std::string_view after = line.substr(m.end, 40);
     const Span span{prose.span.begin + m.begin, prose.span.begin + m.end};
     // "In-memory SQLite for the unit tests": one role of the project's setup, not its choice.
-    if (topic.roles && Match(Sentence(line, m.begin, m.end), *topic.roles)) continue;
+    if (topic.roles && Match(Sentence(line, m.begin, m.end), topic.roles->get())) continue;
     if (rejected[k]) {
       stance.ruled_out.emplace(m.choice, span);
       continue;

@@ -19,7 +19,7 @@ void Scan(const FileContext& ctx, Reporter& out, std::string_view text, bool con
     if (danger.in_config != config || (only && !(*only)[index])) continue;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
-    if (!RE2::PartialMatch(input, *danger.pattern, &match)) continue;
+    if (!RE2::PartialMatch(input, danger.pattern->get(), &match)) continue;
     std::string_view found(match.data(), match.size());
     while (!found.empty() && (found.back() == ' ' || found.back() == '"' || found.back() == '\n')) {
       found.remove_suffix(1);

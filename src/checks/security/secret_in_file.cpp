@@ -73,7 +73,7 @@ void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece group;
     const char* consumed = input.data();
-    while (RE2::FindAndConsume(&input, *secret.pattern, &group)) {
+    while (RE2::FindAndConsume(&input, secret.pattern->get(), &group)) {
       // A pattern that can match nothing (a configuration's `|x`) consumes nothing: step on, or
       // the loop would never end.
       if (input.data() == consumed) {
