@@ -1,6 +1,12 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 
 #include "core/source.h"
+#include "test_util.h"
 
 using agentlint::LineCol;
 using agentlint::SourceFile;
@@ -62,4 +68,33 @@ TEST_CASE("source: locating on a very long line agrees with a walk from the line
     CHECK(at.column == column);
   }
   CHECK(source.Locate(text.size() - 2).line == 3);
+}
+
+TEST_CASE(
+    "source: a file is read whole, and what is not a regular file is refused, never waited on") {
+  agentlint::test::TempDir tmp;
+  const std::string text(70000, 'x');  // more than one read
+  agentlint::test::WriteFile(tmp.path() / "a.md", text + "\nend");
+  std::string out;
+  std::string error;
+  REQUIRE(agentlint::ReadFileBytes((tmp.path() / "a.md").string(), out, error, 1 << 20));
+  CHECK(out == text + "\nend");
+  CHECK(error.empty());
+
+  CHECK_FALSE(agentlint::ReadFileBytes((tmp.path() / "a.md").string(), out, error, 1000));
+  CHECK(error == "the file is 70004 bytes, over the limit of 1000");
+  CHECK(out.empty());
+
+  agentlint::test::WriteFile(tmp.path() / "empty.md", "");
+  CHECK(agentlint::ReadFileBytes((tmp.path() / "empty.md").string(), out, error, 1000));
+  CHECK(out.empty());
+
+  // A FIFO with no writer: opening it to read would block; it is refused at once.
+  REQUIRE(::mkfifo((tmp.path() / "pipe.md").c_str(), 0600) == 0);
+  CHECK_FALSE(agentlint::ReadFileBytes((tmp.path() / "pipe.md").string(), out, error, 1000));
+  CHECK(error == "not a regular file");
+  CHECK_FALSE(agentlint::ReadFileBytes(tmp.path().string(), out, error, 1000));
+  CHECK(error == "not a regular file");
+  CHECK_FALSE(agentlint::ReadFileBytes((tmp.path() / "missing.md").string(), out, error, 1000));
+  CHECK(error == std::strerror(ENOENT));
 }

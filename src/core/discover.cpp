@@ -324,9 +324,11 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
   std::vector<DiscoveredFile> out;
   std::set<std::string> seen;  // canonical paths
   std::set<std::string> roots;
+  std::set<std::string> scopes;  // as written: the agents of one folder share it, no syscall
   for (const DiscoveredFile& agent : agents) {
     const FileOrigin& origin = agent.origin;
     if (!origin.scope_is_agent_root || origin.plugin_agent || origin.instructions) continue;
+    if (!scopes.insert(origin.scope).second) continue;
     const fs::path scope(origin.scope);
     const std::string dot = scope.parent_path().filename().string();
     if (dot.size() < 2 || dot[0] != '.') continue;  // not an agents folder of a dot-folder

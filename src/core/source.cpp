@@ -152,33 +152,43 @@ std::string_view SourceFile::LineText(int line) const {
 bool ReadFileBytes(const std::string& path, std::string& out, std::string& error,
                    size_t max_bytes) {
   out.clear();
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO or a device is refused below instead of blocking the open.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = std::strerror(errno);
     return false;
   }
+  const auto fail = [&](std::string why) {
+    error = std::move(why);
+    ::close(fd);
+    out.clear();
+    return false;
+  };
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-    out.reserve(static_cast<size_t>(st.st_size));
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = std::strerror(errno);
-      ::close(fd);
-      out.clear();
-      return false;
-    }
-    if (n == 0) break;
-    if (out.size() + static_cast<size_t>(n) > max_bytes) {  // it grew while we read it
-      error = "the file grew past the limit of " + std::to_string(max_bytes) + " bytes";
-      ::close(fd);
-      out.clear();
-      return false;
-    }
-    out.append(buffer, static_cast<size_t>(n));
+  if (::fstat(fd, &st) != 0) return fail(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return fail("not a regular file");
+  const auto size = static_cast<size_t>(st.st_size);
+  if (size > max_bytes) {
+    return fail("the file is " + std::to_string(size) + " bytes, over the limit of " +
+                std::to_string(max_bytes));
   }
+  // Straight into the string, then on to the end: the file may have changed since fstat.
+  out.resize(size);
+  size_t filled = 0;
+  while (true) {
+    char spill[4096];
+    char* to = filled < out.size() ? out.data() + filled : spill;
+    const size_t room = filled < out.size() ? out.size() - filled : sizeof spill;
+    const ssize_t n = ::read(fd, to, room);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(std::strerror(errno));
+    if (n == 0) break;
+    if (filled + static_cast<size_t>(n) > max_bytes)  // it grew while we read it
+      return fail("the file grew past the limit of " + std::to_string(max_bytes) + " bytes");
+    if (to == spill) out.append(spill, static_cast<size_t>(n));
+    filled += static_cast<size_t>(n);
+  }
+  out.resize(filled);  // it shrank while we read it
   ::close(fd);
   return true;
 }

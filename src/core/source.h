@@ -69,7 +69,8 @@ size_t Utf8SequenceLength(std::string_view text, size_t i);
 char32_t DecodeUtf8(std::string_view text, size_t i);
 
 // Reads the whole file at `path` into `out` (one allocation, plain read(2)); false with `error`
-// set when it cannot be opened or read, or holds more than `max_bytes`.
+// set when it cannot be opened or read, is not a regular file (a FIFO is never waited on), or
+// holds more than `max_bytes`.
 bool ReadFileBytes(const std::string& path, std::string& out, std::string& error,
                    size_t max_bytes = static_cast<size_t>(-1));
 

@@ -1,10 +1,6 @@
 #include "engine/linter.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +24,6 @@ namespace agentlint {
 AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options, bool parse_body) {
   FileOrigin origin = file.origin;
   std::string text;
-  struct stat st {};
   if (const auto it = options.unsaved.find(file.path); it != options.unsaved.end()) {
     text = it->second;
     if (text.size() > options.max_file_bytes)
@@ -36,14 +31,8 @@ AgentDoc LoadDocument(const DiscoveredFile& file, const LintOptions& options, bo
                           " bytes, over the limit of " + std::to_string(options.max_file_bytes);
   } else if (origin.over_file_limit) {
     // Not read at all: input-limit-exceeded reports it.
-  } else if (::stat(file.path.c_str(), &st) != 0) {
-    origin.read_error = std::strerror(errno);
-  } else if (!S_ISREG(st.st_mode)) {
-    origin.read_error = "not a regular file";
-  } else if (static_cast<size_t>(st.st_size) > options.max_file_bytes) {
-    origin.read_error = "the file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-                        std::to_string(options.max_file_bytes);
   } else {
+    // One open and fstat: not a regular file, over the limit, or unreadable is the read error.
     std::string error;
     if (!ReadFileBytes(file.path, text, error, options.max_file_bytes)) origin.read_error = error;
   }
