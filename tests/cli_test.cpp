@@ -851,8 +851,19 @@ TEST_CASE("cli: output is the same bytes for every -j, streamed or written to a 
   for (const char* jobs : {"-j2", "-j3", "-j8"})
     CHECK(Agentlint(std::string(jobs) + " " + dir).out == one.out);
   CHECK(Agentlint("-j2 --format json " + dir).out == Agentlint("-j1 --format json " + dir).out);
-  // Standard output is written in pieces as it is rendered; a file gets the text whole.
+  // Text, JSON and SARIF are written in pieces as they are made, to standard output or to a
+  // file, with the same bytes.
   const std::string file = (tmp.path() / "out.txt").string();
   CHECK(Agentlint("-j2 --output-file '" + file + "' " + dir).code == 1);
   CHECK(ReadFile(file) == one.out);
+  for (const std::string format : {"json", "sarif"}) {
+    CAPTURE(format);
+    const Run streamed = Agentlint("--format " + format + " " + dir);
+    CHECK(JsonChecker(streamed.out).Valid());
+    CHECK(nlohmann::json::parse(streamed.out)[format == "json" ? "diagnostics" : "runs"].size() >
+          0);
+    const std::string path = (tmp.path() / ("out." + format)).string();
+    CHECK(Agentlint("--output-file '" + format + ":" + path + "' " + dir).code == 1);
+    CHECK(ReadFile(path) == streamed.out);
+  }
 }

@@ -76,6 +76,58 @@ TEST_CASE("output: an empty result is valid JSON and says so in text") {
   CHECK(RenderText(empty, {}) == "No problems found in 2 agent files.\n");
 }
 
+// JSON and SARIF reports are written item by item; the text must be what the whole document,
+// dumped at once, would be, at any depth, for any number of items.
+TEST_CASE("output: a streamed JSON array is the same text as the whole document") {
+  using Json = nlohmann::ordered_json;
+  const auto item = [](size_t i) {
+    return Json{{"n", i},
+                {"nested", {{"list", Json::array({i, "x\ny"})}, {"empty", Json::object()}}}};
+  };
+  const auto streamed = [&](const Json& document, size_t count, size_t* pieces = nullptr) {
+    std::string out;
+    WriteJsonStreamed(document, count, item, [&](std::string_view piece) {
+      CHECK(!piece.empty());
+      out += piece;
+      if (pieces) ++*pieces;
+    });
+    return out;
+  };
+  const auto whole = [&](const Json& before, size_t count, const Json& after) {
+    Json array = Json::array();
+    for (size_t i = 0; i < count; ++i) array.push_back(item(i));
+    return DumpJson(
+               Json{{"a", before}, {"runs", Json::array({{{"results", array}, {"b", after}}})}},
+               2) +
+           "\n";
+  };
+  const std::string here(kStreamedArray);
+  for (const size_t count : {0, 1, 3}) {
+    CAPTURE(count);
+    const Json document = {{"a", 1},
+                           {"runs", Json::array({{{"results", here}, {"b", Json::array()}}})}};
+    CHECK(streamed(document, count) == whole(1, count, Json::array()));
+    // The token inside another string: the document is made whole, with the same text.
+    const Json tricky = {{"a", "/" + here + "/"},
+                         {"runs", Json::array({{{"results", here}, {"b", here + "!"}}})}};
+    CHECK(streamed(tricky, count) == whole("/" + here + "/", count, here + "!"));
+  }
+  // A top-level array, and many items: handed over in pieces of about 64 KiB, not whole.
+  CHECK(streamed(Json(here), 2) == DumpJson(Json::array({item(0), item(1)}), 2) + "\n");
+  size_t pieces = 0;
+  const std::string big = streamed(Json{{"results", here}}, 5000, &pieces);
+  CHECK(big.size() > 4 * 64 * 1024);
+  CHECK(pieces >= big.size() / (65 * 1024));
+  CHECK(big == DumpJson(Json{{"results",
+                              [&] {
+                                Json array = Json::array();
+                                for (size_t i = 0; i < 5000; ++i) array.push_back(item(i));
+                                return array;
+                              }()}},
+                        2) +
+                   "\n");
+}
+
 TEST_CASE("output: GitHub annotations escape data and properties") {
   CHECK(EscapeGithubData("50% done\r\nnext") == "50%25 done%0D%0Anext");
   CHECK(EscapeGithubProperty("a:b,c%") == "a%3Ab%2Cc%25");

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -101,12 +102,14 @@ const std::vector<std::string>& Formats() {
   return formats;
 }
 
-std::string Render(const std::string& format, const LintResult& result, TextOptions text) {
-  if (format == "json") return RenderJson(result);
-  if (format == "sarif") return RenderSarif(result);
-  if (format == "github") return RenderGithub(result);
-  if (format == "markdown") return RenderMarkdown(result);
-  return RenderText(result, text);
+// Writes `format` to `write`; JSON, SARIF and text in pieces as they are made.
+void WriteFormat(const std::string& format, const LintResult& result, const TextOptions& text,
+                 const std::function<void(std::string_view)>& write) {
+  if (format == "json") return WriteJson(result, write);
+  if (format == "sarif") return WriteSarif(result, write);
+  if (format == "github") return write(RenderGithub(result));
+  if (format == "markdown") return write(RenderMarkdown(result));
+  WriteText(result, text, write);
 }
 
 // `--output-file FILE` takes the place of standard output for --format; `--output-file
@@ -278,18 +281,15 @@ int Run(const Request& request) {
     const bool to_stdout = output.path.empty() || output.path == "-";
     TextOptions options = text;
     options.color = text.color && to_stdout;  // a file never gets colour codes
-    if (to_stdout && !request.statistics && output.format == "text") {
-      WriteText(result, options, [](std::string_view piece) {
+    const auto produce = [&](const std::function<void(std::string_view)>& write) {
+      if (request.statistics && to_stdout) return write(RenderStatistics(result));
+      WriteFormat(output.format, result, options, write);
+    };
+    if (to_stdout) {
+      produce([](std::string_view piece) {
         std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
       });
-      continue;
-    }
-    const std::string rendered = request.statistics && to_stdout
-                                     ? RenderStatistics(result)
-                                     : Render(output.format, result, options);
-    if (to_stdout) {
-      std::cout << rendered;
-    } else if (const std::string error = WriteAtomically(output.path, rendered); !error.empty()) {
+    } else if (const std::string error = WriteAtomically(output.path, produce); !error.empty()) {
       Say(error);
       return kExitUsage;
     }

@@ -138,13 +138,22 @@ FileFix FixFile(const DiscoveredFile& file, const LintOptions& lint, const FixOp
 }
 
 std::string WriteAtomically(const std::string& path, const std::string& text) {
+  return WriteAtomically(path,
+                         [&](const std::function<void(std::string_view)>& write) { write(text); });
+}
+
+std::string WriteAtomically(
+    const std::string& path,
+    const std::function<void(const std::function<void(std::string_view)>&)>& produce) {
   struct stat st {};
   const bool have_mode = ::stat(path.c_str(), &st) == 0;
   const std::string temp = path + ".agentlint-" + std::to_string(::getpid()) + ".tmp";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return "cannot create " + temp;
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    produce([&](std::string_view piece) {
+      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    });
     out.flush();
     if (!out) {
       std::remove(temp.c_str());

@@ -3,6 +3,7 @@
 // that gains an input-level finding. Writing files atomically is fix.cpp's job too.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,10 @@ FileFix FixFile(const DiscoveredFile& file, const LintOptions& lint, const FixOp
 // Replaces the file atomically (a temporary file in the same folder, then rename), keeping its
 // permission bits. Returns an error message, or "" on success.
 std::string WriteAtomically(const std::string& path, const std::string& text);
+// The same, with the text handed in pieces by `produce` to the writer it is given.
+std::string WriteAtomically(
+    const std::string& path,
+    const std::function<void(const std::function<void(std::string_view)>&)>& produce);
 
 // A unified diff of two versions of a file, with three lines of context.
 std::string UnifiedDiff(const std::string& path, std::string_view before, std::string_view after);

@@ -115,14 +115,12 @@ Json Result(const Diagnostic& d, const std::map<std::string_view, size_t>& index
 
 }  // namespace
 
-std::string RenderSarif(const LintResult& result) {
+void WriteSarif(const LintResult& result, const std::function<void(std::string_view)>& write) {
   std::map<std::string_view, size_t> index;
   Json rules = Rules(index);
   std::error_code ec;
   std::string root = std::filesystem::current_path(ec).generic_string();
   if (root.empty() || root.back() != '/') root += '/';
-  Json results = Json::array();
-  for (const Diagnostic& d : result.diagnostics) results.push_back(Result(d, index));
   const Json run = {{"tool",
                      {{"driver",
                        {{"name", "agentlint"},
@@ -132,11 +130,19 @@ std::string RenderSarif(const LintResult& result) {
                         {"rules", std::move(rules)}}}}},
                     {"originalUriBaseIds", {{"SRCROOT", {{"uri", "file://" + Uri(root)}}}}},
                     {"columnKind", "unicodeCodePoints"},
-                    {"results", std::move(results)}};
+                    {"results", std::string(kStreamedArray)}};
   const Json out = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                     {"version", "2.1.0"},
                     {"runs", Json::array({run})}};
-  return DumpJson(out, 2) + "\n";
+  WriteJsonStreamed(
+      out, result.diagnostics.size(),
+      [&](size_t i) { return Result(result.diagnostics[i], index); }, write);
+}
+
+std::string RenderSarif(const LintResult& result) {
+  std::string out;
+  WriteSarif(result, [&](std::string_view piece) { out += piece; });
+  return out;
 }
 
 }  // namespace agentlint
