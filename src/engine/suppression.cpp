@@ -20,13 +20,13 @@ struct Directive {
 
 // Parses "agentlint-VERB RULES -- reason" out of a comment's text.
 bool ParseDirective(std::string_view text, Directive& out) {
-  static const RE2 kDirective(
+  static const RE2 kDirectiveShape(
       R"((agentlint-[a-z-]+)((?:\s+[^\s-][^\n]*?)?)\s*(?:--\s*(.*?))?\s*(?:-->)?\s*$)");
   const size_t at = text.find("agentlint-");
   if (at == std::string_view::npos) return false;
   re2::StringPiece input(text.data() + at, text.size() - at);
   re2::StringPiece verb, rules, reason;
-  if (!RE2::FullMatch(input, kDirective, &verb, &rules, &reason)) return false;
+  if (!RE2::FullMatch(input, kDirectiveShape, &verb, &rules, &reason)) return false;
   out.verb = std::string(verb.substr(10));
   out.rules = std::string(rules);
   out.reason = std::string(reason);
