@@ -182,8 +182,11 @@ TEST_CASE("hostile: a configured secret pattern that matches the empty string en
 
 // Shapes that cost time quadratic in the input before issue 10 was fixed (each took from 5 s to
 // minutes at these sizes; linear now, well under a second each). The guard is a hang guard with a
-// wide margin, not a timing: a quadratic regression at these sizes takes minutes.
+// wide margin, not a timing: a quadratic regression at these sizes takes minutes. Under the
+// sanitizers the sizes are a quarter (AGENTLINT_HOSTILE_SCALE): the same code paths, checked for
+// memory errors, without minutes of instrumented work.
 TEST_CASE("hostile: shapes that used to cost quadratic time finish, with their findings") {
+  constexpr int kScale = AGENTLINT_HOSTILE_SCALE;
   TempDir tmp;
   const fs::path agents = tmp.path() / ".claude/agents";
   const auto agent = [&](const std::string& name, const std::string& front,
@@ -193,19 +196,19 @@ TEST_CASE("hostile: shapes that used to cost quadratic time finish, with their f
                   "---\nYou are a stress test. Report what you find.\n" + body);
   };
   std::string suppressions;  // 60,000 range suppressions, then as many enables
-  for (int i = 0; i < 60000; ++i) suppressions += "<!-- agentlint-disable AL205 -->\n";
-  for (int i = 0; i < 60000; ++i) suppressions += "<!-- agentlint-enable AL205 -->\n";
+  for (int i = 0; i < 60000 / kScale; ++i) suppressions += "<!-- agentlint-disable AL205 -->\n";
+  for (int i = 0; i < 60000 / kScale; ++i) suppressions += "<!-- agentlint-enable AL205 -->\n";
   agent("suppressions", "", suppressions);
   std::string tools = "tools: Read";  // 60,000 findings and fixes on one line (660 KB)
-  for (int i = 0; i < 60000; ++i) tools += ", MultiEdit";
+  for (int i = 0; i < 60000 / kScale; ++i) tools += ", MultiEdit";
   WriteFile(tmp.path() / ".agentlint.yaml", "limits: {front-matter-bytes: 1000000}\n");
   agent("fixes", tools + "\n", "");
   std::string links;  // one paragraph of 40,000 links and inline comments
-  for (int i = 0; i < 40000; ++i)
+  for (int i = 0; i < 40000 / kScale; ++i)
     links += "see [doc " + std::to_string(i) + "](docs/f" + std::to_string(i) + ".md) <!-- c -->\n";
   agent("links", "", links);
   std::string comments;  // a body that is almost all comments
-  for (int i = 0; i < 200000; ++i) comments += "<!-- c -->";
+  for (int i = 0; i < 200000 / kScale; ++i) comments += "<!-- c -->";
   agent("comments", "", comments + "\n");
   for (int i = 0; i < 300; ++i) agent("copy-" + std::to_string(i), "", "");  // same name below
   for (int i = 0; i < 300; ++i) {
@@ -214,7 +217,7 @@ TEST_CASE("hostile: shapes that used to cost quadratic time finish, with their f
               "here.\n");
   }
   std::string crlf = "---\r\nname: crlf\r\ndescription: Line ends. Use never.\r\n---\r\n";
-  for (int i = 0; i < 200000; ++i) crlf += "You are a line.\r\n";
+  for (int i = 0; i < 200000 / kScale; ++i) crlf += "You are a line.\r\n";
   WriteFile(agents / "crlf.md", crlf);
 
   std::string out;
