@@ -2,6 +2,7 @@
 // wrong, what to do, other locations involved, and an optional fix made of byte edits.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,35 @@ struct Fix {
   bool safe = true;
 };
 
+// An optional value kept on the heap: one pointer in the object that holds it. A finding holds
+// its fix so (most findings have none, and every finding is kept until the run's end); it reads
+// like std::optional: `if (d.fix)`, `d.fix->edits`, `d.fix = Fix{...}`.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: like optional
+  Boxed(const Boxed& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) value_ = other ? std::make_unique<T>(*other) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(T value) {
+    value_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+  explicit operator bool() const { return value_ != nullptr; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return value_.get(); }
+  const T* operator->() const { return value_.get(); }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
 struct Diagnostic {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::kWarning;
@@ -53,7 +83,7 @@ struct Diagnostic {
   std::string message;
   std::string help;
   std::vector<RelatedLocation> related;
-  std::optional<Fix> fix;
+  Boxed<Fix> fix;
 };
 
 // Sort order of all output: path, line, column, rule id, message.

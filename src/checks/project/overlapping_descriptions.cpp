@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -38,7 +40,18 @@ std::vector<std::string_view> Words(std::string_view lowered) {
   return words;
 }
 
-size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
+// Each description as the sorted ids of its distinct words, all in one array: the words of
+// description i are words[start[i] .. start[i + 1]).
+struct WordSets {
+  std::vector<uint32_t> words;
+  std::vector<uint32_t> start{0};
+  size_t size() const { return start.size() - 1; }
+  std::span<const uint32_t> operator[](size_t i) const {
+    return {words.data() + start[i], words.data() + start[i + 1]};
+  }
+};
+
+size_t Common(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] == b[j]) {
@@ -59,35 +72,43 @@ size_t Common(const std::vector<int>& a, const std::vector<int>& b) {
 // only its first |d| - ceil(t·|d|) + 1 words, and two descriptions that similar must share one of
 // those. A folder of 5,000 agents costs about what five folders of 1,000 cost, not twenty-five
 // times more; pairs are visited as they are found, never all held at once.
-// Word ids are dense (0 .. words - 1): counts and postings are vectors indexed by them.
+// Word ids are dense (0 .. words - 1). The index is flat: every description's prefix is known
+// before the index is filled, so each word's postings get their exact place in one array.
 template <typename Visit>
-void ForEachCandidate(const std::vector<std::vector<int>>& sets, size_t words, double threshold,
-                      Visit visit) {
-  std::vector<size_t> frequency(words, 0);
-  for (const auto& s : sets)
-    for (int w : s) ++frequency[static_cast<size_t>(w)];
-  std::vector<std::vector<size_t>> index(words);
-  std::vector<size_t> found;
+void ForEachCandidate(const WordSets& sets, size_t words, double threshold, Visit visit) {
+  std::vector<uint32_t> frequency(words, 0);
+  for (uint32_t w : sets.words) ++frequency[w];
+  WordSets prefixes;  // each description's rarest words, as many as it indexes
+  std::vector<uint32_t> ordered;
   for (size_t i = 0; i < sets.size(); ++i) {
-    if (sets[i].size() < kMinWords) continue;
-    std::vector<int> ordered = sets[i];
-    std::sort(ordered.begin(), ordered.end(), [&](int a, int b) {
-      const size_t fa = frequency[static_cast<size_t>(a)];
-      const size_t fb = frequency[static_cast<size_t>(b)];
-      return fa != fb ? fa < fb : a < b;
-    });
-    const size_t size = ordered.size();
-    const size_t prefix =
-        size - static_cast<size_t>(std::ceil(threshold * static_cast<double>(size))) + 1;
+    if (sets[i].size() >= kMinWords) {
+      ordered.assign(sets[i].begin(), sets[i].end());
+      std::sort(ordered.begin(), ordered.end(), [&](uint32_t a, uint32_t b) {
+        return frequency[a] != frequency[b] ? frequency[a] < frequency[b] : a < b;
+      });
+      const size_t size = ordered.size();
+      const size_t prefix =
+          size - static_cast<size_t>(std::ceil(threshold * static_cast<double>(size))) + 1;
+      prefixes.words.insert(prefixes.words.end(), ordered.begin(),
+                            ordered.begin() + static_cast<std::ptrdiff_t>(std::min(prefix, size)));
+    }
+    prefixes.start.push_back(static_cast<uint32_t>(prefixes.words.size()));
+  }
+  std::vector<uint32_t> begin(words + 1, 0);  // word w's postings: begin[w] .. end[w]
+  for (uint32_t w : prefixes.words) ++begin[w + 1];
+  for (size_t w = 0; w < words; ++w) begin[w + 1] += begin[w];
+  std::vector<uint32_t> end(begin.begin(), begin.end() - 1);
+  std::vector<uint32_t> postings(prefixes.words.size());
+  std::vector<uint32_t> found;
+  for (size_t i = 0; i < sets.size(); ++i) {
     found.clear();
-    for (size_t k = 0; k < std::min(prefix, size); ++k) {
-      auto& postings = index[static_cast<size_t>(ordered[k])];
-      found.insert(found.end(), postings.begin(), postings.end());
-      postings.push_back(i);
+    for (uint32_t w : prefixes[i]) {
+      found.insert(found.end(), postings.begin() + begin[w], postings.begin() + end[w]);
+      postings[end[w]++] = static_cast<uint32_t>(i);
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
-    for (size_t j : found) visit(i, j);
+    for (uint32_t j : found) visit(i, size_t{j});
   }
 }
 
@@ -95,8 +116,8 @@ void ForEachCandidate(const std::vector<std::vector<int>>& sets, size_t words, d
 // few files of a large folder are linted (a pre-commit hook), comparing them with each sibling
 // costs less than indexing the whole folder, and no pair without a linted file is reported.
 template <typename Visit>
-void ForEachPairWith(const std::vector<size_t>& linted, const std::vector<std::vector<int>>& sets,
-                     double threshold, Visit visit) {
+void ForEachPairWith(const std::vector<size_t>& linted, const WordSets& sets, double threshold,
+                     Visit visit) {
   std::set<std::pair<size_t, size_t>> pairs;
   for (size_t i : linted) {
     if (sets[i].size() < kMinWords) continue;
@@ -119,22 +140,24 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     const std::vector<const AgentSummary*>& agents = entry.second;  // captured below
     // Each description as the sorted ids of its distinct words; the words themselves are kept
     // once, in `ids`.
-    std::unordered_map<std::string, int> ids;
-    std::vector<std::vector<int>> sorted(agents.size());
+    std::unordered_map<std::string, uint32_t> ids;
+    WordSets sorted;
     std::vector<size_t> linted;
     for (size_t i = 0; i < agents.size(); ++i) {
       if (agents[i]->description_at) {
         const std::string lowered = Lower(agents[i]->description);
+        const size_t first = sorted.words.size();
         for (std::string_view w : Words(lowered))
-          sorted[i].push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
-        std::sort(sorted[i].begin(), sorted[i].end());
+          sorted.words.push_back(ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second);
+        std::sort(sorted.words.begin() + static_cast<std::ptrdiff_t>(first), sorted.words.end());
       }
+      sorted.start.push_back(static_cast<uint32_t>(sorted.words.size()));
       if (agents[i]->origin.reported) linted.push_back(i);
     }
     const auto has = [&](size_t agent, std::string_view word) {
       const auto it = ids.find(std::string(word));
-      return it != ids.end() &&
-             std::binary_search(sorted[agent].begin(), sorted[agent].end(), it->second);
+      const std::span<const uint32_t> words = sorted[agent];
+      return it != ids.end() && std::binary_search(words.begin(), words.end(), it->second);
     };
     // "Go build errors" against "Kotlin build errors": each names what sets it apart (a word of
     // its own name that the other description lacks), so routing can tell them apart.
