@@ -164,3 +164,24 @@ TEST_CASE("output: SARIF carries rules, regions in code points, fixes and finger
   CHECK(replacement["insertedContent"]["text"] == "Edit");
   CHECK(r["partialFingerprints"]["agentlint/v2"].get<std::string>().size() >= 16);
 }
+
+TEST_CASE("output: a finding's fix is copied with it, and moved without a copy") {
+  Diagnostic a;
+  CHECK_FALSE(a.fix);
+  a.fix = Fix{"quote it", {{{3, 5}, "\"x\""}}, true};
+  REQUIRE(a.fix);
+  Diagnostic b = a;  // a copy holds its own fix
+  REQUIRE(b.fix);
+  b.fix->description = "changed";
+  CHECK(a.fix->description == "quote it");
+  CHECK(b.fix->edits.front().replacement == "\"x\"");
+  const Fix* held = &*a.fix;
+  Diagnostic c = std::move(a);
+  CHECK(&*c.fix == held);
+  b = c;  // assignment copies too, and replaces what was there
+  CHECK(b.fix->description == "quote it");
+  CHECK(&*b.fix != held);
+  Diagnostic none;
+  b = none;
+  CHECK_FALSE(b.fix);
+}
