@@ -24,7 +24,10 @@ TEST_CASE("common: every tail cue agrees with its regex, on ASCII and other text
       "instead of|rather than|don't|dont|do not|stop using|replace|replacing|migrate from|"
       "migrating away from|deprecated|legacy|unlike|always|exclusively|add|address|new|news|"
       "save|saved|output|outputs|put|input|scaffold|make|makes|generate|the|a|database|files|"
-      "PostgreSQL|x|long-word-with-dashes|café|→|naïve|under_score|42|.|;|:|!|?|(|)|,|-|'|\t";
+      "PostgreSQL|x|long-word-with-dashes|café|→|naïve|under_score|42|.|;|:|!|?|(|)|,|-|'|\t|"
+      // RE2 folds the long s (U+017F) to s and the Kelvin sign (U+212A) to k; a 4-byte
+      // character; bytes that are not UTF-8 (a lone continuation, a surrogate, an overlong form)
+      "uſe|uſes|\u212Aeep|😀|é|\x80|\xed\xa0\x80|\xc0\xaf";
   std::vector<std::string> tokens;
   for (size_t from = 0;;) {
     const size_t bar = vocabulary.find('|', from);
@@ -44,6 +47,9 @@ TEST_CASE("common: every tail cue agrees with its regex, on ASCII and other text
       text += token;
     }
     if (random() % 3 == 0) text += std::string(random() % 45, 'z');  // tails around each limit
+    if (random() % 4 == 0) {  // and tails of two-byte characters, counted as characters
+      for (size_t k = random() % 40; k > 0; --k) text += "é";
+    }
     if (random() % 5 == 0) text += ' ';
     for (const TailCue* cue : AllTailCues()) {
       const bool slow = RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), cue->regex());

@@ -244,6 +244,21 @@ std::string StopClass(const std::string& stops) {
 }
 }  // namespace
 
+namespace {
+bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+}  // namespace
+
 TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars)
     : whole_("(?i)\\b(" + words + ")\\b[^" + StopClass(stops) + "]{0," + std::to_string(max_chars) +
              "}$"),
@@ -258,14 +273,18 @@ TailCue::~TailCue() = default;
 bool TailCue::ClosesText(std::string_view text) const {
   const size_t stop = text.find_last_of(stops_);
   const std::string_view clause = stop == std::string_view::npos ? text : text.substr(stop + 1);
-  const bool ascii = std::all_of(clause.begin(), clause.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), whole_.get());
+  // The tail is counted in characters, as the regex counts them: on valid UTF-8, every byte but
+  // a continuation byte starts one. Other bytes are left to the regex.
+  if (!IsValidUtf8(clause))
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), whole_.get());
   re2::StringPiece input(clause.data(), clause.size());
   re2::StringPiece cue;
   while (RE2::FindAndConsume(&input, cue_.get(), &cue)) {
     const size_t end = static_cast<size_t>(cue.data() - clause.data()) + cue.size();
-    if (clause.size() - end <= max_chars_) return true;
+    size_t chars = 0;
+    for (size_t i = end; i < clause.size() && chars <= max_chars_; ++i)
+      chars += (static_cast<unsigned char>(clause[i]) & 0xC0) != 0x80;
+    if (chars <= max_chars_) return true;
   }
   return false;
 }
