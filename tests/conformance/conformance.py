@@ -19,6 +19,7 @@ Exit code: 0 when every compared field agrees, 1 otherwise.
 """
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -170,6 +171,8 @@ def main():
     parser.add_argument("--root")
     parser.add_argument("--table", action="store_true")
     parser.add_argument("--json", help="write every row here")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="Claude Code runs at once (default: one per core)")
     args = parser.parse_args()
     args.claude = os.path.abspath(args.claude)
     args.agentlint = os.path.abspath(args.agentlint)
@@ -185,14 +188,21 @@ def main():
                     full = os.path.join(folder, name)
                     projects.setdefault("", {})[os.path.relpath(full, args.root)] = \
                         open(full, "rb").read()
-    rows = []
+    jobs = []  # (project, {path: bytes}), each run in its own scratch project
     for project, files in sorted(projects.items()):
         groups = [sorted(files)] if project else batches(files)
-        for group in groups:
-            subset = {p: files[p] for p in group}
-            verdicts, inspected, findings = run_project(args.claude, args.agentlint, subset)
-            rows += [(os.path.join(project, r[0]),) + r[1:]
-                     for r in compare(subset, verdicts, inspected, findings)]
+        jobs += [(project, {p: files[p] for p in group}) for group in groups]
+
+    def one(job):
+        project, subset = job
+        verdicts, inspected, findings = run_project(args.claude, args.agentlint, subset)
+        return [(os.path.join(project, r[0]),) + r[1:]
+                for r in compare(subset, verdicts, inspected, findings)]
+
+    # Each job waits mostly on its own Claude Code process (own HOME, own stand-in on its own
+    # port): several run at once; rows keep the jobs' order, so the report is the same.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        rows = [row for rows_of_job in pool.map(one, jobs) for row in rows_of_job]
     differ = [r for r in rows if r[4] == "DIFFERS"]
     env = [r for r in rows if r[4] not in (None, "DIFFERS")]
     for path, column, claude, ours, reason in differ:
