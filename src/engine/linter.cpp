@@ -468,9 +468,15 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     FileResult& r = results[i];
     if (files[i].origin.reported) {
       ++result.files_linted;
-      auto& mine = by_file[files[i].path];
-      std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(mine));
-      if (r.suppressions) suppressions.emplace(files[i].path, std::move(*r.suppressions));
+      // Only files with findings or directives take a place in these maps (a file's unused
+      // directives are findings too: it needs its place in `by_file` for them).
+      const bool directives =
+          r.suppressions && (!r.suppressions->items.empty() || !r.suppressions->problems.empty());
+      if (!r.diagnostics.empty() || directives) {
+        auto& mine = by_file[files[i].path];
+        std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(mine));
+      }
+      if (directives) suppressions.emplace(files[i].path, std::move(*r.suppressions));
     }
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }
