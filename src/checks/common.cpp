@@ -242,9 +242,7 @@ std::string StopClass(const std::string& stops) {
   for (char c : stops) klass += std::string("\\") + c;
   return klass;
 }
-}  // namespace
 
-namespace {
 bool IsValidUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {

@@ -126,9 +126,9 @@ bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 // end). Such a counted tail makes RE2's automaton large and slow to build (these were the
 // costliest regexes of their rules), so the cue words are found in the clause after the last
 // stop and the tail is measured directly, in characters; the regex decides only where the clause
-// is not valid UTF-8. For the two
-// to agree, no cue may contain a stop, and a cue that starts inside another must end where it
-// ends ("must use" and "use"); tests/common_test.cpp compares them on every cue in use.
+// is not valid UTF-8. For the two to agree, no cue may contain a stop, and a cue that starts
+// inside another must end where it ends ("must use" and "use"); tests/common_test.cpp compares
+// them on every cue in use.
 // Declared at namespace scope, so that every cue in use is in AllTailCues() before main.
 class TailCue {
  public:
