@@ -170,7 +170,7 @@ TEST_CASE("fixtures: every fixture produces exactly the diagnostics it expects")
     // The whole pipeline on the file alone: per-file checks, project checks, suppressions.
     std::vector<Diagnostic> found;
     for (Diagnostic& d : Lint({file.string()}, FixtureOptions(text)).diagnostics) {
-      if (fs::path(d.location.path) == file) found.push_back(std::move(d));  // not a config's
+      if (fs::path(d.location.path.str()) == file) found.push_back(std::move(d));  // not a config's
     }
     MatchExpectations(file, text, std::move(found));
   }
@@ -192,7 +192,7 @@ TEST_CASE("fixtures: every multi-file project case produces exactly what its fil
       CAPTURE(file.string());
       std::vector<Diagnostic> found;
       for (const Diagnostic& d : result.diagnostics) {
-        if (fs::path(d.location.path) == file) found.push_back(d);
+        if (fs::path(d.location.path.str()) == file) found.push_back(d);
       }
       MatchExpectations(file, ReadFile(file), std::move(found));
     }

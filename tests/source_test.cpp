@@ -5,10 +5,14 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/check.h"
 #include "core/source.h"
 #include "test_util.h"
 
 using agentlint::LineCol;
+using agentlint::Location;
+using agentlint::MakeLocation;
+using agentlint::SharedPath;
 using agentlint::SourceFile;
 using agentlint::Utf8SequenceLength;
 
@@ -97,4 +101,22 @@ TEST_CASE(
   CHECK(error == "not a regular file");
   CHECK_FALSE(agentlint::ReadFileBytes((tmp.path() / "missing.md").string(), out, error, 1000));
   CHECK(error == std::strerror(ENOENT));
+}
+
+TEST_CASE("source: a file's path is one copy shared by every location made from it") {
+  const SourceFile source(".claude/agents/a-rather-long-agent-name.md",
+                          "---\nname: a\n---\nbody\n");
+  const Location first = MakeLocation(source, {4, 5});
+  const Location second = MakeLocation(source, {10, 12});
+  CHECK(first.path == ".claude/agents/a-rather-long-agent-name.md");
+  CHECK(first.path.c_str() == second.path.c_str());  // shared, not copied
+  Location copy = first;
+  CHECK(copy.path.c_str() == first.path.c_str());
+  copy.path = std::string("other.md");  // a new path is its own copy
+  CHECK(copy.path == std::string("other.md"));
+  CHECK(first.path == source.path());
+  CHECK_FALSE(copy.path == first.path);
+  const SharedPath none;
+  CHECK(none.empty());
+  CHECK(none == std::string());
 }

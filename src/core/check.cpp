@@ -33,7 +33,7 @@ std::string RuleInfo::DocPath() const {
 Location MakeLocation(const SourceFile& source, Span span) {
   span.begin = std::min(span.begin, source.size());
   span.end = std::clamp(span.end, span.begin, source.size());
-  return {source.path(), span, source.Locate(span.begin), source.Locate(span.end)};
+  return {source.shared_path(), span, source.Locate(span.begin), source.Locate(span.end)};
 }
 
 void SetLineText(Diagnostic& d, const SourceFile& source) {

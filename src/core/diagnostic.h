@@ -19,7 +19,7 @@ std::optional<Severity> ParseSeverity(std::string_view name);
 struct RuleInfo;
 
 struct Location {
-  std::string path;
+  SharedPath path;
   Span span;
   LineCol start;
   LineCol end;

@@ -12,6 +12,11 @@
 
 namespace agentlint {
 
+const std::string& SharedPath::Empty() {
+  static const std::string empty;
+  return empty;
+}
+
 size_t Utf8SequenceLength(std::string_view text, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char c = byte(i);

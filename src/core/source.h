@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,32 @@ struct Span {
   bool empty() const { return end <= begin; }
 };
 
+// A file's path as every finding and summary of the file holds it: one immutable copy, shared,
+// instead of one copy each (a run keeps tens of thousands of them to its end). Reads as a const
+// std::string.
+class SharedPath {
+ public:
+  SharedPath() = default;
+  SharedPath(std::string path)  // NOLINT: a path is one, implicitly
+      : value_(std::make_shared<const std::string>(std::move(path))) {}
+  SharedPath(const char* path) : SharedPath(std::string(path)) {}  // NOLINT
+  const std::string& str() const { return value_ ? *value_ : Empty(); }
+  operator const std::string&() const { return str(); }  // NOLINT
+  operator std::string_view() const { return str(); }    // NOLINT
+  bool empty() const { return str().empty(); }
+  size_t size() const { return str().size(); }
+  const char* c_str() const { return str().c_str(); }
+  friend bool operator==(const SharedPath& a, const SharedPath& b) {
+    return a.value_ == b.value_ || a.str() == b.str();
+  }
+  friend bool operator==(const SharedPath& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedPath& a, const char* b) { return a.str() == b; }
+
+ private:
+  static const std::string& Empty();
+  std::shared_ptr<const std::string> value_;
+};
+
 struct LineCol {
   int line = 1;    // 1-based
   int column = 1;  // 1-based, in code points
@@ -28,7 +55,8 @@ class SourceFile {
  public:
   SourceFile(std::string path, std::string text);
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return path_.str(); }
+  const SharedPath& shared_path() const { return path_; }
   std::string_view text() const { return text_; }
   size_t size() const { return text_.size(); }
 
@@ -48,7 +76,7 @@ class SourceFile {
   size_t LineContentEnd(int line) const;
 
  private:
-  std::string path_;
+  SharedPath path_;
   std::string text_;
   std::vector<size_t> line_starts_;
   // Code points before every kCheckpoint-th byte (taken at sequence boundaries), so that locating
