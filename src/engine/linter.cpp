@@ -194,7 +194,7 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
 // and invalid ones into it, at the places its suppressions hold.
 void ApplyFileSuppressions(Suppressions& suppressions, std::vector<Diagnostic>& mine,
                            const LintOptions& options) {
-  if (suppressions.items.empty() && suppressions.problems.empty()) return;
+  if (suppressions.empty()) return;
   ApplySuppressions(suppressions, mine);
   const RuleInfo& unused = *FindRule("unused-suppression");
   const RuleInfo& invalid = *FindRule("invalid-suppression");
@@ -470,8 +470,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       ++result.files_linted;
       // Only files with findings or directives take a place in these maps (a file's unused
       // directives are findings too: it needs its place in `by_file` for them).
-      const bool directives =
-          r.suppressions && (!r.suppressions->items.empty() || !r.suppressions->problems.empty());
+      const bool directives = r.suppressions && !r.suppressions->empty();
       if (!r.diagnostics.empty() || directives) {
         auto& mine = by_file[files[i].path];
         std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(mine));

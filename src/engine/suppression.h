@@ -37,6 +37,7 @@ struct SuppressionProblem {
 struct Suppressions {
   std::vector<Suppression> items;
   std::vector<SuppressionProblem> problems;  // malformed, unknown rules, unbalanced ranges
+  bool empty() const { return items.empty() && problems.empty(); }  // the file has no directive
 };
 
 // At most this many suppression comments are read per file; more is reported once (AL903).
