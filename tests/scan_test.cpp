@@ -30,6 +30,27 @@ TEST_CASE("scan: a set that cannot decide lets every pattern through") {
   CHECK(found.MayContain(bad));
 }
 
+TEST_CASE("scan: the patterns are parsed on the first scan, and later scans reuse them") {
+  PatternSet set;
+  const int ask = set.Add(R"((?i)\bask\b)");
+  set.Compile();
+  CHECK(set.Scan("please ASK").MayContain(ask));
+  const ScanResult second = set.Scan("nothing");
+  CHECK(second.decided());
+  CHECK_FALSE(second.MayContain(ask));
+}
+
+TEST_CASE("scan: a pattern added after Compile leaves the set undecided") {
+  PatternSet set;
+  const int ask = set.Add("ask");
+  set.Compile();
+  const int late = set.Add("late");
+  CHECK(late == 1);
+  const ScanResult found = set.Scan("nothing");
+  CHECK_FALSE(found.decided());
+  CHECK(found.MayContain(ask));
+}
+
 TEST_CASE("scan: the knowledge's set, with the rules' line patterns, compiles and decides") {
   CHECK(LinePatterns().size() >= 4);
   const Knowledge& knowledge = EmbeddedKnowledge();

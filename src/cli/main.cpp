@@ -320,9 +320,12 @@ int Main(int argc, char** argv) {
   CLI::App app{
       "agentlint: a linter for AI-agent definition files (Markdown with YAML front matter)",
       "agentlint"};
-  app.set_version_flag("--version", std::string("agentlint ") + kVersion + " (knowledge " +
-                                        kKnowledgeDate + ", checked against Claude Code " +
-                                        CheckedAgainst() + ")");
+  // Computed only when asked for: it reads the knowledge, which a lint run loads on a thread
+  // of its own while the files are discovered.
+  app.set_version_flag("--version", [] {
+    return std::string("agentlint ") + kVersion + " (knowledge " + kKnowledgeDate +
+           ", checked against Claude Code " + CheckedAgainst() + ")";
+  });
   Request request;
   app.add_option("paths", request.paths, "files and directories to lint (default: .)");
   app.add_option("--format", request.format, "output format")

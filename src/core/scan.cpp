@@ -16,42 +16,52 @@ bool ScanResult::MayContain(int index) const {
 }
 
 struct PatternSet::Impl {
-  Impl() : set(Options(), re2::RE2::UNANCHORED) {}
   static re2::RE2::Options Options() {
     re2::RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);  // room for the DFA of a few hundred patterns
     return options;
   }
-  re2::RE2::Set set;
-  bool usable = true;     // every pattern parsed
-  bool compiled = false;  // no more patterns: Compile() was called
-  std::once_flag once;    // the automaton is built on the first Scan...
-  bool built = false;     // ...and fits (written once, inside `once`)
+  std::vector<std::string> patterns;  // parsed into `set` on the first Scan, not at start-up
+  bool compiled = false;              // no more patterns: Compile() was called
+  bool late = false;                  // a pattern came after Compile(): the set cannot tell
+  std::once_flag once;                // the automaton is built on the first Scan...
+  bool built = false;                 // ...when every pattern parsed and it fits (set in `once`)
+
+  bool Build() {
+    auto made = std::make_unique<re2::RE2::Set>(Options(), re2::RE2::UNANCHORED);
+    for (const std::string& pattern : patterns) {
+      if (made->Add(pattern, nullptr) < 0) return false;
+    }
+    std::vector<std::string>().swap(patterns);
+    if (!made->Compile()) return false;
+    set = std::move(made);
+    return true;
+  }
+  std::unique_ptr<re2::RE2::Set> set;  // made by Build()
 };
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
 PatternSet::~PatternSet() = default;
 
 int PatternSet::Add(const std::string& pattern) {
-  if (impl_->compiled) {
-    impl_->usable = false;  // added too late: the set can no longer tell
-    return static_cast<int>(count_++);
-  }
-  if (impl_->set.Add(pattern, nullptr) < 0) impl_->usable = false;
+  if (impl_->compiled)
+    impl_->late = true;
+  else
+    impl_->patterns.push_back(pattern);
   return static_cast<int>(count_++);
 }
 
 void PatternSet::Compile() { impl_->compiled = true; }
 
 ScanResult PatternSet::Scan(std::string_view text) const {
-  if (!impl_->compiled || !impl_->usable) return {};
+  if (!impl_->compiled || impl_->late) return {};
   if (count_ == 0) return ScanResult(std::vector<int>{});
-  std::call_once(impl_->once, [this] { impl_->built = impl_->set.Compile(); });
+  std::call_once(impl_->once, [this] { impl_->built = impl_->Build(); });
   if (!impl_->built) return {};
   std::vector<int> hits;
   re2::RE2::Set::ErrorInfo error{};
-  if (impl_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &error))
+  if (impl_->set->Match(re2::StringPiece(text.data(), text.size()), &hits, &error))
     return ScanResult(std::move(hits));
   if (error.kind != re2::RE2::Set::kNoError) return {};  // out of memory: undecided
   return ScanResult(std::vector<int>{});

@@ -40,8 +40,9 @@ class PatternSet {
 
   // Adds a pattern (RE2 syntax) before Compile(); returns its index.
   int Add(const std::string& pattern);
-  // After the last Add. A pattern that does not compile leaves the set undecided. The automaton
-  // is built on the first Scan (thread-safe): a run that never scans pays nothing.
+  // After the last Add. The patterns are parsed and the automaton built on the first Scan
+  // (thread-safe): a run that never scans pays nothing, and start-up does not wait for them.
+  // A pattern that does not parse leaves every Scan undecided.
   void Compile();
   ScanResult Scan(std::string_view text) const;
   size_t size() const { return count_; }
