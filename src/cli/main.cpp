@@ -17,6 +17,7 @@
 #include "core/discover.h"
 #include "core/embedded.h"
 #include "core/knowledge.h"
+#include "core/memory.h"
 #include "core/text.h"
 #include "core/version.h"
 #include "engine/baseline.h"
@@ -245,6 +246,8 @@ int Run(const Request& request) {
       return kExitUsage;
     }
   }
+  // A run that ends when it has printed: its heap is kept and faulted in ahead (core/memory.h).
+  UseBatchHeap(1 << 20);
   LintOptions lint = request.lint;
   for (const Output& output : request.outputs)
     lint.keep_summaries |= output.format == "markdown";  // for its graph

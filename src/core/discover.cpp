@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/knowledge.h"
+#include "core/memory.h"
 #include "core/source.h"
 #include "core/text.h"
 
@@ -148,6 +149,7 @@ struct Walker {
     std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by file name
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
+      PrefaultHeapStep();
       entries.emplace_back(it->path().filename().string(), *it);
     }
     std::sort(entries.begin(), entries.end(),

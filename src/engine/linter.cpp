@@ -14,6 +14,7 @@
 #include "core/check.h"
 #include "core/claude.h"
 #include "core/knowledge.h"
+#include "core/memory.h"
 #include "core/project.h"
 #include "engine/config.h"
 #include "engine/parallel.h"
@@ -367,6 +368,11 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
 
 }  // namespace
 
+// The heap the warm-up thread makes present before it loads the knowledge and builds its
+// automaton (about 1 MiB; core/memory.h, and nothing unless the run asked for it). The loops
+// below ask for theirs step by step, and for a big block just before it is reserved.
+constexpr size_t kPrefaultWarm = 1 << 20;
+
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // With more than one thread, the knowledge (its tables and the one-pass automaton) is made
   // while the files are discovered: a run that names one file pays mostly for discovery.
@@ -374,6 +380,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   if (cli.jobs > 1 && !cli.checks.knowledge) {
     warm = std::jthread([] {
       try {
+        PrefaultHeap(kPrefaultWarm);
         const Knowledge& k = EmbeddedKnowledge();
         if (k.scan) k.scan->Scan("");
       } catch (const std::exception&) {
@@ -439,6 +446,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // slot, and its document freed; then the siblings, for what the linted files' project
   // findings need of them. Results are merged in discovery order, so output never depends on -j.
   const size_t count = files.size();
+  PrefaultHeap(count * sizeof(FileResult) + kPrefaultStep);
   std::vector<FileResult> results(count);
   std::vector<size_t> linted;
   std::vector<size_t> siblings;
@@ -446,6 +454,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
   if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
+    PrefaultHeapStep();
     results[i] = ProcessFile(files[i], options, *file_options.at(files[i].path));
   });
   std::vector<bool> wanted;  // the conflict topics a linted file takes a stance on
@@ -458,13 +467,17 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       if (!s.prescribed.empty() || !s.ruled_out.empty() || !s.exclusive.empty()) wanted[t] = true;
     }
   }
-  ForEachParallel(siblings, cli.jobs,
-                  [&](size_t i) { results[i] = ProcessSibling(files[i], options, wanted); });
+  ForEachParallel(siblings, cli.jobs, [&](size_t i) {
+    PrefaultHeapStep();
+    results[i] = ProcessSibling(files[i], options, wanted);
+  });
   std::vector<AgentSummary> summaries;
+  PrefaultHeap(count * sizeof(AgentSummary) + kPrefaultStep);
   summaries.reserve(count);
   std::map<std::string, std::vector<Diagnostic>> by_file;  // the linted files' findings
   std::map<std::string, Suppressions> suppressions;
   for (size_t i = 0; i < count; ++i) {
+    PrefaultHeapStep();
     FileResult& r = results[i];
     if (files[i].origin.reported) {
       ++result.files_linted;
@@ -493,6 +506,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   }
   size_t total = 0;
   for (const auto& entry : by_file) total += entry.second.size();
+  PrefaultHeap(total * sizeof(Diagnostic) + kPrefaultStep);
   result.diagnostics.reserve(total);
   for (auto& [path, mine] : by_file) {
     const LintOptions& own = *file_options.at(path);
