@@ -75,7 +75,7 @@ bool IsOtherKind(const std::string& generic) {
 
 bool IsReadmeLike(const std::string& generic) {
   const std::string stem = Lower(fs::path(generic).stem().string());
-  for (const std::string& name : EmbeddedReadmeNames()) {
+  for (const std::string& name : EmbeddedKnowledge().readme_names) {
     if (stem == name || EndsWith(stem, "_" + name) || EndsWith(stem, "-" + name)) return true;
   }
   return false;

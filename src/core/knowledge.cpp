@@ -571,21 +571,6 @@ void BuildSets(Knowledge& k) {
   k.mention_scan = std::move(mentions);
 }
 
-const std::vector<std::string>& EmbeddedReadmeNames() {
-  // Read from rules/agents.yaml alone, so that discovery needs nothing else and files are found
-  // while the rest of the knowledge loads on the warm-up thread. (The whole load checks this
-  // file as it checks the others; here the others are missing, not broken.)
-  static const std::vector<std::string> names = [] {
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const EmbeddedFile& file : EmbeddedFiles()) {
-      if (file.path == "rules/agents.yaml") files.emplace_back(file.path, file.data);
-    }
-    std::vector<KnowledgeError> errors;
-    return LoadKnowledge(files, errors, PatternCheck::kOnUse).readme_names;
-  }();
-  return names;
-}
-
 const Knowledge& EmbeddedKnowledge() {
   static const Knowledge knowledge = [] {
     std::vector<std::pair<std::string, std::string>> files;

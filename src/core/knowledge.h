@@ -193,9 +193,6 @@ void BuildSets(Knowledge& k);
 // The knowledge embedded in this binary, loaded on first use.
 const Knowledge& EmbeddedKnowledge();
 
-// EmbeddedKnowledge().readme_names without loading the rest (what discovery needs).
-const std::vector<std::string>& EmbeddedReadmeNames();
-
 // Adds a configuration's `knowledge:` section to `k`: extra `tools` (names treated as current
 // tools), `conflicts` (topics, as in rules/conflicts.yaml), `secrets` (as in rules/secrets.yaml)
 // and `section-profiles` (as in rules/sections.yaml). Problems are appended to `errors`.

@@ -1,7 +1,6 @@
 #include "engine/linter.h"
 
 #include <algorithm>
-#include <atomic>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -337,10 +336,10 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
 // A sibling of the linted files costs a summary, not a lint: its front matter gives its identity,
 // and its body is parsed only when it may take a stance on a conflict topic that a linted file
 // takes one on (`wanted`), the only evidence of a sibling that findings on linted files use.
-// `doc` is the sibling as LoadDocument reads it without its body.
-FileResult ProcessSibling(AgentDoc doc, const LintOptions& options,
+FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options,
                           const std::vector<bool>& wanted) {
   FileResult out;
+  AgentDoc doc = LoadDocument(file, options, /*parse_body=*/false);
   if (!doc.origin().read_error.empty()) return out;
   const Knowledge& knowledge = SharedFileFacts::KnowledgeOf(options);
   std::optional<ClaudeAgent> claude;
@@ -377,10 +376,9 @@ constexpr size_t kPrefaultWarm = 1 << 20;
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // With more than one thread, the knowledge (its tables and the one-pass automaton) is made
   // while the files are discovered: a run that names one file pays mostly for discovery.
-  std::atomic<bool> warm_done{false};  // declared first: the thread ends before it goes
   std::jthread warm;
   if (cli.jobs > 1 && !cli.checks.knowledge) {
-    warm = std::jthread([&warm_done] {
+    warm = std::jthread([] {
       try {
         PrefaultHeap(kPrefaultWarm);
         const Knowledge& k = EmbeddedKnowledge();
@@ -388,7 +386,6 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       } catch (const std::exception&) {
         // Reported again, on this thread, where the knowledge is first needed.
       }
-      warm_done.store(true, std::memory_order_release);
     });
   }
   LintResult result;
@@ -455,14 +452,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   std::vector<size_t> siblings;
   for (size_t i = 0; i < count; ++i)
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
-  // While the warm-up thread still builds the automaton, this thread reads the first siblings
-  // and parses their front matter (most of what a sibling costs), for as long as that lasts.
-  std::vector<AgentDoc> early;
-  if (warm.joinable()) {
-    while (early.size() < siblings.size() && !warm_done.load(std::memory_order_acquire))
-      early.push_back(LoadDocument(files[siblings[early.size()]], options, /*parse_body=*/false));
-    warm.join();
-  }
+  if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
     PrefaultHeapStep();
     results[i] = ProcessFile(files[i], options, *file_options.at(files[i].path));
@@ -477,14 +467,10 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       if (!s.prescribed.empty() || !s.ruled_out.empty() || !s.exclusive.empty()) wanted[t] = true;
     }
   }
-  ForEachParallel(siblings.size(), cli.jobs, [&](size_t k) {
+  ForEachParallel(siblings, cli.jobs, [&](size_t i) {
     PrefaultHeapStep();
-    const size_t i = siblings[k];
-    results[i] = ProcessSibling(
-        k < early.size() ? std::move(early[k]) : LoadDocument(files[i], options, false), options,
-        wanted);
+    results[i] = ProcessSibling(files[i], options, wanted);
   });
-  std::vector<AgentDoc>().swap(early);
   std::vector<AgentSummary> summaries;
   PrefaultHeap(count * sizeof(AgentSummary) + kPrefaultStep);
   summaries.reserve(count);
