@@ -346,8 +346,8 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
     const std::string file = (agents / name).string();
     const std::string shown = name;
     CAPTURE(shown);
-    // With -j2 the siblings' front matter is read while the automaton is built (as many as
-    // there is time for, here usually all); with -j1 after the named file.
+    // -j2 builds the knowledge and its automaton on a warm-up thread while files are found,
+    // and reads siblings on two threads; -j1 does all of it in order on one.
     for (const char* jobs : {"-j1", "-j2"}) {
       CAPTURE(jobs);
       const Run alone = Agentlint(std::string(jobs) + " --format github '" + file + "'");
