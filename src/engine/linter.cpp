@@ -370,7 +370,8 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
 
 // The heap the warm-up thread makes present before it loads the knowledge and builds its
 // automaton (about 1 MiB; core/memory.h, and nothing unless the run asked for it). The loops
-// below ask for theirs step by step, and for a big block just before it is reserved.
+// below ask for theirs step by step (ForEachParallel's tasks too), and for a big block just
+// before it is reserved.
 constexpr size_t kPrefaultWarm = 1 << 20;
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
@@ -454,7 +455,6 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
   if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
-    PrefaultHeapStep();
     results[i] = ProcessFile(files[i], options, *file_options.at(files[i].path));
   });
   std::vector<bool> wanted;  // the conflict topics a linted file takes a stance on
@@ -467,10 +467,8 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       if (!s.prescribed.empty() || !s.ruled_out.empty() || !s.exclusive.empty()) wanted[t] = true;
     }
   }
-  ForEachParallel(siblings, cli.jobs, [&](size_t i) {
-    PrefaultHeapStep();
-    results[i] = ProcessSibling(files[i], options, wanted);
-  });
+  ForEachParallel(siblings, cli.jobs,
+                  [&](size_t i) { results[i] = ProcessSibling(files[i], options, wanted); });
   std::vector<AgentSummary> summaries;
   PrefaultHeap(count * sizeof(AgentSummary) + kPrefaultStep);
   summaries.reserve(count);
