@@ -18,6 +18,17 @@ TEST_CASE("text: trimming and joining") {
   CHECK(Trim("   ").empty());
   CHECK(JoinCode({"a", "b", "c"}) == "`a`, `b` or `c`");
   CHECK(Lower("ReAd") == "read");
+  // ASCII letters only: the bytes of other characters pass through untouched, as
+  // std::tolower leaves them in the "C" locale.
+  CHECK(Lower("\xC3\x84RGER \xC3\x89T\xC3\xA9 Z@[`{") == "\xC3\x84rger \xC3\x89t\xC3\xA9 z@[`{");
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  const std::string lowered = Lower(all);
+  REQUIRE(lowered.size() == 256);
+  for (int c = 0; c < 256; ++c) {
+    const int expected = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    CHECK(static_cast<unsigned char>(lowered[static_cast<size_t>(c)]) == expected);
+  }
 }
 
 TEST_CASE("text: numbers are parsed whole, or not at all") {

@@ -36,8 +36,11 @@ bool ContainsLower(std::string_view text, std::string_view needle) {
 }
 
 std::string Lower(std::string_view s) {
+  // ASCII only, as std::tolower in the "C" locale agentlint runs in, without a call per byte.
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
