@@ -114,6 +114,16 @@ TEST_CASE("cli: graph draws the examples' agents, handoffs, missing agents and c
   CHECK(ReadFile(SourceDir() + "/README.md").find("```mermaid\n" + mermaid.out + "```") !=
         std::string::npos);
   CHECK(Agentlint("graph no-such-folder").code == 2);
+  // One file named among its siblings: they are drawn with the tools they get, as above.
+  const Run one = Agentlint("graph examples/.claude/agents/security-reviewer.md");
+  CHECK(one.code == 0);
+  for (const char* node :
+       {"code-reviewer<br/>sonnet · 2 tools", "db-migrator<br/>sonnet · 3 tools",
+        "release-manager<br/>inherit · 2 tools", "security-reviewer<br/>opus · all tools"}) {
+    CAPTURE(node);
+    CHECK(mermaid.out.find(node) != std::string::npos);
+    CHECK(one.out.find(node) != std::string::npos);
+  }
 }
 
 TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "core/claude.h"
+#include "core/discover.h"
 #include "core/document.h"
+#include "core/knowledge.h"
+#include "core/summary.h"
 
 using namespace agentlint;
 
@@ -118,4 +121,39 @@ TEST_CASE("document: plain scalars are typed as the YAML core schema types them"
   quoted.style = agentlint::ScalarStyle::kDoubleQuoted;
   quoted.value = "true";
   CHECK(agentlint::TypeOf(quoted) == ScalarType::kString);
+}
+
+TEST_CASE("document: resolving only an agent's identity agrees with the full resolution") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  const char* const texts[] = {
+      "---\nname: a\ndescription: Reviews code\nmodel: sonnet\n---\nbody\n",
+      "---\nname: b\ndescription: Writes\\nthings\ntools: Read, Write, NoSuchTool\n---\nbody\n",
+      "---\nname: c\ndescription: x\ntools: NoSuchTool\nmodel: opus\n---\n",
+      "---\ndescription: no name\n---\n",
+      "---\nname: [broken\n---\n",
+  };
+  for (const char* text : texts) {
+    CAPTURE(text);
+    agentlint::FileOrigin origin = agentlint::ClassifyPath(".claude/agents/t.md");
+    origin.agent_location = true;
+    const agentlint::AgentDoc doc(agentlint::SourceFile(".claude/agents/t.md", text), origin);
+    const agentlint::ClaudeAgent full = agentlint::ResolveClaudeAgent(doc, k);
+    const agentlint::ClaudeAgent identity =
+        agentlint::ResolveClaudeAgent(doc, k, agentlint::ClaudeDetail::kIdentity);
+    CHECK(full.tools_resolved);
+    CHECK_FALSE(identity.tools_resolved);
+    CHECK(identity.loads == full.loads);
+    CHECK(identity.why_not == full.why_not);
+    CHECK(identity.name == full.name);
+    CHECK(identity.description == full.description);
+    CHECK(identity.model == full.model);
+    CHECK(identity.model_id == full.model_id);
+    CHECK(identity.inherits_tools == full.inherits_tools);
+    CHECK(identity.tools.empty());
+    // A summary made from it does not claim a tool count it did not compute.
+    CHECK(agentlint::SummarizeIdentity(doc, &identity).tool_count == -1);
+    if (!full.inherits_tools && full.loads)
+      CHECK(agentlint::SummarizeIdentity(doc, &full).tool_count ==
+            static_cast<int>(full.tools.size()));
+  }
 }

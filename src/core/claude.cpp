@@ -241,7 +241,7 @@ std::string LoadProblem(const AgentDoc& doc, bool plugin) {
 
 }  // namespace
 
-ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k) {
+ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDetail detail) {
   ClaudeAgent out;
   const bool plugin = doc.origin().plugin_agent;
   out.why_not = LoadProblem(doc, plugin);
@@ -285,7 +285,12 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k) {
         out.ignored_fields.push_back(field.name);
     }
   }
-  if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) ResolveTools(doc, k, out);
+  if (detail == ClaudeDetail::kIdentity) {
+    out.tools_resolved = false;
+    out.inherits_tools = doc.ClaudeField("tools") == nullptr;
+  } else if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) {
+    ResolveTools(doc, k, out);
+  }
   return out;
 }
 

@@ -32,14 +32,21 @@ struct ClaudeAgent {
   std::string model = "inherit";
   std::string model_id;         // what the alias is sent as ("claude-sonnet-5-5"); "" for inherit
   bool inherits_tools = false;  // no `tools` field: the default set
-  bool spawns = false;          // a subagent starts when asked for
-  std::string spawn_error;      // when loads && !spawns
+  // False when resolved without its tools (ClaudeDetail::kIdentity): `spawns`, `spawn_error`,
+  // `tools` and `dropped` are then left empty, not computed.
+  bool tools_resolved = true;
+  bool spawns = false;               // a subagent starts when asked for
+  std::string spawn_error;           // when loads && !spawns
   std::vector<std::string> tools;    // what the subagent gets, sorted (MCP names as written)
   std::vector<DroppedTool> dropped;  // words that give nothing, and why
   std::vector<std::string> ignored_fields;
 };
 
-ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& knowledge);
+// kIdentity: whether it loads, its name, description and model, not its tools (a sibling read
+// only for its identity needs no more; resolving the tools is a seventh of its cost).
+enum class ClaudeDetail { kFull, kIdentity };
+ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& knowledge,
+                               ClaudeDetail detail = ClaudeDetail::kFull);
 
 // The model a `model` value runs as: "inherit", an alias, or the value itself (sent as written).
 std::string ResolveModel(const Knowledge& knowledge, std::string value);

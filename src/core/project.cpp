@@ -80,7 +80,8 @@ AgentSummary SummarizeIdentity(const AgentDoc& doc, const ClaudeAgent* claude) {
   const bool loads = claude && claude->loads;
   if (claude) {
     s.model = claude->model;
-    if (!claude->inherits_tools) s.tool_count = static_cast<int>(claude->tools.size());
+    if (!claude->inherits_tools && claude->tools_resolved)
+      s.tool_count = static_cast<int>(claude->tools.size());
   }
   s.path = doc.path();
   s.origin = doc.origin();

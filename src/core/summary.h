@@ -60,9 +60,11 @@ struct AgentSummary {
   std::string agent_name;  // the name Claude Code knows it by: `name`, or the file stem
   std::string description;
   std::optional<Anchor> description_at;
-  bool loads = false;   // Claude Code registers it (core/claude)
-  std::string model;    // the model it runs as ("inherit", "sonnet", or as written); "" unknown
-  int tool_count = -1;  // the tools a spawned subagent gets; -1: every tool (no `tools`)
+  bool loads = false;  // Claude Code registers it (core/claude)
+  std::string model;   // the model it runs as ("inherit", "sonnet", or as written); "" unknown
+  // The tools a spawned subagent gets; -1: every tool (no `tools`), or not resolved (a sibling
+  // outside a run that keeps its summaries: ClaudeDetail::kIdentity).
+  int tool_count = -1;
 
   // Filled by the project rules' summarizers (checks/project/*.cpp).
   std::vector<Reference> references;  // handoffs, `subagent_type`, `Agent(x)`

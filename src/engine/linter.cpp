@@ -342,8 +342,11 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
   AgentDoc doc = LoadDocument(file, options, /*parse_body=*/false);
   if (!doc.origin().read_error.empty()) return out;
   const Knowledge& knowledge = SharedFileFacts::KnowledgeOf(options);
+  // Its tools matter only to `agentlint graph`, which keeps the summaries.
+  const ClaudeDetail detail =
+      options.keep_summaries ? ClaudeDetail::kFull : ClaudeDetail::kIdentity;
   std::optional<ClaudeAgent> claude;
-  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge);
+  if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge, detail);
   const bool any_wanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
   if (!any_wanted || !doc.origin().scope_is_agent_root || doc.origin().over_file_limit) {
     out.summary = SummarizeIdentity(doc, claude ? &*claude : nullptr);
