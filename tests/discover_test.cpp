@@ -64,8 +64,20 @@ TEST_CASE("discover: symlink loops and links out of the tree are not followed") 
   fs::create_directory_symlink(tmp.path() / "agents", tmp.path() / "agents/loop");
   fs::create_directory_symlink(outside.path(), tmp.path() / "agents/out");
   fs::create_symlink(outside.path() / "secret.md", tmp.path() / "agents/linked.md");
+  // A folder reached through a link inside the tree is walked once, under the first name, and a
+  // link back up from below it is a loop too. Skipped files are listed per path: a folder
+  // walked twice would list its notes twice.
+  WriteFile(tmp.path() / "agents/notes.md", "plain notes\n");
+  WriteFile(tmp.path() / "real/sub/b.md", kAgent);
+  WriteFile(tmp.path() / "real/sub/notes.md", "plain notes\n");
+  fs::create_directory_symlink(tmp.path() / "real", tmp.path() / "alias");
+  fs::create_directory_symlink(tmp.path() / "real", tmp.path() / "real/sub/up");
   const Discovery d = Discover({tmp.path().string()});
-  CHECK(Relative(d, tmp.path()) == std::vector<std::string>{"agents/a.md"});
+  CHECK(Relative(d, tmp.path()) == std::vector<std::string>{"agents/a.md", "alias/sub/b.md"});
+  std::vector<std::string> skipped;
+  for (const std::string& path : d.skipped)
+    skipped.push_back(fs::path(path).lexically_relative(tmp.path()).generic_string());
+  CHECK(skipped == std::vector<std::string>{"agents/notes.md", "alias/sub/notes.md"});
 }
 
 TEST_CASE("discover: a file named twice is linted once") {
@@ -74,4 +86,28 @@ TEST_CASE("discover: a file named twice is linted once") {
   const Discovery d =
       Discover({tmp.path().string(), (tmp.path() / ".claude/agents/a.md").string()});
   CHECK(d.files.size() == 1);
+}
+
+TEST_CASE("discover: one config search shared by many folders finds each folder's nearest") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".agentlint.yaml", "rules: {}\n");
+  WriteFile(r / "team/inner/.agentlint.yaml", "rules: {}\n");
+  for (const char* dir : {"team/a", "team/inner/deep", "other"}) fs::create_directories(r / dir);
+  const auto found = [](const std::string& path) {
+    return fs::absolute(path).lexically_normal().generic_string();
+  };
+  ConfigSearch search;
+  // The parent's folders are searched first; the nearer config below them still wins.
+  const std::string outer = found(FindConfig((r / "team/a/x.md").string(), &search));
+  CHECK(outer == (r / ".agentlint.yaml").generic_string());
+  CHECK(found(FindConfig((r / "team/inner/deep/y.md").string(), &search)) ==
+        (r / "team/inner/.agentlint.yaml").generic_string());
+  CHECK(found(FindConfig((r / "other/z.md").string(), &search)) == outer);
+  CHECK(found(FindConfig((r / "team/inner/w.md").string(), &search)) ==
+        (r / "team/inner/.agentlint.yaml").generic_string());
+  // The same answers as searches that share nothing.
+  for (const char* file : {"team/a/x.md", "team/inner/deep/y.md", "other/z.md", "team/inner/w.md"})
+    CHECK(FindConfig((r / file).string(), &search) == FindConfig((r / file).string()));
+  CHECK(search.found.count(r.string()) == 1);
 }

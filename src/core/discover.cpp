@@ -141,11 +141,12 @@ struct Walker {
     }
   }
 
-  void Walk(const fs::path& dir, int depth) {
+  // `canonical`: the folder's own path with no links (its parent's and its name, unless it is a
+  // link: one canonical() per link, not one per folder, each a system call per path part).
+  void Walk(const fs::path& dir, const fs::path& canonical, int depth) {
     if (depth > 64) return;
     std::error_code ec;
-    const fs::path canonical = fs::canonical(dir, ec);
-    if (ec || !InsideRoot(canonical) || !visited.insert(canonical).second) return;
+    if (canonical.empty() || !InsideRoot(canonical) || !visited.insert(canonical).second) return;
     std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by file name
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
@@ -157,12 +158,13 @@ struct Walker {
     for (const auto& [name, entry] : entries) {
       if (name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn") continue;
       std::error_code type_ec;
+      fs::path target;
       if (entry.is_symlink(type_ec)) {
-        const fs::path target = fs::canonical(entry.path(), type_ec);
+        target = fs::canonical(entry.path(), type_ec);
         if (type_ec || !InsideRoot(target)) continue;  // dangling, or out of the named tree
       }
       if (entry.is_directory(type_ec)) {
-        Walk(entry.path(), depth + 1);
+        Walk(entry.path(), target.empty() ? canonical / name : target, depth + 1);
       } else if (entry.is_regular_file(type_ec)) {
         ConsiderFile(entry.path());
       }
@@ -243,7 +245,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       Walker walker{out,  fs::canonical(arg, ec),
                     {},   fs::path(arg).lexically_normal().generic_string(),
                     true, {}};
-      walker.Walk(arg, 0);
+      walker.Walk(arg, walker.root_canonical, 0);
     } else if (S_ISREG(st.st_mode)) {
       FileOrigin origin = ClassifyPath(arg);
       origin.named = true;
@@ -264,7 +266,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
     std::error_code ec;
     Discovery siblings;
     Walker walker{siblings, fs::canonical(root, ec), {}, root, false, {}};
-    if (!ec) walker.Walk(root, 0);
+    if (!ec) walker.Walk(root, walker.root_canonical, 0);
     for (DiscoveredFile& file : siblings.files) out.files.push_back(std::move(file));
   }
   // Sorted, and each file once even when named twice (directly and through its folder).

@@ -12,19 +12,31 @@ namespace agentlint {
 
 namespace fs = std::filesystem;
 
-std::string FindConfig(const std::string& start) {
+std::string FindConfig(const std::string& start, ConfigSearch* search) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec).lexically_normal();
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-  const fs::path cwd = fs::current_path(ec);
+  ConfigSearch local;
+  if (!search) search = &local;
+  if (!search->cwd) search->cwd = fs::current_path(ec).string();
+  std::vector<std::string> searched;  // folders that give what the search finds
+  std::string result;
   for (; !dir.empty(); dir = dir.parent_path()) {
+    if (const auto known = search->found.find(dir.string()); known != search->found.end()) {
+      result = known->second;
+      break;
+    }
+    searched.push_back(dir.string());
     const fs::path candidate = dir / ".agentlint.yaml";
     // Shown relative to the working directory when it is below it, as linted paths are.
-    if (fs::is_regular_file(candidate, ec))
-      return candidate.lexically_proximate(cwd).generic_string();
+    if (fs::is_regular_file(candidate, ec)) {
+      result = candidate.lexically_proximate(*search->cwd).generic_string();
+      break;
+    }
     if (dir == dir.parent_path()) break;
   }
-  return "";
+  for (std::string& folder : searched) search->found.emplace(std::move(folder), result);
+  return result;
 }
 
 bool Excluded(const Config& config, const std::string& file) {

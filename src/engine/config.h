@@ -55,7 +55,13 @@ std::optional<Config> ParseConfig(const std::string& path, const std::string& te
                                   std::string& error);
 
 // The nearest `.agentlint.yaml` in `start` or a folder above it, or "".
-std::string FindConfig(const std::string& start);
+// A run that asks for many files passes one `ConfigSearch`: each folder is then looked in once,
+// and the search from a new folder stops at the first folder searched before.
+struct ConfigSearch {
+  std::map<std::string, std::string> found;  // absolute folder -> what the search from it gave
+  std::optional<std::string> cwd;
+};
+std::string FindConfig(const std::string& start, ConfigSearch* search = nullptr);
 
 // True when one of the config's `exclude` globs matches `file`.
 bool Excluded(const Config& config, const std::string& file);

@@ -284,9 +284,10 @@ const Config* ConfigSet::For(const std::string& file, const LintOptions& options
   const std::string dir = std::filesystem::path(file).parent_path().string();
   auto found = nearest_.find(dir);
   if (found == nearest_.end()) {
-    found =
-        nearest_.emplace(dir, options.config_path.empty() ? FindConfig(file) : options.config_path)
-            .first;
+    found = nearest_
+                .emplace(dir, options.config_path.empty() ? FindConfig(file, &search_)
+                                                          : options.config_path)
+                .first;
   }
   const std::string& path = found->second;
   if (path.empty()) return nullptr;

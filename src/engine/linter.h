@@ -76,6 +76,7 @@ class ConfigSet {
  private:
   std::map<std::string, std::optional<Config>> configs_;
   std::map<std::string, std::string> nearest_;  // folder -> its config's path ("" for none)
+  ConfigSearch search_;                         // the folders looked in so far
   std::vector<std::string> errors_;
 };
 
