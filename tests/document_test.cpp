@@ -131,6 +131,8 @@ TEST_CASE("document: resolving only an agent's identity agrees with the full res
       "---\nname: c\ndescription: x\ntools: NoSuchTool\nmodel: opus\n---\n",
       "---\ndescription: no name\n---\n",
       "---\nname: [broken\n---\n",
+      "---\n- a list\n---\n",
+      "no front matter\n",
   };
   for (const char* text : texts) {
     CAPTURE(text);

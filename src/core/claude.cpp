@@ -285,12 +285,14 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
         out.ignored_fields.push_back(field.name);
     }
   }
-  if (detail == ClaudeDetail::kIdentity) {
-    out.tools_resolved = false;
-    out.inherits_tools = doc.ClaudeField("tools") == nullptr;
-  } else if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) {
-    ResolveTools(doc, k, out);
+  if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) {
+    if (detail == ClaudeDetail::kFull) {
+      ResolveTools(doc, k, out);
+    } else {
+      out.inherits_tools = doc.ClaudeField("tools") == nullptr;  // as ResolveTools sets it
+    }
   }
+  out.tools_resolved = detail == ClaudeDetail::kFull;
   return out;
 }
 
