@@ -312,6 +312,14 @@ struct FileResult {
   std::optional<Suppressions> suppressions;
 };
 
+// What the run keeps of a file's result until the merge: its findings and its directives. Its
+// summary goes straight into its slot of the run's summaries, so that no file's summary is ever
+// held twice (in its result, then in the list the project checks take).
+struct FileFindings {
+  std::vector<Diagnostic> diagnostics;
+  std::optional<Suppressions> suppressions;
+};
+
 // Every suppression directive starts so; the file's one regex pass tells whether it has any.
 // (Registered before main, like every ScanPattern, so the pass includes it.)
 const ScanPattern kDirective("agentlint-");
@@ -451,20 +459,28 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // slot, and its document freed; then the siblings, for what the linted files' project
   // findings need of them. Results are merged in discovery order, so output never depends on -j.
   const size_t count = files.size();
-  PrefaultHeap(count * sizeof(FileResult) + kPrefaultStep);
-  std::vector<FileResult> results(count);
+  PrefaultHeap(count * (sizeof(FileFindings) + sizeof(AgentSummary) + 1) + kPrefaultStep);
+  std::vector<FileFindings> results(count);
+  std::vector<AgentSummary> summaries(count);
+  std::vector<char> summarized(count, 0);  // not vector<bool>: tasks write their own slots
+  const auto keep = [&](size_t i, FileResult r) {
+    results[i] = {std::move(r.diagnostics), std::move(r.suppressions)};
+    if (!r.summary) return;
+    summaries[i] = std::move(*r.summary);
+    summarized[i] = 1;
+  };
   std::vector<size_t> linted;
   std::vector<size_t> siblings;
   for (size_t i = 0; i < count; ++i)
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
   if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
-    results[i] = ProcessFile(files[i], options, *file_options.at(files[i].path));
+    keep(i, ProcessFile(files[i], options, *file_options.at(files[i].path)));
   });
   std::vector<bool> wanted;  // the conflict topics a linted file takes a stance on
   for (size_t i : linted) {
-    if (!results[i].summary) continue;
-    const std::vector<Stance>& stances = results[i].summary->stances;
+    if (!summarized[i]) continue;
+    const std::vector<Stance>& stances = summaries[i].stances;
     wanted.resize(std::max(wanted.size(), stances.size()));
     for (size_t t = 0; t < stances.size(); ++t) {
       const Stance& s = stances[t];
@@ -472,15 +488,13 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     }
   }
   ForEachParallel(siblings, cli.jobs,
-                  [&](size_t i) { results[i] = ProcessSibling(files[i], options, wanted); });
-  std::vector<AgentSummary> summaries;
-  PrefaultHeap(count * sizeof(AgentSummary) + kPrefaultStep);
-  summaries.reserve(count);
+                  [&](size_t i) { keep(i, ProcessSibling(files[i], options, wanted)); });
   std::map<std::string, std::vector<Diagnostic>> by_file;  // the linted files' findings
   std::map<std::string, Suppressions> suppressions;
+  size_t summary_count = 0;  // the summaries, closed up in discovery order
   for (size_t i = 0; i < count; ++i) {
     PrefaultHeapStep();
-    FileResult& r = results[i];
+    FileFindings& r = results[i];
     if (files[i].origin.reported) {
       ++result.files_linted;
       // Only files with findings or directives take a place in these maps (a file's unused
@@ -488,13 +502,21 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       const bool directives = r.suppressions && !r.suppressions->empty();
       if (!r.diagnostics.empty() || directives) {
         auto& mine = by_file[files[i].path];
-        std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(mine));
+        if (mine.empty()) {
+          mine = std::move(r.diagnostics);  // the file's array itself: its findings held once
+        } else {
+          std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(mine));
+        }
       }
       if (directives) suppressions.emplace(files[i].path, std::move(*r.suppressions));
     }
-    if (r.summary) summaries.push_back(std::move(*r.summary));
+    if (summarized[i]) {
+      if (summary_count != i) summaries[summary_count] = std::move(summaries[i]);
+      ++summary_count;
+    }
   }
-  std::vector<FileResult>().swap(results);  // their memory, not only their contents
+  summaries.resize(summary_count);
+  std::vector<FileFindings>().swap(results);  // their memory, not only their contents
   // Project rules run once over the summaries; a finding is kept when its file is linted and
   // its file's options enable the rule.
   LintOptions project_options = options;
