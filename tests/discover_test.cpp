@@ -111,3 +111,49 @@ TEST_CASE("discover: one config search shared by many folders finds each folder'
     CHECK(FindConfig((r / file).string(), &search) == FindConfig((r / file).string()));
   CHECK(search.found.count(r.string()) == 1);
 }
+
+TEST_CASE("discover: a folder spelt any way reports its files by one normal path") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".claude/agents/b.md", kAgent);
+  WriteFile(r / ".claude/agents/sub/a.md", kAgent);
+  // Readme-like stems (the knowledge's names, alone or after `_` / `-`) without front matter
+  // are skipped; a name that only contains one is an agent file like any other.
+  WriteFile(r / ".claude/agents/team_readme.md", "# Team\n");
+  WriteFile(r / ".claude/agents/release-NOTES.md", "# Notes\n");
+  WriteFile(r / ".claude/agents/.readme.md", "draft\n");
+  WriteFile(r / ".claude/agents/notesmith.md", "draft\n");
+  WriteFile(r / "top.md", kAgent);
+  struct InFolder {  // the working folder for this test only
+    fs::path before = fs::current_path();
+    explicit InFolder(const fs::path& dir) { fs::current_path(dir); }
+    ~InFolder() { fs::current_path(before); }
+  } in(r);
+  const std::vector<std::string> relative = {".claude/agents/.readme.md", ".claude/agents/b.md",
+                                             ".claude/agents/notesmith.md",
+                                             ".claude/agents/sub/a.md"};
+  for (const char* spelling :
+       {".", "./", ".claude/..", "./.claude/agents/", ".claude//agents", ".claude/./agents/."}) {
+    CAPTURE(spelling);
+    std::vector<std::string> paths;
+    for (const DiscoveredFile& f : Discover({spelling}).files) paths.push_back(f.path);
+    std::vector<std::string> expected = relative;
+    if (std::string_view(spelling).find("agents") == std::string_view::npos)
+      expected.push_back("top.md");  // the working folder's own file: no `./` before it
+    CHECK(paths == expected);
+  }
+  std::vector<std::string> skipped = Discover({"."}).skipped;
+  CHECK(skipped == std::vector<std::string>{".claude/agents/release-NOTES.md",
+                                            ".claude/agents/team_readme.md"});
+  std::vector<std::string> absolute;
+  for (const DiscoveredFile& f : Discover({(r / ".claude/agents").string() + "/"}).files)
+    absolute.push_back(f.path);
+  REQUIRE(absolute.size() == relative.size());
+  for (size_t i = 0; i < absolute.size(); ++i)
+    CHECK(absolute[i] == (r / relative[i]).lexically_normal().generic_string());
+  std::vector<std::string> up;
+  fs::current_path(r / ".claude/agents/sub");
+  for (const DiscoveredFile& f : Discover({"../../agents"}).files) up.push_back(f.path);
+  CHECK(up == std::vector<std::string>{"../../agents/.readme.md", "../../agents/b.md",
+                                       "../../agents/notesmith.md", "../../agents/sub/a.md"});
+}

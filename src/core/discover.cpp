@@ -1,5 +1,6 @@
 #include "core/discover.h"
 
+#include <dirent.h>
 #include <re2/re2.h>
 #include <sys/stat.h>
 
@@ -73,12 +74,29 @@ bool IsOtherKind(const std::string& generic) {
   return name == "SKILL.md" || EndsWith(name, ".prompt.md") || EndsWith(name, ".instructions.md");
 }
 
-bool IsReadmeLike(const std::string& generic) {
-  const std::string stem = Lower(fs::path(generic).stem().string());
-  for (const std::string& name : EmbeddedKnowledge().readme_names) {
-    if (stem == name || EndsWith(stem, "_" + name) || EndsWith(stem, "-" + name)) return true;
+// `name`: a file name. Its stem (fs::path::stem: all but the last extension, unless the only
+// dot starts the name) is one of the knowledge's readme names, or ends with one after `_`/`-`.
+bool IsReadmeLike(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  const std::string stem =
+      Lower(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
+  for (const std::string& readme : EmbeddedKnowledge().readme_names) {
+    if (stem == readme) return true;
+    if (stem.size() > readme.size() && EndsWith(stem, readme)) {
+      const char before = stem[stem.size() - readme.size() - 1];
+      if (before == '_' || before == '-') return true;
+    }
   }
   return false;
+}
+
+// A folder's path as files below it are reported: lexically normal, generic, and ready to take
+// a file name ("" for the working folder, so `./a.md` is reported as `a.md`).
+std::string ReportPrefix(const fs::path& dir) {
+  std::string prefix = dir.lexically_normal().generic_string();
+  if (prefix == ".") return "";
+  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+  return prefix;
 }
 
 struct Walker {
@@ -111,28 +129,32 @@ struct Walker {
     return root.generic_string();
   }
 
-  void ConsiderFile(const fs::path& path) {
-    // `./.claude/agents/a.md` is reported as `.claude/agents/a.md`.
-    const std::string generic = path.lexically_normal().generic_string();
+  // A file of `dir` called `name`; `generic`: as reported (the folder's ReportPrefix and the
+  // name). Its path is made only when the file is opened or its folder first seen.
+  void ConsiderFile(const fs::path& dir, const std::string& generic, std::string_view name) {
+    const auto path = [&] { return dir / name; };
     if (!EndsWith(generic, ".md")) return;
     const size_t slash = generic.rfind('/');
     const std::string folder = slash == std::string::npos ? "" : generic.substr(0, slash);
     auto known = origins.find(folder);
-    if (known == origins.end()) known = origins.emplace(folder, ClassifyPath(generic)).first;
+    if (known == origins.end()) {
+      FileOrigin classified = ClassifyPath(generic);
+      if (classified.scope.empty()) classified.scope = ScopeOf(path());  // the folder's, too
+      known = origins.emplace(folder, std::move(classified)).first;
+    }
     FileOrigin origin = known->second;
-    if (origin.scope.empty()) origin.scope = ScopeOf(path);
     origin.reported = reported;
     bool lint = false;
     if (origin.agent_location || EndsWith(generic, ".agent.md")) {
       // Every file of an agents folder is an agent, except a README without front matter: only
       // those are opened here.
-      lint = !IsReadmeLike(generic);
+      lint = !IsReadmeLike(name);
       if (!lint) {
-        const std::string head = Peek(path);
+        const std::string head = Peek(path());
         lint = HasFrontMatterFence(head) || LooksLikeAgent(head);
       }
     } else {
-      lint = !IsOtherKind(generic) && LooksLikeAgent(Peek(path));
+      lint = !IsOtherKind(generic) && LooksLikeAgent(Peek(path()));
     }
     if (lint) {
       out.files.push_back({generic, origin});
@@ -145,28 +167,49 @@ struct Walker {
   // link: one canonical() per link, not one per folder, each a system call per path part).
   void Walk(const fs::path& dir, const fs::path& canonical, int depth) {
     if (depth > 64) return;
-    std::error_code ec;
     if (canonical.empty() || !InsideRoot(canonical) || !visited.insert(canonical).second) return;
-    std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by file name
-    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-      PrefaultHeapStep();
-      entries.emplace_back(it->path().filename().string(), *it);
+    // The folder's entries by name, with their type as the folder lists it (readdir: no path
+    // is built for an entry that is never opened).
+    struct Entry {
+      std::string name;
+      unsigned char type;  // DT_*
+    };
+    std::vector<Entry> entries;
+    if (DIR* listing = ::opendir(dir.c_str())) {
+      while (const dirent* e = ::readdir(listing)) {
+        PrefaultHeapStep();
+        const std::string_view name(e->d_name);
+        if (name != "." && name != "..") entries.push_back({std::string(name), e->d_type});
+      }
+      ::closedir(listing);
     }
     std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [name, entry] : entries) {
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    const std::string prefix = ReportPrefix(dir);  // once per folder, not per file
+    for (const Entry& entry : entries) {
+      const std::string& name = entry.name;
       if (name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn") continue;
-      std::error_code type_ec;
-      fs::path target;
-      if (entry.is_symlink(type_ec)) {
-        target = fs::canonical(entry.path(), type_ec);
-        if (type_ec || !InsideRoot(target)) continue;  // dangling, or out of the named tree
+      unsigned char type = entry.type;
+      struct stat st {};
+      const auto kind = [&] {
+        return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+      };
+      if (type == DT_UNKNOWN) {  // some file systems do not say: ask
+        if (::lstat((dir / name).c_str(), &st) != 0) continue;
+        type = S_ISLNK(st.st_mode) ? DT_LNK : kind();
       }
-      if (entry.is_directory(type_ec)) {
-        Walk(entry.path(), target.empty() ? canonical / name : target, depth + 1);
-      } else if (entry.is_regular_file(type_ec)) {
-        ConsiderFile(entry.path());
+      fs::path target;
+      if (type == DT_LNK) {
+        std::error_code ec;
+        target = fs::canonical(dir / name, ec);
+        if (ec || !InsideRoot(target)) continue;  // dangling, or out of the named tree
+        if (::stat((dir / name).c_str(), &st) != 0) continue;
+        type = kind();  // what the link leads to
+      }
+      if (type == DT_DIR) {
+        Walk(dir / name, target.empty() ? canonical / name : target, depth + 1);
+      } else if (type == DT_REG) {
+        ConsiderFile(dir, prefix + name, name);
       }
     }
   }
@@ -270,24 +313,32 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
     for (DiscoveredFile& file : siblings.files) out.files.push_back(std::move(file));
   }
   // Sorted, and each file once even when named twice (directly and through its folder).
-  std::stable_sort(
-      out.files.begin(), out.files.end(),
-      [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
+  const auto by_path = [](const DiscoveredFile& a, const DiscoveredFile& b) {
+    return a.path < b.path;
+  };
+  // A folder without subfolders is walked in order already: nothing to move.
+  if (!std::is_sorted(out.files.begin(), out.files.end(), by_path))
+    std::stable_sort(out.files.begin(), out.files.end(), by_path);
   std::vector<DiscoveredFile> unique;
   // The file itself (device and inode: one stat, where a canonical path costs one per folder),
   // or its path when it cannot be stat'ed.
-  std::map<std::string, size_t> seen;  // file -> index in unique
+  std::map<std::pair<dev_t, ino_t>, size_t> seen;  // file -> index in unique
+  std::map<std::string, size_t> seen_paths;
+  // The file's place in `unique`, and whether it is new there.
+  const auto place = [&](auto& map, auto key) {
+    const auto [it, inserted] = map.emplace(std::move(key), unique.size());
+    return std::make_pair(it->second, inserted);
+  };
   for (DiscoveredFile& file : out.files) {
     struct stat st {};
-    const std::string key = ::stat(file.path.c_str(), &st) == 0
-                                ? std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino)
-                                : "path:" + file.path;
-    const auto [it, inserted] = seen.emplace(key, unique.size());
+    const auto [at, inserted] = ::stat(file.path.c_str(), &st) == 0
+                                    ? place(seen, std::make_pair(st.st_dev, st.st_ino))
+                                    : place(seen_paths, file.path);
     if (inserted) {
       unique.push_back(std::move(file));
     } else {
-      unique[it->second].origin.named |= file.origin.named;
-      unique[it->second].origin.reported |= file.origin.reported;
+      unique[at].origin.named |= file.origin.named;
+      unique[at].origin.reported |= file.origin.reported;
     }
   }
   out.files = std::move(unique);
