@@ -11,6 +11,15 @@ namespace fs = std::filesystem;
 namespace {
 const char* kAgent = "---\nname: a\ndescription: An agent. Use for tests.\n---\nBody\n";
 
+// The working folder, for one test only.
+struct InFolder {
+  fs::path before = fs::current_path();
+  explicit InFolder(const fs::path& dir) { fs::current_path(dir); }
+  ~InFolder() { fs::current_path(before); }
+  InFolder(const InFolder&) = delete;
+  InFolder& operator=(const InFolder&) = delete;
+};
+
 std::vector<std::string> Relative(const Discovery& d, const fs::path& root) {
   std::vector<std::string> out;
   for (const DiscoveredFile& f : d.files)
@@ -124,11 +133,7 @@ TEST_CASE("discover: a folder spelt any way reports its files by one normal path
   WriteFile(r / ".claude/agents/.readme.md", "draft\n");
   WriteFile(r / ".claude/agents/notesmith.md", "draft\n");
   WriteFile(r / "top.md", kAgent);
-  struct InFolder {  // the working folder for this test only
-    fs::path before = fs::current_path();
-    explicit InFolder(const fs::path& dir) { fs::current_path(dir); }
-    ~InFolder() { fs::current_path(before); }
-  } in(r);
+  const InFolder in(r);
   const std::vector<std::string> relative = {".claude/agents/.readme.md", ".claude/agents/b.md",
                                              ".claude/agents/notesmith.md",
                                              ".claude/agents/sub/a.md"};
@@ -156,4 +161,22 @@ TEST_CASE("discover: a folder spelt any way reports its files by one normal path
   for (const DiscoveredFile& f : Discover({"../../agents"}).files) up.push_back(f.path);
   CHECK(up == std::vector<std::string>{"../../agents/.readme.md", "../../agents/b.md",
                                        "../../agents/notesmith.md", "../../agents/sub/a.md"});
+}
+
+TEST_CASE("discover: a run looks for a folder's config once, and never takes it for another's") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / "sub/.agentlint.yaml", "rules: {}\n");
+  const InFolder in(r);
+  ConfigSet configs;
+  const LintOptions options;
+  CHECK(configs.For("a.md", options) == nullptr);
+  const Config* sub = configs.For("sub/b.md", options);
+  REQUIRE(sub != nullptr);
+  CHECK(configs.For("sub/c.md", options) == sub);
+  CHECK(configs.For("./a.md", options) == nullptr);
+  CHECK(configs.For("a.md", options) == nullptr);  // the working folder is still its own
+  CHECK(configs.For("sub//d.md", options) != nullptr);
+  CHECK(configs.For((r / "sub/e.md").string(), options) != nullptr);
+  CHECK(configs.For((r / "f.md").string(), options) == nullptr);
 }

@@ -280,8 +280,11 @@ void ApplySeverity(Diagnostic& d, const LintOptions& options) {
 
 const Config* ConfigSet::For(const std::string& file, const LintOptions& options) {
   if (!options.use_config) return nullptr;
-  // The nearest config of a folder is looked up once per folder.
-  const std::string dir = std::filesystem::path(file).parent_path().string();
+  // The nearest config of a folder is looked up once per folder. The key is the folder as the
+  // path spells it, up to its last `/` ("" for the working folder, "/" for the root): a folder
+  // spelt two ways is looked up twice, and is never taken for another.
+  const size_t slash = file.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : file.substr(0, slash + 1);
   auto found = nearest_.find(dir);
   if (found == nearest_.end()) {
     found = nearest_
