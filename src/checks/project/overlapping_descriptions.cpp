@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 #include <span>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "checks/common.h"
@@ -18,15 +18,42 @@ namespace {
 // Descriptions shorter than this many distinct words are too short to compare.
 constexpr size_t kMinWords = 6;
 
-// The distinct words of `lowered` (a lowercase text; two letters or more, stop words left out),
-// sorted; they point into `lowered`.
-std::vector<std::string_view> Words(std::string_view lowered) {
-  static const std::unordered_set<std::string_view> kStop = {
-      "a",   "an",  "and",  "the", "to",   "of",    "for",    "in",
-      "on",  "or",  "with", "use", "this", "that",  "when",   "is",
-      "are", "be",  "it",   "as",  "by",   "agent", "you",    "your",
-      "any", "all", "from", "at",  "into", "after", "before", "proactively"};
-  std::vector<std::string_view> words;
+bool IsStopWord(std::string_view word) {
+  // By length: a word is compared with the few stop words of its own length only.
+  static constexpr std::string_view k2[] = {"an", "to", "of", "in", "on", "or",
+                                            "is", "be", "it", "as", "by", "at"};
+  static constexpr std::string_view k3[] = {"and", "the", "for", "use", "are", "you", "any", "all"};
+  static constexpr std::string_view k4[] = {"with", "this", "that", "when", "your", "from", "into"};
+  static constexpr std::string_view k5[] = {"agent", "after"};
+  static constexpr std::string_view k6[] = {"before"};
+  static constexpr std::string_view k11[] = {"proactively"};
+  const auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  };
+  switch (word.size()) {
+    case 1:
+      return true;  // "a", and every other one-letter word: too short to compare
+    case 2:
+      return in(k2);
+    case 3:
+      return in(k3);
+    case 4:
+      return in(k4);
+    case 5:
+      return in(k5);
+    case 6:
+      return in(k6);
+    case 11:
+      return in(k11);
+    default:
+      return false;
+  }
+}
+
+// Calls `visit(word)` for each word of `lowered` (a lowercase text: runs of ASCII letters and
+// digits, two or more, stop words left out), in order, repeats included; words point into it.
+template <typename Visit>
+void ForEachWord(std::string_view lowered, Visit visit) {
   size_t start = 0;
   for (size_t i = 0; i <= lowered.size(); ++i) {
     // ASCII letters and digits (std::isalnum in the "C" locale), tested without a call per byte.
@@ -35,13 +62,17 @@ std::vector<std::string_view> Words(std::string_view lowered) {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) continue;
     }
     const std::string_view word = lowered.substr(start, i - start);
-    if (word.size() >= 2 && !kStop.count(word)) words.push_back(word);
+    if (!word.empty() && !IsStopWord(word)) visit(word);
     start = i + 1;
   }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
 }
+
+// Words by id, looked up by their text without making a string of it.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+using WordIds = std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>>;
 
 // Each description as the sorted ids of its distinct words, all in one array: the words of
 // description i are words[start[i] .. start[i + 1]).
@@ -143,22 +174,28 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     const std::vector<const AgentSummary*>& agents = entry.second;  // captured below
     // Each description as the sorted ids of its distinct words; the words themselves are kept
     // once, in `ids`.
-    std::unordered_map<std::string, uint32_t> ids;
+    WordIds ids;
     WordSets sorted;
     std::vector<size_t> linted;
     for (size_t i = 0; i < agents.size(); ++i) {
       if (agents[i]->description_at) {
         const std::string lowered = Lower(agents[i]->description);
         const size_t first = sorted.words.size();
-        for (std::string_view w : Words(lowered))
-          sorted.words.push_back(ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second);
-        std::sort(sorted.words.begin() + static_cast<std::ptrdiff_t>(first), sorted.words.end());
+        ForEachWord(lowered, [&](std::string_view w) {
+          auto it = ids.find(w);
+          if (it == ids.end())
+            it = ids.emplace(std::string(w), static_cast<uint32_t>(ids.size())).first;
+          sorted.words.push_back(it->second);
+        });
+        const auto begin = sorted.words.begin() + static_cast<std::ptrdiff_t>(first);
+        std::sort(begin, sorted.words.end());
+        sorted.words.erase(std::unique(begin, sorted.words.end()), sorted.words.end());
       }
       sorted.start.push_back(static_cast<uint32_t>(sorted.words.size()));
       if (agents[i]->origin.reported) linted.push_back(i);
     }
     const auto has = [&](size_t agent, std::string_view word) {
-      const auto it = ids.find(std::string(word));
+      const auto it = ids.find(word);
       const std::span<const uint32_t> words = sorted[agent];
       return it != ids.end() && std::binary_search(words.begin(), words.end(), it->second);
     };
@@ -166,10 +203,10 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     // its own name that the other description lacks), so routing can tell them apart.
     const auto distinct = [&](size_t self, size_t other) {
       const std::string name = Lower(agents[self]->agent_name);
-      for (std::string_view w : Words(name)) {
-        if (has(self, w) && !has(other, w)) return true;
-      }
-      return false;
+      bool apart = false;
+      ForEachWord(name,
+                  [&](std::string_view w) { apart = apart || (has(self, w) && !has(other, w)); });
+      return apart;
     };
     std::vector<std::vector<std::pair<size_t, double>>> similar(agents.size());
     const auto visit = [&](size_t a, size_t b) {
