@@ -74,6 +74,48 @@ TEST_CASE("source: locating on a very long line agrees with a walk from the line
   CHECK(source.Locate(text.size() - 2).line == 3);
 }
 
+TEST_CASE("source: the code point index grows only as far as asked, in any order of asking") {
+  // Three long lines (multi-byte characters, invalid bytes) between short ones; the invalid
+  // bytes start on the third long line.
+  std::string text = "---\nname: a\n";
+  std::vector<size_t> starts;
+  for (int line = 0; line < 3; ++line) {
+    starts.push_back(text.size());
+    for (int i = 0; i < 2500; ++i)
+      text += i % 5 == 0 ? "\xE2\x80\x94" : (line == 2 && i % 13 == 0) ? "\xC3" : "ab";
+    text += "\nshort\n";
+  }
+  const size_t first_bad = text.find('\xC3');
+  REQUIRE(first_bad != std::string::npos);
+  const auto walk = [&](size_t offset) {  // the column of `offset`, walked from its line start
+    size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    start = start == std::string::npos ? 0 : start + 1;
+    int column = 1;
+    for (size_t i = start; i < offset; ++column) {
+      const size_t len = Utf8SequenceLength(text, i);
+      i += len == 0 ? 1 : len;
+    }
+    return column;
+  };
+  std::vector<size_t> offsets;
+  for (size_t s : starts)
+    for (size_t k = 300; k < 5000; k += 613) offsets.push_back(s + k);
+  const SourceFile ascending("a.md", text);
+  const SourceFile descending("b.md", text);
+  for (size_t offset : offsets) CHECK(ascending.Locate(offset).column == walk(offset));
+  for (auto it = offsets.rbegin(); it != offsets.rend(); ++it)
+    CHECK(descending.Locate(*it).column == walk(*it));
+  // Located only as far as the first long line: the invalid byte further on is still found.
+  const SourceFile partly("c.md", text);
+  CHECK(partly.Locate(starts[0] + 400).column == walk(starts[0] + 400));
+  const SourceFile copy = partly;  // copies share the index: the same answers from either
+  REQUIRE(copy.first_invalid_utf8().has_value());
+  CHECK(*copy.first_invalid_utf8() == first_bad);
+  CHECK(*partly.first_invalid_utf8() == first_bad);
+  CHECK(partly.Locate(starts[2] + 4000).column == walk(starts[2] + 4000));
+  CHECK(copy.Locate(starts[1] + 4000).column == walk(starts[1] + 4000));
+}
+
 TEST_CASE(
     "source: a file is read whole, and what is not a regular file is refused, never waited on") {
   agentlint::test::TempDir tmp;

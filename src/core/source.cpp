@@ -73,12 +73,21 @@ SourceFile::SourceFile(std::string path, std::string text)
     }
     line_starts_.push_back(i + 1);
   }
+}
+
+void SourceFile::IndexCodePoints(CodePointIndex& index, size_t offset) const {
   // Code points (for the checkpoints) and UTF-8 validity: ASCII eight bytes at a time.
-  size_t code_points = 0;
-  size_t next_checkpoint = kCheckpoint;
-  for (size_t i = 0; i < size;) {
+  const char* const data = text_.data();
+  const size_t size = text_.size();
+  const size_t stop = std::min(offset, size);
+  size_t i = index.indexed;
+  size_t code_points = index.code_points;
+  // The next multiple of kCheckpoint past the last checkpoint (or past 0).
+  size_t next_checkpoint =
+      index.checkpoints.empty() ? kCheckpoint : index.checkpoints.back().first + kCheckpoint;
+  while (i < stop) {
     if (i >= next_checkpoint) {
-      checkpoints_.emplace_back(i, code_points);
+      index.checkpoints.emplace_back(i, code_points);
       next_checkpoint = i + kCheckpoint;
     }
     if (i + 8 <= size) {
@@ -95,21 +104,33 @@ SourceFile::SourceFile(std::string path, std::string text)
     } else {
       // Invalid bytes count as one column each, as everywhere else.
       const size_t len = Utf8SequenceLength(text_, i);
-      if (len == 0 && !first_invalid_utf8_) first_invalid_utf8_ = i;
+      if (len == 0 && !index.first_invalid_utf8) index.first_invalid_utf8 = i;
       i += len == 0 ? 1 : len;
     }
     ++code_points;
   }
+  index.indexed = std::max(index.indexed, i);
+  index.code_points = code_points;
+}
+
+std::optional<size_t> SourceFile::first_invalid_utf8() const {
+  CodePointIndex& index = *code_points_;
+  const std::lock_guard<std::mutex> lock(index.mutex);
+  IndexCodePoints(index, text_.size());
+  return index.first_invalid_utf8;
 }
 
 size_t SourceFile::CodePointsBefore(size_t offset) const {
+  CodePointIndex& index = *code_points_;
+  const std::lock_guard<std::mutex> lock(index.mutex);
+  IndexCodePoints(index, offset);
   // The last checkpoint at or before `offset`, then a walk of less than kCheckpoint bytes or so.
   const auto it = std::upper_bound(
-      checkpoints_.begin(), checkpoints_.end(), offset,
+      index.checkpoints.begin(), index.checkpoints.end(), offset,
       [](size_t value, const std::pair<size_t, size_t>& point) { return value < point.first; });
   size_t i = 0;
   size_t count = 0;
-  if (it != checkpoints_.begin()) std::tie(i, count) = *std::prev(it);
+  if (it != index.checkpoints.begin()) std::tie(i, count) = *std::prev(it);
   while (i < offset) {
     const size_t len = Utf8SequenceLength(text_, i);
     i += len == 0 ? 1 : len;

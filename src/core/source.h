@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +65,7 @@ class SourceFile {
   size_t crlf_count() const { return crlf_count_; }
   size_t lf_count() const { return lf_count_; }  // bare LF line ends, not part of CRLF
   // Offset of the first byte that is not valid UTF-8, if any.
-  std::optional<size_t> first_invalid_utf8() const { return first_invalid_utf8_; }
+  std::optional<size_t> first_invalid_utf8() const;
 
   int line_count() const { return static_cast<int>(line_starts_.size()); }
   // Line and column of `offset`; O(log n) plus a walk of at most a few kilobytes.
@@ -81,14 +82,25 @@ class SourceFile {
   std::vector<size_t> line_starts_;
   // Code points before every kCheckpoint-th byte (taken at sequence boundaries), so that locating
   // an offset on a very long line never walks the whole line: many findings on one 200,000-byte
-  // line cost each a short walk, not the line.
+  // line cost each a short walk, not the line. Made on demand, only as far as asked (the first
+  // invalid byte asks for the whole text): a file read only for its front matter (a sibling of
+  // a named file) never pays for a pass over its body. Thread-safe.
   static constexpr size_t kCheckpoint = 4096;
-  std::vector<std::pair<size_t, size_t>> checkpoints_;  // (offset, code points before it)
+  struct CodePointIndex {
+    std::mutex mutex;
+    size_t indexed = 0;      // the text before this offset (a sequence boundary) is indexed
+    size_t code_points = 0;  // ... and holds this many code points
+    std::vector<std::pair<size_t, size_t>> checkpoints;  // (offset, code points before it)
+    std::optional<size_t> first_invalid_utf8;            // in the indexed text
+  };
+  // Extends the index to `offset` at least; the caller holds its mutex.
+  void IndexCodePoints(CodePointIndex& index, size_t offset) const;
   size_t CodePointsBefore(size_t offset) const;
   bool has_bom_ = false;
   size_t crlf_count_ = 0;
   size_t lf_count_ = 0;
-  std::optional<size_t> first_invalid_utf8_;
+  // Shared by copies, which hold the same text.
+  std::shared_ptr<CodePointIndex> code_points_ = std::make_shared<CodePointIndex>();
 };
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 when the bytes there are invalid.
