@@ -59,6 +59,15 @@ int EstimateYamlDepth(std::string_view text) {
 
 namespace {
 
+// The first ` #` in `text` (where a comment may start), or npos: found from its `#`, the rarer
+// byte, where std::string_view::find would stop at every space.
+size_t FindSpaceHash(std::string_view text) {
+  for (size_t q = text.find('#', 1); q != std::string_view::npos; q = text.find('#', q + 1)) {
+    if (text[q - 1] == ' ') return q - 1;
+  }
+  return std::string_view::npos;
+}
+
 size_t SkipQuoted(std::string_view text, size_t pos) {
   const char quote = text[pos];
   for (size_t i = pos + 1; i < text.size(); ++i) {
@@ -379,11 +388,12 @@ class SimpleYaml {
       end = SkipQuoted(rest, 0);
       if (end == std::string_view::npos) return std::nullopt;
     } else if (rest[0] == '[' || rest[0] == '{') {
-      const size_t close = rest.substr(0, rest.find(" #")).find_last_of(rest[0] == '[' ? ']' : '}');
+      const size_t close =
+          rest.substr(0, FindSpaceHash(rest)).find_last_of(rest[0] == '[' ? ']' : '}');
       if (close == std::string_view::npos) return std::nullopt;
       end = close + 1;
     } else {
-      end = std::min(rest.find(" #"), rest.size());
+      end = std::min(FindSpaceHash(rest), rest.size());
     }
     // After the value: spaces, then nothing or a comment after at least one space.
     const std::string_view tail = rest.substr(end);
@@ -577,7 +587,7 @@ class SimpleYaml {
   static bool SafePlain(std::string_view v) {
     if (v.empty() || std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v[0]) != std::string_view::npos)
       return false;
-    if (v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
+    if (v.find(": ") != std::string_view::npos || FindSpaceHash(v) != std::string_view::npos ||
         v.back() == ':')
       return false;
     // Null words are null nodes in yaml-cpp's tree, with their own spans: its business.
