@@ -78,6 +78,16 @@ TEST_CASE("yaml: deep nesting is refused before parsing, aliases are not expande
   CHECK(k->children[0].kind == YamlKind::kAlias);
 }
 
+TEST_CASE("yaml: the depth estimate counts indentation, indicators and open brackets") {
+  CHECK(EstimateYamlDepth("a: [[[x]]]\n") == 3);
+  CHECK(EstimateYamlDepth("- - - x\n") == 3);
+  CHECK(EstimateYamlDepth("a:\n  b:\n    c: 1\n") == 2);
+  // Brackets anywhere in a line count, even late in a long value, and close again.
+  CHECK(EstimateYamlDepth("description: see [a] and {b {c}} then [d]\nx: 1\n") == 2);
+  CHECK(EstimateYamlDepth("a: ]]]\nb: [x\n") == 1);  // a stray closer never goes below zero
+  CHECK(EstimateYamlDepth("") == 0);
+}
+
 TEST_CASE("yaml: an empty document is a null root") {
   const YamlParse parse = ParseYaml("   \n");
   REQUIRE(parse.ok);
@@ -237,6 +247,9 @@ TEST_CASE(
       "name: *x\n",
       "name: !!str a\n",
       "name:\ta\n",
+      "name: a\x7f\n",
+      "name: \x01"
+      "a\n",
       "name: a\r\n",
       "name: a\xc2\x85\n",
       "name: \xef\xbb\xbf"

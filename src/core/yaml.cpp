@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <sstream>
 #include <unordered_map>
@@ -21,7 +22,20 @@ const YamlNode* YamlNode::Find(std::string_view key) const {
   return nullptr;
 }
 
+namespace {
+
+// A table of bytes, for loops that pass over most bytes of a text and act on a few.
+constexpr std::array<bool, 256> ByteSet(std::string_view bytes) {
+  std::array<bool, 256> set{};
+  for (const char c : bytes) set[static_cast<unsigned char>(c)] = true;
+  return set;
+}
+
+}  // namespace
+
 int EstimateYamlDepth(std::string_view text) {
+  // Past a line's indentation and indicators, only these bytes change the estimate.
+  static constexpr std::array<bool, 256> kActs = ByteSet("\n[]{}");
   int flow = 0;
   int max_flow = 0;
   int max_block = 0;
@@ -30,6 +44,7 @@ int EstimateYamlDepth(std::string_view text) {
   int indicators = 0;  // `- ` and `? ` entries opened on this line before its content
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (!line_start && !kActs[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
       line_start = true;
       indent = 0;
@@ -298,13 +313,20 @@ class SimpleYaml {
   // Only printable UTF-8 and newlines: tabs, carriage returns, controls, a byte-order mark, the
   // line separators YAML 1.1 knows (U+0085, U+2028, U+2029) and bad bytes go to yaml-cpp.
   static bool PlainText(std::string_view text) {
+    // Printable ASCII and the newline: passed over with one lookup each.
+    static constexpr std::array<bool, 256> kPlainAscii = [] {
+      std::array<bool, 256> set{};
+      for (int c = 0x20; c < 0x7f; ++c) set[static_cast<size_t>(c)] = true;
+      set['\n'] = true;
+      return set;
+    }();
     for (size_t i = 0; i < text.size();) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
+      if (kPlainAscii[c]) {
         ++i;
         continue;
       }
+      if (c < 0x80) return false;  // a control character, DEL
       const size_t n = Utf8SequenceLength(text, i);
       if (n == 0) return false;
       const char32_t cp = DecodeUtf8(text, i);
