@@ -15,6 +15,10 @@ TEST_CASE("document: front matter and body split, BOM and CRLF aware") {
   REQUIRE(doc.root());
   REQUIRE(doc.Field("name"));
   CHECK(doc.Field("name")->value == "x");
+  // The strict parse keeps its verdict; its tree is the document's root, held once.
+  REQUIRE(doc.strict_yaml());
+  CHECK(doc.strict_yaml()->ok);
+  CHECK_FALSE(doc.strict_yaml()->root);
   REQUIRE(doc.body().headings.size() == 1);
   CHECK(doc.source().Locate(doc.body().headings[0].span.begin).line == 4);
 }

@@ -186,7 +186,8 @@ FieldsParse AgentDoc::ParseFields(Span content, const DocumentLimits& limits) co
     return out;
   }
   if (out.strict->ok) {
-    out.root = out.strict->root;
+    out.root = std::move(out.strict->root);  // one tree: root(), not a copy in the verdict
+    out.strict->root.reset();
     return out;
   }
   // Claude Code reads the front matter a second time: plain top-level values with `: ` or a

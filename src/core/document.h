@@ -105,7 +105,8 @@ class AgentDoc {
   Dialect dialect() const { return dialect_; }
 
   const FrontMatterBlock& front_matter() const { return front_matter_; }
-  // The strict YAML parse of the front matter (absent when there is no closed block).
+  // The strict YAML parse of the front matter (absent when there is no closed block): its
+  // verdict, errors and duplicate keys. Its tree, when it has one, is root(), not kept twice.
   const std::optional<YamlParse>& strict_yaml() const { return strict_; }
   // True when strict YAML fails but Claude Code's tolerant reading succeeds.
   bool tolerant_yaml() const { return tolerant_; }
