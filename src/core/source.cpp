@@ -17,7 +17,7 @@ const std::string& SharedPath::Empty() {
   return empty;
 }
 
-size_t Utf8SequenceLength(std::string_view text, size_t i) {
+size_t Utf8MultiByteLength(std::string_view text, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char c = byte(i);
   if (c < 0x80) return 1;

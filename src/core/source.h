@@ -104,7 +104,11 @@ class SourceFile {
 };
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 when the bytes there are invalid.
-size_t Utf8SequenceLength(std::string_view text, size_t i);
+// ASCII is answered inline: most bytes of most files are ASCII, and callers walk byte by byte.
+size_t Utf8MultiByteLength(std::string_view text, size_t i);  // text[i] >= 0x80
+inline size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  return static_cast<unsigned char>(text[i]) < 0x80 ? 1 : Utf8MultiByteLength(text, i);
+}
 // Decodes the code point at text[i] (which must start a valid sequence).
 char32_t DecodeUtf8(std::string_view text, size_t i);
 
