@@ -77,7 +77,8 @@ struct Diagnostic {
   Location location;
   // The first source line of the span, for the code frame and the baseline: the whole line, or
   // on a very long line a window of it around the span (a finding never holds a megabyte).
-  std::string line_text;
+  // Shared with the anchor it was made from: a project finding does not copy its line.
+  SharedString line_text;
   size_t line_text_offset = 0;  // where line_text starts in the file (bytes)
   bool line_text_cut = false;   // the line goes on after line_text
   std::string message;

@@ -12,7 +12,7 @@
 
 namespace agentlint {
 
-const std::string& SharedPath::Empty() {
+const std::string& SharedString::Empty() {
   static const std::string empty;
   return empty;
 }

@@ -21,31 +21,33 @@ struct Span {
   bool empty() const { return end <= begin; }
 };
 
-// A file's path as every finding and summary of the file holds it: one immutable copy, shared,
-// instead of one copy each (a run keeps tens of thousands of them to its end). Reads as a const
+// An immutable string shared by its copies: a file's path as every finding and summary of the
+// file holds it, and a source line as every finding anchored on it holds it (a run keeps tens
+// of thousands of them to its end: one copy each, not one per holder). Reads as a const
 // std::string.
-class SharedPath {
+class SharedString {
  public:
-  SharedPath() = default;
-  SharedPath(std::string path)  // NOLINT: a path is one, implicitly
-      : value_(std::make_shared<const std::string>(std::move(path))) {}
-  SharedPath(const char* path) : SharedPath(std::string(path)) {}  // NOLINT
+  SharedString() = default;
+  SharedString(std::string text)  // NOLINT: implicitly, from the string it holds
+      : value_(std::make_shared<const std::string>(std::move(text))) {}
+  SharedString(const char* text) : SharedString(std::string(text)) {}  // NOLINT
   const std::string& str() const { return value_ ? *value_ : Empty(); }
   operator const std::string&() const { return str(); }  // NOLINT
   operator std::string_view() const { return str(); }    // NOLINT
   bool empty() const { return str().empty(); }
   size_t size() const { return str().size(); }
   const char* c_str() const { return str().c_str(); }
-  friend bool operator==(const SharedPath& a, const SharedPath& b) {
+  friend bool operator==(const SharedString& a, const SharedString& b) {
     return a.value_ == b.value_ || a.str() == b.str();
   }
-  friend bool operator==(const SharedPath& a, const std::string& b) { return a.str() == b; }
-  friend bool operator==(const SharedPath& a, const char* b) { return a.str() == b; }
+  friend bool operator==(const SharedString& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedString& a, const char* b) { return a.str() == b; }
 
  private:
   static const std::string& Empty();
   std::shared_ptr<const std::string> value_;
 };
+using SharedPath = SharedString;
 
 struct LineCol {
   int line = 1;    // 1-based

@@ -17,7 +17,7 @@ namespace agentlint {
 // A place in a file, resolved for a finding: position and the source line the output shows.
 struct Anchor {
   Location location;
-  std::string line_text;
+  SharedString line_text;
   size_t line_text_offset = 0;
   bool line_text_cut = false;
 };

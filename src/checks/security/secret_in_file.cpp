@@ -97,10 +97,12 @@ void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
           "remove it and rotate it now; reference it from the environment instead "
           "(`${VAR}` in Claude Code, `${{ secrets.NAME }}` in Copilot)");
       // The code frame must not print the secret either.
+      std::string masked = d.line_text;
       for (size_t i = std::max(span.begin, d.line_text_offset) + 4;
-           i < span.end && i - d.line_text_offset < d.line_text.size(); ++i) {
-        d.line_text[i - d.line_text_offset] = '*';
+           i < span.end && i - d.line_text_offset < masked.size(); ++i) {
+        masked[i - d.line_text_offset] = '*';
       }
+      d.line_text = std::move(masked);
     }
   }
 }
