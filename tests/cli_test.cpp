@@ -231,6 +231,21 @@ TEST_CASE("cli: a secret is never printed in full, in text or JSON") {
   CHECK(text.out.find(secret) == std::string::npos);
   CHECK(json.out.find(secret) == std::string::npos);
   CHECK(text.out.find(secret.substr(8)) == std::string::npos);
+
+  // Two secrets on one line: each finding's code frame masks both, not only its own.
+  const std::string key = "AKIA" + std::string("QWERTYUIOPASDFGH");
+  WriteFile(tmp.path() / ".claude/agents/leaky.md",
+            "---\nname: leaky\ndescription: Pushes releases. Use after a merge.\n---\n"
+            "Use " +
+                secret + " and " + key + " to push.\n");
+  const Run two = Agentlint("--color never '" + tmp.path().string() + "'");
+  size_t frames = 0;
+  for (size_t at = two.out.find("AL504"); at != std::string::npos;
+       at = two.out.find("AL504", at + 1))
+    ++frames;
+  CHECK(frames == 2);
+  CHECK(two.out.find(secret.substr(8)) == std::string::npos);
+  CHECK(two.out.find(key.substr(8)) == std::string::npos);
 }
 
 TEST_CASE("cli: project checks on the seeds: same scope, separate scopes, defined handoff") {

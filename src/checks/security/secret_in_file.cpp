@@ -66,7 +66,11 @@ std::string Redacted(std::string_view value) {
 
 void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
   const std::string_view text = ctx.doc.source().text();
-  std::vector<Span> found;
+  struct Secret {
+    Span span;
+    std::string message;
+  };
+  std::vector<Secret> found;
   for (const SecretPattern& secret : ctx.knowledge.secrets) {
     // The engine's one pass over the file saw which patterns occur; only those run again.
     if (ctx.knowledge_scan && !ctx.knowledge_scan->MayContain(secret.scan)) continue;
@@ -89,21 +93,28 @@ void CheckSecretInFile(const FileContext& ctx, Reporter& out) {
           LocalDefault(ctx.knowledge, text, span))
         continue;
       bool seen = false;
-      for (const Span& other : found) seen |= span.begin < other.end && other.begin < span.end;
+      for (const Secret& other : found)
+        seen |= span.begin < other.span.end && other.span.begin < span.end;
       if (seen) continue;
-      found.push_back(span);
-      Diagnostic& d = out.Report(
-          span, secret.description + " is committed in this file: `" + Redacted(shown) + "`",
-          "remove it and rotate it now; reference it from the environment instead "
-          "(`${VAR}` in Claude Code, `${{ secrets.NAME }}` in Copilot)");
-      // The code frame must not print the secret either.
-      std::string masked = d.line_text;
-      for (size_t i = std::max(span.begin, d.line_text_offset) + 4;
-           i < span.end && i - d.line_text_offset < masked.size(); ++i) {
+      found.push_back(
+          {span, secret.description + " is committed in this file: `" + Redacted(shown) + "`"});
+    }
+  }
+  // Reported once all are found: the code frame of each finding must not print any secret of
+  // its line, its own or another's, beyond the first four characters of each.
+  for (const Secret& secret : found) {
+    Diagnostic& d =
+        out.Report(secret.span, secret.message,
+                   "remove it and rotate it now; reference it from the environment "
+                   "instead (`${VAR}` in Claude Code, `${{ secrets.NAME }}` in Copilot)");
+    std::string masked = d.line_text;
+    for (const Secret& other : found) {
+      for (size_t i = std::max(other.span.begin, d.line_text_offset) + 4;
+           i < other.span.end && i - d.line_text_offset < masked.size(); ++i) {
         masked[i - d.line_text_offset] = '*';
       }
-      d.line_text = std::move(masked);
     }
+    d.line_text = std::move(masked);
   }
 }
 
