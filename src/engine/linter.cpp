@@ -347,8 +347,9 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
 
 // The patterns by which a file may take a stance on one of the `wanted` conflict topics: the
 // knowledge's one-pass set holds them among all its others, and a pass with these alone says
-// the same of them (a set reports each of its patterns on its own) at about half the cost.
-// nullptr when a wanted choice has a pattern the one pass does not hold (then every file may).
+// the same of them (a set reports each of its patterns on its own) with a far smaller
+// automaton, which stays in the processor's cache. nullptr when a wanted choice has a pattern
+// the one pass does not hold (then every file may).
 std::unique_ptr<PatternSet> StanceGate(const Knowledge& knowledge,
                                        const std::vector<bool>& wanted) {
   auto gate = std::make_unique<PatternSet>();
