@@ -82,7 +82,7 @@ void SourceFile::IndexCodePoints(CodePointIndex& index, size_t offset) const {
   const size_t stop = std::min(offset, size);
   size_t i = index.indexed;
   size_t code_points = index.code_points;
-  // The next multiple of kCheckpoint past the last checkpoint (or past 0).
+  // Where the next checkpoint goes: kCheckpoint bytes past the last one (or past the start).
   size_t next_checkpoint =
       index.checkpoints.empty() ? kCheckpoint : index.checkpoints.back().first + kCheckpoint;
   while (i < stop) {
