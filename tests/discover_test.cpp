@@ -97,6 +97,37 @@ TEST_CASE("discover: a file named twice is linted once") {
   CHECK(d.files.size() == 1);
 }
 
+TEST_CASE("discover: a file reached twice, however spelt or linked, is one file") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".claude/agents/a.md", kAgent);
+  WriteFile(r / ".claude/agents/b.md", kAgent);
+  fs::create_directory_symlink(r / ".claude", r / "alias");
+  fs::create_symlink(r / ".claude/agents/b.md", r / ".claude/agents/c.md");
+  const InFolder in(r);
+  const auto named = [](const Discovery& d) {
+    std::vector<std::string> out;
+    for (const DiscoveredFile& f : d.files) out.push_back(f.path + (f.origin.named ? "*" : ""));
+    return out;
+  };
+  // Named through a linked folder, and named in a spelling the siblings' walk does not use:
+  // each merges with the walk's entry for the same file, which is then named.
+  CHECK(named(Discover({"alias/agents/a.md", ".claude/agents"})) ==
+        std::vector<std::string>{".claude/agents/a.md*", ".claude/agents/b.md"});
+  CHECK(named(Discover({"./.claude//agents/a.md"})) ==
+        std::vector<std::string>{"./.claude/agents/a.md*", ".claude/agents/b.md"});
+  // A link to a file of the same folder is the file it leads to (the link is not followed
+  // for a second copy); a buffer an editor has not saved merges with the file on disk.
+  CHECK(named(Discover({".claude/agents"})) ==
+        std::vector<std::string>{".claude/agents/a.md", ".claude/agents/b.md"});
+  CHECK(named(Discover({".claude/agents/b.md"}, {".claude/agents/b.md"})) ==
+        std::vector<std::string>{".claude/agents/a.md", ".claude/agents/b.md*"});
+  // Not on disk: a buffer by its path as written.
+  CHECK(named(Discover({".claude/agents/new.md"}, {".claude/agents/new.md"})) ==
+        std::vector<std::string>{".claude/agents/a.md", ".claude/agents/b.md",
+                                 ".claude/agents/new.md*"});
+}
+
 TEST_CASE("discover: one config search shared by many folders finds each folder's nearest") {
   TempDir tmp;
   const fs::path r = tmp.path();

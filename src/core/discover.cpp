@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "core/knowledge.h"
 #include "core/memory.h"
@@ -115,6 +117,9 @@ struct Walker {
   // ClassifyPath by folder: it depends on a file's folder only, and reads the disk (plugin
   // manifests) for every `agents` folder on the way, so it is done once per folder.
   std::map<std::string, FileOrigin> origins;
+  // Beside `out.files`, each file's path with no links (its canonical folder's and its name),
+  // made without a system call: what tells a file reached twice.
+  std::vector<std::string>* identities = nullptr;
 
   // Outside agents roots: the nearest `agents`/`subagents` folder below the named one, else the
   // named folder itself.
@@ -131,7 +136,8 @@ struct Walker {
 
   // A file of `dir` called `name`; `generic`: as reported (the folder's ReportPrefix and the
   // name). Its path is made only when the file is opened or its folder first seen.
-  void ConsiderFile(const fs::path& dir, const std::string& generic, std::string_view name) {
+  void ConsiderFile(const fs::path& dir, const std::string& generic, std::string_view name,
+                    std::string identity) {
     const auto path = [&] { return dir / name; };
     if (!EndsWith(generic, ".md")) return;
     const size_t slash = generic.rfind('/');
@@ -158,6 +164,7 @@ struct Walker {
     }
     if (lint) {
       out.files.push_back({generic, origin});
+      identities->push_back(std::move(identity));
     } else {
       out.skipped.push_back(generic);
     }
@@ -209,7 +216,14 @@ struct Walker {
       if (type == DT_DIR) {
         Walk(dir / name, target.empty() ? canonical / name : target, depth + 1);
       } else if (type == DT_REG) {
-        ConsiderFile(dir, prefix + name, name);
+        // A link's target is canonical already; a file's own folder is, and its name is not a
+        // link.
+        std::string identity = target.empty() ? canonical.native() : target.native();
+        if (target.empty()) {
+          if (identity.empty() || identity.back() != '/') identity += '/';
+          identity += name;
+        }
+        ConsiderFile(dir, prefix + name, name, std::move(identity));
       }
     }
   }
@@ -274,6 +288,7 @@ FileOrigin ClassifyPath(const std::string& path) {
 
 Discovery Discover(const std::vector<std::string>& paths, const std::vector<std::string>& unsaved) {
   Discovery out;
+  std::vector<std::string> identities;  // beside out.files: see Walker::identities
   for (const std::string& arg : paths) {
     struct stat st {};
     const bool virtual_file = std::find(unsaved.begin(), unsaved.end(), arg) != unsaved.end();
@@ -288,6 +303,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       Walker walker{out,  fs::canonical(arg, ec),
                     {},   fs::path(arg).lexically_normal().generic_string(),
                     true, {}};
+      walker.identities = &identities;
       walker.Walk(arg, walker.root_canonical, 0);
     } else if (S_ISREG(st.st_mode)) {
       FileOrigin origin = ClassifyPath(arg);
@@ -295,6 +311,11 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       if (origin.scope.empty())
         origin.scope = fs::path(arg).lexically_normal().parent_path().generic_string();
       out.files.push_back({fs::path(arg).generic_string(), origin});
+      // A file not on disk (an editor's unsaved buffer) is known by its path as written, set
+      // apart from every canonical path.
+      std::error_code ec;
+      const fs::path canonical = fs::canonical(arg, ec);
+      identities.push_back(ec ? "\n" + out.files.back().path : canonical.native());
     } else {
       out.errors.push_back(arg + ": not a regular file or directory");
     }
@@ -309,36 +330,32 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
     std::error_code ec;
     Discovery siblings;
     Walker walker{siblings, fs::canonical(root, ec), {}, root, false, {}};
+    walker.identities = &identities;
     if (!ec) walker.Walk(root, walker.root_canonical, 0);
     for (DiscoveredFile& file : siblings.files) out.files.push_back(std::move(file));
   }
-  // Sorted, and each file once even when named twice (directly and through its folder).
-  const auto by_path = [](const DiscoveredFile& a, const DiscoveredFile& b) {
-    return a.path < b.path;
-  };
+  // Sorted, and each file once even when named twice (directly and through its folder, or
+  // through a link): files are told apart by their paths with no links, which a walk knows
+  // without a system call per file. (Two hard links to one file are two files, as they are to
+  // Claude Code: each is an agent of its folder.)
+  std::vector<size_t> order(out.files.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  const auto by_path = [&](size_t a, size_t b) { return out.files[a].path < out.files[b].path; };
   // A folder without subfolders is walked in order already: nothing to move.
-  if (!std::is_sorted(out.files.begin(), out.files.end(), by_path))
-    std::stable_sort(out.files.begin(), out.files.end(), by_path);
+  if (!std::is_sorted(order.begin(), order.end(), by_path))
+    std::stable_sort(order.begin(), order.end(), by_path);
   std::vector<DiscoveredFile> unique;
-  // The file itself (device and inode: one stat, where a canonical path costs one per folder),
-  // or its path when it cannot be stat'ed.
-  std::map<std::pair<dev_t, ino_t>, size_t> seen;  // file -> index in unique
-  std::map<std::string, size_t> seen_paths;
-  // The file's place in `unique`, and whether it is new there.
-  const auto place = [&](auto& map, auto key) {
-    const auto [it, inserted] = map.emplace(std::move(key), unique.size());
-    return std::make_pair(it->second, inserted);
-  };
-  for (DiscoveredFile& file : out.files) {
-    struct stat st {};
-    const auto [at, inserted] = ::stat(file.path.c_str(), &st) == 0
-                                    ? place(seen, std::make_pair(st.st_dev, st.st_ino))
-                                    : place(seen_paths, file.path);
+  unique.reserve(out.files.size());
+  std::unordered_map<std::string_view, size_t> seen;  // identity -> index in unique
+  seen.reserve(out.files.size());
+  for (size_t i : order) {
+    DiscoveredFile& file = out.files[i];
+    const auto [it, inserted] = seen.emplace(identities[i], unique.size());
     if (inserted) {
       unique.push_back(std::move(file));
     } else {
-      unique[at].origin.named |= file.origin.named;
-      unique[at].origin.reported |= file.origin.reported;
+      unique[it->second].origin.named |= file.origin.named;
+      unique[it->second].origin.reported |= file.origin.reported;
     }
   }
   out.files = std::move(unique);
