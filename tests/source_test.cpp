@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -114,6 +115,70 @@ TEST_CASE("source: the code point index grows only as far as asked, in any order
   CHECK(*partly.first_invalid_utf8() == first_bad);
   CHECK(partly.Locate(starts[2] + 4000).column == walk(starts[2] + 4000));
   CHECK(copy.Locate(starts[1] + 4000).column == walk(starts[1] + 4000));
+}
+
+TEST_CASE("source: the line index grows only as far as asked, in any order of asking") {
+  // Lines of many lengths, CR LF and bare LF mixed, an empty line, a final line without an end.
+  std::string text;
+  for (int line = 0; line < 400; ++line) {
+    text += std::string(static_cast<size_t>(line * 7 % 23), static_cast<char>('a' + line % 26));
+    text += line % 3 == 0 ? "\r\n" : "\n";
+  }
+  text += "last";
+  std::vector<size_t> starts = {0};  // by a walk
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  const auto line_of = [&](size_t offset) {
+    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                            starts.begin());
+  };
+  const auto content_end = [&](size_t line) {  // 1-based
+    size_t end = line == starts.size() ? text.size() : starts[line] - 1;
+    if (end > starts[line - 1] && text[end - 1] == '\r') --end;
+    return end;
+  };
+  // Each file is asked something different first, then everything, in a different order.
+  for (int first = 0; first < 4; ++first) {
+    CAPTURE(first);
+    const SourceFile source("a.md", text);
+    const SourceFile copy = source;  // shares the index
+    if (first == 0) CHECK(source.Locate(text.size() / 2).line == line_of(text.size() / 2));
+    if (first == 1) CHECK(source.LineStart(200) == starts[199]);
+    if (first == 2) CHECK(source.LineText(3) == std::string_view(text).substr(starts[2], 14));
+    for (size_t k = 0; k < starts.size(); ++k) {
+      // Descending for even `first`, ascending for odd; offsets inside each line too.
+      const size_t line = first % 2 == 0 ? starts.size() - k : k + 1;
+      const SourceFile& ask = k % 2 == 0 ? source : copy;
+      CHECK(ask.LineStart(static_cast<int>(line)) == starts[line - 1]);
+      CHECK(ask.LineContentEnd(static_cast<int>(line)) == content_end(line));
+      const size_t inside = starts[line - 1] + (content_end(line) - starts[line - 1]) / 2;
+      CHECK(ask.Locate(inside).line == static_cast<int>(line));
+      CHECK(ask.Locate(inside).column == static_cast<int>(inside - starts[line - 1]) + 1);
+    }
+    CHECK(source.line_count() == 401);
+    CHECK(copy.crlf_count() == 134);
+    CHECK(source.lf_count() == 266);
+    CHECK(source.LineStart(402) == text.size());
+    CHECK(source.LineContentEnd(402) == text.size());
+    CHECK(source.LineText(401) == "last");
+  }
+  // Every offset of a text with empty lines, each asked first of a fresh file: the line end
+  // just before the offset is always found.
+  const std::string blank = "a\n\n\r\n\nb\n";
+  const std::vector<int> lines = {1, 1, 2, 3, 3, 4, 5, 5, 6};
+  for (size_t offset = 0; offset <= blank.size(); ++offset) {
+    CAPTURE(offset);
+    CHECK(SourceFile("d.md", blank).Locate(offset).line == lines[offset]);
+  }
+  // Counts and lines asked first of all.
+  const SourceFile counted("b.md", "a\r\nb\nc");
+  CHECK(counted.crlf_count() == 1);
+  CHECK(counted.lf_count() == 1);
+  CHECK(counted.LineText(2) == "b");
+  const SourceFile empty("c.md", "");
+  CHECK(empty.line_count() == 1);
+  CHECK(empty.Locate(0).line == 1);
+  CHECK(empty.LineText(1).empty());
 }
 
 TEST_CASE(

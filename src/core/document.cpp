@@ -107,6 +107,9 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
 void AgentDoc::ParseBody(const DocumentLimits& limits) {
   if (body_parsed_) return;
   body_parsed_ = true;
+  // The body's walk asks for lines all through the text: the whole line index, once, is
+  // cheaper than extending it at every question (and read without its lock once whole).
+  source_.line_count();
   size_t body_begin = front_matter_.closed ? front_matter_.close_fence.end : 0;
   if (front_matter_.closed) {
     // The body starts on the line after the closing fence.
@@ -135,32 +138,38 @@ std::string AgentDoc::Blanked(Span keep, size_t length) const {
 void AgentDoc::SplitFrontMatter() {
   const std::string_view text = source_.text();
   const size_t start = source_.has_bom() ? 3 : 0;
-  const int lines = source_.line_count();
+  // Line by line, never further than the closing fence: a sibling read for its front matter
+  // does not look for the line ends of its body.
   const std::string_view first = source_.LineText(1).substr(source_.has_bom() ? 3 : 0);
   if (IsFenceLine(first)) {
     front_matter_.present = true;
     front_matter_.open_fence = {start, source_.LineContentEnd(1)};
-    for (int line = 2; line <= lines; ++line) {
-      if (IsFenceLine(source_.LineText(line))) {
+    // Lines are walked here, not asked of the line index one by one (each asks takes its lock).
+    int line = 2;
+    for (size_t at = source_.LineStart(2); at < text.size(); ++line) {
+      const size_t end = std::min(text.find('\n', at), text.size());
+      if (IsFenceLine(text.substr(at, end - at))) {  // a CR before the LF is allowed there
         front_matter_.closed = true;
-        front_matter_.content = {source_.LineStart(2), source_.LineStart(line)};
-        front_matter_.close_fence = {source_.LineStart(line), source_.LineContentEnd(line)};
+        front_matter_.content = {source_.LineStart(2), at};
+        front_matter_.close_fence = {at, source_.LineContentEnd(line)};
         return;
       }
+      at = end + 1;
     }
     front_matter_.content = {source_.LineStart(2), text.size()};
     return;
   }
   // Look for a block that was meant as front matter: an indented fence, or one further down
   // (after blank lines or a title) that is followed by `key:` lines.
-  for (int line = 1; line <= std::min(lines, 30); ++line) {
+  for (int line = 1; line <= 30 && source_.HasLine(line); ++line) {
     const std::string_view content = source_.LineText(line);
     const size_t indent = content.find_first_not_of(" \t");
     if (indent == std::string_view::npos) continue;
     if (!IsFenceLine(content.substr(indent))) continue;
     const std::string_view next = source_.LineText(line + 1);
     const size_t key = next.find_first_not_of(" \t");
-    if (line < lines && key != std::string_view::npos && next.find(':') != std::string_view::npos &&
+    if (source_.HasLine(line + 1) && key != std::string_view::npos &&
+        next.find(':') != std::string_view::npos &&
         std::isalpha(static_cast<unsigned char>(next[key]))) {
       const size_t begin = source_.LineStart(line) + indent;
       front_matter_.misplaced = Span{begin, begin + 3};

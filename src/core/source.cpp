@@ -59,20 +59,37 @@ char32_t DecodeUtf8(std::string_view text, size_t i) {
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   has_bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  line_starts_.push_back(0);
+  if (text_.empty()) lines_->complete = true;
+}
+
+std::unique_lock<std::mutex> SourceFile::ExtendLines(size_t offset, size_t lines) const {
+  LineIndex& index = *lines_;
+  std::unique_lock<std::mutex> lock(index.mutex);
   // Line ends: memchr finds them far faster than a byte loop.
   const char* const data = text_.data();
   const size_t size = text_.size();
-  for (const char* nl = static_cast<const char*>(std::memchr(data, '\n', size)); nl != nullptr;
-       nl = static_cast<const char*>(std::memchr(nl + 1, '\n', size - (nl + 1 - data)))) {
+  while (index.scanned < size && (index.scanned < offset || index.starts.size() < lines)) {
+    const auto* nl =
+        static_cast<const char*>(std::memchr(data + index.scanned, '\n', size - index.scanned));
+    if (nl == nullptr) {
+      index.scanned = size;
+      break;
+    }
     const size_t i = static_cast<size_t>(nl - data);
     if (i > 0 && data[i - 1] == '\r') {
-      ++crlf_count_;
+      ++index.crlf;
     } else {
-      ++lf_count_;
+      ++index.lf;
     }
-    line_starts_.push_back(i + 1);
+    index.starts.push_back(i + 1);
+    index.scanned = i + 1;
   }
+  const bool complete = index.scanned >= size;
+  if (complete) {
+    index.complete.store(true, std::memory_order_release);
+    lock.unlock();  // never written again
+  }
+  return lock;
 }
 
 void SourceFile::IndexCodePoints(CodePointIndex& index, size_t offset) const {
@@ -139,11 +156,33 @@ size_t SourceFile::CodePointsBefore(size_t offset) const {
   return count;
 }
 
+size_t SourceFile::crlf_count() const {
+  return WithLines(kAll, 0, [](const LineIndex& index) { return index.crlf; });
+}
+
+size_t SourceFile::lf_count() const {
+  return WithLines(kAll, 0, [](const LineIndex& index) { return index.lf; });
+}
+
+int SourceFile::line_count() const {
+  return WithLines(kAll, 0,
+                   [](const LineIndex& index) { return static_cast<int>(index.starts.size()); });
+}
+
+bool SourceFile::HasLine(int line) const {
+  const auto wanted = static_cast<size_t>(line);
+  return line >= 1 && WithLines(0, wanted, [&](const LineIndex& index) {
+           return index.starts.size() >= wanted;
+         });
+}
+
 LineCol SourceFile::Locate(size_t offset) const {
   offset = std::min(offset, text_.size());
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const int line = static_cast<int>(it - line_starts_.begin());
-  size_t start = line_starts_[line - 1];
+  const auto [line, line_start] = WithLines(offset, 0, [&](const LineIndex& index) {
+    const auto it = std::upper_bound(index.starts.begin(), index.starts.end(), offset);
+    return std::make_pair(static_cast<int>(it - index.starts.begin()), *std::prev(it));
+  });
+  size_t start = line_start;
   if (line == 1 && has_bom_ && offset >= 3) start = 3;  // the BOM is not a column
   if (offset - start < 256) {  // the common case: a short walk from the line start
     int column = 1;
@@ -158,16 +197,24 @@ LineCol SourceFile::Locate(size_t offset) const {
 
 size_t SourceFile::LineStart(int line) const {
   if (line < 1) return 0;
-  if (line > line_count()) return text_.size();
-  return line_starts_[line - 1];
+  const auto wanted = static_cast<size_t>(line);
+  return WithLines(0, wanted, [&](const LineIndex& index) {
+    return wanted > index.starts.size() ? text_.size() : index.starts[wanted - 1];
+  });
 }
 
 size_t SourceFile::LineContentEnd(int line) const {
-  if (line < 1 || line > line_count()) return text_.size();
-  const size_t start = LineStart(line);
-  size_t end = line == line_count() ? text_.size() : line_starts_[line] - 1;
-  if (end > start && text_[end - 1] == '\r') --end;
-  return end;
+  if (line < 1) return text_.size();
+  const auto wanted = static_cast<size_t>(line);
+  // The next line's start, if there is a next line: the end of this one.
+  return WithLines(0, wanted + 1, [&](const LineIndex& index) {
+    const size_t count = index.starts.size();
+    if (wanted > count) return text_.size();
+    const size_t start = index.starts[wanted - 1];
+    size_t end = wanted == count ? text_.size() : index.starts[wanted] - 1;
+    if (end > start && text_[end - 1] == '\r') --end;
+    return end;
+  });
 }
 
 std::string_view SourceFile::LineText(int line) const {

@@ -3,6 +3,7 @@
 // line and column are computed only when rendering (column counted in Unicode code points).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -64,12 +65,14 @@ class SourceFile {
   size_t size() const { return text_.size(); }
 
   bool has_bom() const { return has_bom_; }
-  size_t crlf_count() const { return crlf_count_; }
-  size_t lf_count() const { return lf_count_; }  // bare LF line ends, not part of CRLF
+  size_t crlf_count() const;
+  size_t lf_count() const;  // bare LF line ends, not part of CRLF
   // Offset of the first byte that is not valid UTF-8, if any.
   std::optional<size_t> first_invalid_utf8() const;
 
-  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  int line_count() const;
+  // line <= line_count(), found without looking for the line ends past `line`.
+  bool HasLine(int line) const;
   // Line and column of `offset`; O(log n) plus a walk of at most a few kilobytes.
   LineCol Locate(size_t offset) const;
   size_t LineStart(int line) const;
@@ -81,7 +84,29 @@ class SourceFile {
  private:
   SharedPath path_;
   std::string text_;
-  std::vector<size_t> line_starts_;
+  // Where lines start, found on demand and only as far as asked, like the code points below: a
+  // sibling read for its front matter never looks for the line ends of its body. Thread-safe;
+  // once the whole text is indexed (every linted file) it is read without the lock.
+  static constexpr size_t kAll = static_cast<size_t>(-1);
+  struct LineIndex {
+    std::mutex mutex;
+    std::atomic<bool> complete{false};
+    size_t scanned = 0;             // every line end before this offset is in `starts`
+    std::vector<size_t> starts{0};  // line starts, ascending
+    size_t crlf = 0;
+    size_t lf = 0;
+  };
+  // `read(index)` with every line end before `offset` and at least `lines` line starts (or all
+  // there are) in the index; under its lock unless the index is whole.
+  template <typename Read>
+  auto WithLines(size_t offset, size_t lines, const Read& read) const {
+    const LineIndex& index = *lines_;
+    if (index.complete.load(std::memory_order_acquire)) return read(index);
+    const std::unique_lock<std::mutex> lock = ExtendLines(offset, lines);
+    return read(index);
+  }
+  // Extends the index so; the lock it returns is held unless the index is now whole.
+  std::unique_lock<std::mutex> ExtendLines(size_t offset, size_t lines) const;
   // Code points before every kCheckpoint-th byte (taken at sequence boundaries), so that locating
   // an offset on a very long line never walks the whole line: many findings on one 200,000-byte
   // line cost each a short walk, not the line. Made on demand, only as far as asked (the first
@@ -99,9 +124,8 @@ class SourceFile {
   void IndexCodePoints(CodePointIndex& index, size_t offset) const;
   size_t CodePointsBefore(size_t offset) const;
   bool has_bom_ = false;
-  size_t crlf_count_ = 0;
-  size_t lf_count_ = 0;
   // Shared by copies, which hold the same text.
+  std::shared_ptr<LineIndex> lines_ = std::make_shared<LineIndex>();
   std::shared_ptr<CodePointIndex> code_points_ = std::make_shared<CodePointIndex>();
 };
 
