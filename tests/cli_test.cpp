@@ -874,9 +874,31 @@ TEST_CASE("cli: output is the same bytes for every -j, streamed or written to a 
                   std::to_string(i) + ". Hand off to @agent-missing-" + std::to_string(i) +
                   " when done.\n");
   }
+  // Findings of several project rules at once (they run side by side with -j): a duplicate
+  // name, overlapping descriptions, agents disagreeing on a test runner.
+  const std::string long_description =
+      "Reviews pull requests for injection risks, leaked secrets, unsafe dependencies and weak "
+      "session handling before merge.";
+  for (const char* file : {"twin-a", "twin-b"}) {
+    WriteFile(tmp.path() / ".claude/agents" / (std::string(file) + ".md"),
+              "---\nname: twin\ndescription: A twin. Use for tests.\n---\nYou test.\n");
+  }
+  for (const char* name : {"guard-a", "guard-b"}) {
+    WriteFile(tmp.path() / ".claude/agents" / (std::string(name) + ".md"),
+              "---\nname: " + std::string(name) + "\ndescription: " + long_description +
+                  "\n---\nYou review.\n");
+  }
+  WriteFile(tmp.path() / ".claude/agents/unit-a.md",
+            "---\nname: unit-a\ndescription: Writes the unit tests. Use after changes.\n---\n"
+            "Use Vitest only for unit tests.\n");
+  WriteFile(tmp.path() / ".claude/agents/unit-b.md",
+            "---\nname: unit-b\ndescription: Runs the unit tests. Use before merge.\n---\n"
+            "Use Jest only for unit tests.\n");
   const std::string dir = "'" + tmp.path().string() + "'";
   const Run one = Agentlint("-j1 " + dir);
   CHECK(one.code == 1);
+  for (const char* rule : {"AL401", "AL406", "AL407"})
+    CHECK(one.out.find(rule) != std::string::npos);
   const std::string found = one.out.substr(one.out.rfind("Found "));
   const size_t count = std::stoul(found.substr(6));
   CHECK(count > 2000);  // more than two batches of chunks at -j1 and -j2

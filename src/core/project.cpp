@@ -17,7 +17,9 @@ Project::Project(std::vector<AgentSummary> summaries) : agents_(std::move(summar
   std::move(first_instructions, agents_.end(), std::back_inserter(instructions_));
   agents_.erase(first_instructions, agents_.end());
   const auto by_path = [](const AgentSummary& a, const AgentSummary& b) { return a.path < b.path; };
-  std::sort(agents_.begin(), agents_.end(), by_path);
+  // Summaries come in discovery order, which is sorted already: nothing to move then.
+  if (!std::is_sorted(agents_.begin(), agents_.end(), by_path))
+    std::sort(agents_.begin(), agents_.end(), by_path);
   std::sort(instructions_.begin(), instructions_.end(), by_path);
   for (const AgentSummary& agent : agents_) scopes_[agent.origin.scope].push_back(&agent);
   for (const AgentSummary& party : instructions_)

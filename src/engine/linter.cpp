@@ -168,13 +168,19 @@ void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
 }
 
 std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options) {
-  std::vector<Diagnostic> out;
   const ProjectContext ctx{
       project, options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge(),
       options.checks};
+  std::vector<const RuleInfo*> rules;
   for (const RuleInfo& rule : AllRules()) {
-    if (!rule.project_check || !Enabled(rule, options)) continue;
-    ProjectReporter reporter(rule, out);
+    if (rule.project_check && Enabled(rule, options)) rules.push_back(&rule);
+  }
+  // The rules are independent readers of the summaries: they run side by side (-j), each into
+  // its own list, and the lists are joined in the registry's order, as one thread would.
+  std::vector<std::vector<Diagnostic>> found(rules.size());
+  ForEachParallel(rules.size(), options.jobs, [&](size_t i) {
+    const RuleInfo& rule = *rules[i];
+    ProjectReporter reporter(rule, found[i]);
     try {
       rule.project_check(ctx, reporter);
     } catch (const std::exception& e) {
@@ -182,11 +188,19 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
       if (!project.agents().empty()) {
         Anchor at;
         at.location.path = project.agents().front().path;
-        ProjectReporter(*FindRule("internal-error"), out)
+        ProjectReporter(*FindRule("internal-error"), found[i])
             .Report(at, "rule " + std::string(rule.id) + " failed: " + e.what(),
                     "please report this with the files attached");
       }
     }
+  });
+  size_t total = 0;
+  for (const std::vector<Diagnostic>& list : found) total += list.size();
+  std::vector<Diagnostic> out;
+  out.reserve(total);
+  for (std::vector<Diagnostic>& list : found) {
+    std::move(list.begin(), list.end(), std::back_inserter(out));
+    std::vector<Diagnostic>().swap(list);
   }
   return out;
 }

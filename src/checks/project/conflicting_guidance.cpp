@@ -514,8 +514,11 @@ void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
       projects[key].push_back(party);
   }
   for (auto& [key, agents] : projects) {
-    std::sort(agents.begin(), agents.end(),
-              [](const AgentSummary* a, const AgentSummary* b) { return a->path < b->path; });
+    const auto by_path = [](const AgentSummary* a, const AgentSummary* b) {
+      return a->path < b->path;
+    };
+    if (!std::is_sorted(agents.begin(), agents.end(), by_path))
+      std::sort(agents.begin(), agents.end(), by_path);
     CheckScope(ctx, out, agents);
   }
 }
