@@ -316,6 +316,13 @@ TEST_CASE("cli: a file named alone is checked against its siblings, findings onl
   // No finding is reported on b.md itself: it appears only as a related location.
   CHECK(run.out.find("\n    {\"path\": \"" + (tmp.path() / ".claude/agents/b.md").string()) ==
         std::string::npos);
+  // In text, each finding shows its own line of a.md (taken from the summary: the name and a
+  // stance); b.md's places are notes, with no line of their own.
+  const Run text = Agentlint("'" + (tmp.path() / ".claude/agents/a.md").string() + "'");
+  CHECK(text.out.find(" 2 | name: database-expert\n") != std::string::npos);
+  CHECK(text.out.find(" 5 | You are the database expert. SQLite only.\n") != std::string::npos);
+  CHECK(text.out.find("Use PostgreSQL") == std::string::npos);
+  CHECK(text.out.find("b.md:5:") != std::string::npos);
 }
 
 // The lines of a `--format github` run that are about `file`.

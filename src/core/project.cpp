@@ -70,7 +70,8 @@ const Evidence* Stance::RulesOut(size_t choice) const {
   return nullptr;
 }
 
-Anchor MakeAnchor(const SourceFile& source, Span span) {
+Anchor MakeAnchor(const SourceFile& source, Span span, bool with_line) {
+  if (!with_line) return {MakeLocation(source, span), {}, 0, false};
   Diagnostic d;
   d.location = MakeLocation(source, span);
   SetLineText(d, source);
@@ -93,12 +94,12 @@ AgentSummary SummarizeIdentity(const AgentDoc& doc, const ClaudeAgent* claude) {
   s.agent_name = AgentName(doc);
   if (const YamlNode* name = doc.Field("name"); name && name->IsScalar()) {
     s.name = name->value;
-    s.name_at = MakeAnchor(doc.source(), name->span);
+    s.name_at = MakeAnchor(doc.source(), name->span, doc.origin().reported);
   }
   if (const YamlNode* description = doc.Field("description");
       description && description->IsScalar()) {
     s.description = description->value;
-    s.description_at = MakeAnchor(doc.source(), description->span);
+    s.description_at = MakeAnchor(doc.source(), description->span, doc.origin().reported);
   }
   return s;
 }

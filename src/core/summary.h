@@ -21,7 +21,9 @@ struct Anchor {
   size_t line_text_offset = 0;
   bool line_text_cut = false;
 };
-Anchor MakeAnchor(const SourceFile& source, Span span);
+// `with_line`: false for a file that is not linted (a sibling of a named file, the project's
+// instructions): its places are only ever shown as related locations, which print no source line.
+Anchor MakeAnchor(const SourceFile& source, Span span, bool with_line = true);
 
 // A name another agent, a skill or a file is referred to by, and where.
 struct Reference {

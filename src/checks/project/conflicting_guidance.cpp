@@ -348,7 +348,8 @@ std::string PartyName(const AgentSummary& party) {
 std::vector<Evidence> ToEvidence(const AgentDoc& doc, const std::map<size_t, Span>& first) {
   std::vector<Evidence> out;
   for (const auto& [choice, span] : first)
-    out.push_back({choice, MakeAnchor(doc.source(), span), std::string(SpanText(doc, span))});
+    out.push_back({choice, MakeAnchor(doc.source(), span, doc.origin().reported),
+                   std::string(SpanText(doc, span))});
   return out;
 }
 
