@@ -97,6 +97,9 @@ TolerantLine::Effect StrictEffect(const std::string& raw) {
 AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits,
                    bool parse_body)
     : source_(std::move(source)), origin_(origin) {
+  // A file read whole asks for lines all through its text: its line index is made whole at
+  // once (and read without its lock from then on); a sibling's grows only as far as asked.
+  if (parse_body) source_.line_count();
   SplitFrontMatter();
   ParseFrontMatter(limits);
   dialect_ = DetectDialect(origin_.located_as.empty() ? source_.path() : origin_.located_as, root(),
@@ -107,9 +110,7 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
 void AgentDoc::ParseBody(const DocumentLimits& limits) {
   if (body_parsed_) return;
   body_parsed_ = true;
-  // The body's walk asks for lines all through the text: the whole line index, once, is
-  // cheaper than extending it at every question (and read without its lock once whole).
-  source_.line_count();
+  source_.line_count();  // whole, as above: the body's walk asks for lines all through the text
   size_t body_begin = front_matter_.closed ? front_matter_.close_fence.end : 0;
   if (front_matter_.closed) {
     // The body starts on the line after the closing fence.
