@@ -336,8 +336,8 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   }
   // Sorted, and each file once even when named twice (directly and through its folder, or
   // through a link): files are told apart by their paths with no links, which a walk knows
-  // without a system call per file. (Two hard links to one file are two files, as they are to
-  // Claude Code: each is an agent of its folder.)
+  // without a system call per file. (Two hard links to one file are two files, like two copies:
+  // each is a name in its folder.)
   std::vector<size_t> order(out.files.size());
   std::iota(order.begin(), order.end(), size_t{0});
   const auto by_path = [&](size_t a, size_t b) { return out.files[a].path < out.files[b].path; };
