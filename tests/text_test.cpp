@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "core/text.h"
 
 using namespace agentlint;
@@ -11,6 +16,52 @@ TEST_CASE("text: edit distance and did-you-mean") {
   CHECK(ClosestMatch("sonmet", {"sonnet", "opus", "haiku"}) == "sonnet");
   CHECK(ClosestMatch("vibe", {"tools", "model", "name"}).empty());
   CHECK(ClosestMatch("ab", {"xy"}).empty());
+}
+
+TEST_CASE("text: did-you-mean stops early but agrees with the whole table") {
+  // The whole Levenshtein table, case-insensitive: the reference.
+  const auto distance = [](std::string a, std::string b) {
+    a = Lower(a);
+    b = Lower(b);
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (size_t i = 1; i <= a.size(); ++i)
+      for (size_t j = 1; j <= b.size(); ++j)
+        d[i][j] = std::min(
+            {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    return d[a.size()][b.size()];
+  };
+  // The first candidate nearest to `word`, if it is near enough: the reference.
+  const auto closest = [&](const std::string& word, const std::vector<std::string>& candidates) {
+    const size_t limit = std::min<size_t>(2, std::max<size_t>(1, word.size() / 3));
+    std::string best;
+    size_t best_distance = std::string::npos;
+    for (const std::string& c : candidates) {
+      const size_t d = distance(word, c);
+      if (d < best_distance) {
+        best_distance = d;
+        best = c;
+      }
+    }
+    return best_distance <= limit ? best : std::string();
+  };
+  // Words over a small alphabet (so that near misses are common), of every length to 11.
+  uint32_t seed = 7;
+  const auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+  const auto word = [&] {
+    std::string w(next() % 12, ' ');
+    for (char& c : w) c = "abcAB"[next() % 5];
+    return w;
+  };
+  for (int round = 0; round < 400; ++round) {
+    const std::string a = word();
+    std::vector<std::string> candidates;
+    for (int k = 0; k < 6; ++k) candidates.push_back(word());
+    CAPTURE(a);
+    for (const std::string& c : candidates) CHECK(EditDistance(a, c) == distance(a, c));
+    CHECK(ClosestMatch(a, candidates) == closest(a, candidates));
+  }
 }
 
 TEST_CASE("text: trimming and joining") {

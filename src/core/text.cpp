@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -44,48 +45,68 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  // Bounded by the inputs: a hostile 200,000-character value is never compared in full (callers
-  // only care about small distances, and the distance is at least the difference in length).
-  constexpr size_t kMaxLength = 256;
-  if (a.size() > kMaxLength || b.size() > kMaxLength) {
-    const size_t longer = std::max(a.size(), b.size());
-    const size_t shorter = std::min(a.size(), b.size());
-    return longer - shorter + (a.substr(0, kMaxLength) == b.substr(0, kMaxLength) ? 0 : 1);
-  }
-  const std::string x = Lower(a);
-  const std::string y = Lower(b);
-  std::vector<size_t> row(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
+namespace {
+
+// Inputs longer than this are never compared in full (callers only care about small distances,
+// and the distance is at least the difference in length).
+constexpr size_t kMaxCompared = 256;
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Levenshtein distance, case-insensitive, of texts of at most kMaxCompared bytes; `limit + 1`
+// as soon as every way through the table costs more than `limit`. No allocation.
+size_t BoundedDistance(std::string_view a, std::string_view b, size_t limit) {
+  std::array<size_t, kMaxCompared + 1> row{};
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    const char x = LowerAscii(a[i - 1]);
     size_t diagonal = row[0];
     row[0] = i;
-    for (size_t j = 1; j <= y.size(); ++j) {
+    size_t least = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
       const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      row[j] =
+          std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x == LowerAscii(b[j - 1]) ? 0 : 1)});
       diagonal = above;
+      least = std::min(least, row[j]);
     }
+    // Every later row only grows from this one's smallest cell.
+    if (least > limit) return limit + 1;
   }
-  return row[y.size()];
+  return std::min(row[b.size()], limit + 1);
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  if (a.size() > kMaxCompared || b.size() > kMaxCompared) {
+    const size_t longer = std::max(a.size(), b.size());
+    const size_t shorter = std::min(a.size(), b.size());
+    return longer - shorter + (a.substr(0, kMaxCompared) == b.substr(0, kMaxCompared) ? 0 : 1);
+  }
+  return BoundedDistance(a, b, std::max(a.size(), b.size()));
 }
 
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = std::string::npos;
+  // A typo is at most two edits away, and fewer for short words: farther candidates are told
+  // apart from the close ones after a few rows of the table, not the whole of it.
+  const size_t limit = std::min<size_t>(2, std::max<size_t>(1, word.size() / 3));
+  const std::string* best = nullptr;
+  size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
-    // Lengths further apart than any accepted distance cannot match: skip the quadratic work.
+    // Lengths further apart than any accepted distance cannot match: skip the table.
     const size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
                                                       : candidate.size() - word.size();
-    if (gap > 2) continue;
-    const size_t d = EditDistance(word, candidate);
+    if (gap > limit) continue;
+    const size_t d = word.size() > kMaxCompared || candidate.size() > kMaxCompared
+                         ? EditDistance(word, candidate)
+                         : BoundedDistance(word, candidate, limit);
     if (d < best_distance) {
       best_distance = d;
-      best = candidate;
+      best = &candidate;
     }
   }
-  // A typo is at most two edits away, and fewer for short words.
-  const size_t limit = std::min<size_t>(2, std::max<size_t>(1, word.size() / 3));
-  return best_distance <= limit ? best : std::string();
+  return best ? *best : std::string();
 }
 
 std::string JoinCode(const std::vector<std::string>& items, std::string_view last_sep) {
