@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <utility>
+
 #include "core/claude.h"
 #include "core/discover.h"
 #include "core/document.h"
@@ -125,6 +127,27 @@ TEST_CASE("document: plain scalars are typed as the YAML core schema types them"
   quoted.style = agentlint::ScalarStyle::kDoubleQuoted;
   quoted.value = "true";
   CHECK(agentlint::TypeOf(quoted) == ScalarType::kString);
+}
+
+TEST_CASE("document: a description's written-out \\n is the line break the model is shown") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  // Front matter text (single-quoted YAML keeps backslashes as written) -> what the model sees.
+  const std::pair<const char*, const char*> cases[] = {
+      {"Writes\\nthings", "Writes\nthings"},
+      {"\\nat both ends\\n", "\nat both ends\n"},
+      {"two\\n\\nbreaks", "two\n\nbreaks"},
+      {"a backslash before it: \\\\n", "a backslash before it: \\\n"},
+      {"no n after: \\t and \\", "no n after: \\t and \\"},
+      {"plain", "plain"},
+  };
+  for (const auto& [written, shown] : cases) {
+    CAPTURE(written);
+    const std::string text =
+        std::string("---\nname: a\ndescription: '") + written + "'\n---\nbody\n";
+    agentlint::FileOrigin origin = agentlint::ClassifyPath(".claude/agents/a.md");
+    const agentlint::AgentDoc doc(agentlint::SourceFile(".claude/agents/a.md", text), origin);
+    CHECK(agentlint::ResolveClaudeAgent(doc, k).description == shown);
+  }
 }
 
 TEST_CASE("document: resolving only an agent's identity agrees with the full resolution") {

@@ -264,15 +264,16 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   if (IsString(description)) {
     // The main model is shown the description with each `\n` written out turned into a line
     // break (the `<example>` blocks of plugin agents are often written that way).
+    // Copied a run at a time, between the `\n`s (found left to right, as they are read).
     const std::string& value = description->value;
-    for (size_t i = 0; i < value.size(); ++i) {
-      if (value[i] == '\\' && i + 1 < value.size() && value[i + 1] == 'n') {
-        out.description += '\n';
-        ++i;
-      } else {
-        out.description += value[i];
-      }
+    out.description.reserve(value.size());
+    size_t from = 0;
+    for (size_t at = value.find("\\n"); at != std::string::npos; at = value.find("\\n", from)) {
+      out.description.append(value, from, at - from);
+      out.description += '\n';
+      from = at + 2;
     }
+    out.description.append(value, from, std::string::npos);
   }
   const YamlNode* model = doc.ClaudeField("model");
   if (model && model->IsScalar()) out.model = ResolveModel(k, model->value);
