@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <sstream>
 #include <unordered_map>
 
@@ -31,6 +33,17 @@ constexpr std::array<bool, 256> ByteSet(std::string_view bytes) {
   return set;
 }
 
+// Whether any of the eight bytes of `word` may be `\n`, `[`, `]`, `{` or `}`: never false when
+// one is (a match may be reported for a byte that is not one, which only costs a byte-wise look).
+bool MayAct(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  const auto any_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const uint64_t folded = word | (kOnes * 0x20);  // `[` is `{` and `]` is `}` with bit 5 set
+  return (any_zero(word ^ (kOnes * '\n')) | any_zero(folded ^ (kOnes * '{')) |
+          any_zero(folded ^ (kOnes * '}'))) != 0;
+}
+
 }  // namespace
 
 int EstimateYamlDepth(std::string_view text) {
@@ -43,6 +56,12 @@ int EstimateYamlDepth(std::string_view text) {
   int indent = 0;
   int indicators = 0;  // `- ` and `? ` entries opened on this line before its content
   for (size_t i = 0; i < text.size(); ++i) {
+    if (!line_start) {  // eight bytes at a time to the next word that may hold one of kActs
+      uint64_t word = 0;
+      while (i + 8 <= text.size() && (std::memcpy(&word, text.data() + i, 8), !MayAct(word)))
+        i += 8;
+      if (i >= text.size()) break;
+    }
     const char c = text[i];
     if (!line_start && !kActs[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
