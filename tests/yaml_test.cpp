@@ -266,6 +266,9 @@ TEST_CASE(
       "tools: [\"a\\\"\", 'b''c']\n",
       "topics:\n  - {id: a, name: \"A\", patterns: ['\\ba\\b', \"x\"], n: 2}\n  - {}\n",
       "\"quoted key\": 1\n'single': 2\n",
+      // Escapes and doubled quotes first, last, in a row and alone between the quotes.
+      "a: \"\\tstart\\n\\\\\"\nb: '''''' \nc: '''x'''\nd: \"\\\"\\\"\"\ne: \"\"\nf: ''\n",
+      "description: \"Use it.\\n\\nExamples: \\\"a\\\" and \\\\ b\\tc\"\nname: 'don''t, won''t'\n",
   };
   for (const std::string& text : taken) {
     INFO(text);

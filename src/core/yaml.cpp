@@ -660,13 +660,19 @@ class SimpleYaml {
     node.kind = YamlKind::kScalar;
     node.style = q == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
     node.span = {at, at + token.size()};
-    for (size_t i = 1; i + 1 < token.size(); ++i) {
-      const char c = token[i];
-      if (q == '\'' && c == '\'') {
-        node.value += '\'';
-        ++i;
-      } else if (q == '"' && c == '\\') {
-        switch (token[++i]) {
+    // Between the quotes, a run at a time up to the next `''` (single) or `\` (double).
+    const std::string_view inner = token.substr(1, token.size() - 2);
+    const char special = q == '\'' ? '\'' : '\\';
+    node.value.reserve(inner.size());
+    for (size_t i = 0; i < inner.size();) {
+      const size_t next = std::min(inner.find(special, i), inner.size());
+      node.value.append(inner, i, next - i);
+      if (next == inner.size()) break;
+      if (q == '\'') {
+        node.value += '\'';  // `''`: its second quote is skipped
+      } else {
+        // The escape's letter; past the last inner byte, the closing quote.
+        switch (next + 1 < inner.size() ? inner[next + 1] : token.back()) {
           case '\\':
             node.value += '\\';
             break;
@@ -682,9 +688,8 @@ class SimpleYaml {
           default:
             return std::nullopt;
         }
-      } else {
-        node.value += c;
       }
+      i = next + 2;
     }
     return node;
   }
