@@ -395,26 +395,23 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
       options.keep_summaries ? ClaudeDetail::kFull : ClaudeDetail::kIdentity;
   std::optional<ClaudeAgent> claude;
   if (doc.dialect() == Dialect::kClaude) claude = ResolveClaudeAgent(doc, knowledge, detail);
-  const bool any_wanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
-  if (!any_wanted || !doc.origin().scope_is_agent_root || doc.origin().over_file_limit) {
+  // A sibling that can take none of the wanted stances gives its identity alone.
+  const auto identity_only = [&] {
     out.summary = SummarizeIdentity(doc, claude ? &*claude : nullptr);
-    return out;
-  }
+    return std::move(out);
+  };
+  const bool any_wanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
+  if (!any_wanted || !doc.origin().scope_is_agent_root || doc.origin().over_file_limit)
+    return identity_only();
   // Most siblings mention no wanted topic: the gate's smaller pass tells, and only the others
   // take the knowledge's whole pass (which their summarizers read).
-  if (stance_gate && stance_gate->Scan(doc.source().text()).FoundNothing()) {
-    out.summary = SummarizeIdentity(doc, claude ? &*claude : nullptr);
-    return out;
-  }
+  if (stance_gate && stance_gate->Scan(doc.source().text()).FoundNothing()) return identity_only();
   ScanResult scan;
   if (knowledge.scan) scan = knowledge.scan->Scan(doc.source().text());
   bool may_occur = false;
   for (size_t t = 0; t < wanted.size() && t < knowledge.conflict_topics.size(); ++t)
     may_occur = may_occur || (wanted[t] && knowledge.conflict_topics[t].MayOccurIn(scan));
-  if (!may_occur) {
-    out.summary = SummarizeIdentity(doc, claude ? &*claude : nullptr);
-    return out;
-  }
+  if (!may_occur) return identity_only();
   doc.ParseBody(options.limits);
   const SharedFileFacts facts(doc, options, std::move(claude), std::move(scan));
   FileContext ctx = facts.Context(doc, options);
