@@ -866,6 +866,58 @@ TEST_CASE("cli: the repository's build files are read when agentlint runs inside
   }
 }
 
+TEST_CASE("cli: project rules run for the files that enable them, alone or with the others") {
+  // choice-not-in-repository reads the stances conflicting-guidance takes: each finds alone.
+  TempDir tmp;
+  fs::create_directories(tmp.path() / ".git");
+  WriteFile(tmp.path() / "pyproject.toml", "[project]\nname = \"shop\"\n");
+  WriteFile(tmp.path() / "uv.lock", "version = 1\n");
+  WriteFile(tmp.path() / ".claude/agents/deps.md",
+            "---\nname: deps\ndescription: Adds Python dependencies. Use for dependency "
+            "changes.\n---\nYou manage the dependencies. Use Poetry for every new package.\n");
+  WriteFile(tmp.path() / ".claude/agents/api.md",
+            "---\nname: api\ndescription: Builds the HTTP endpoints. Use for endpoint work.\n---\n"
+            "You build the endpoints. Install tools with `uv pip install httpie`.\n\nHandoff "
+            "to: @deps\n");
+  const std::string here = "cd '" + tmp.path().string() + "' && ";
+  const auto count = [](const Run& run, const std::string& rule) {
+    size_t n = 0;
+    for (size_t at = run.out.find("[" + rule); at != std::string::npos;
+         at = run.out.find("[" + rule, at + 1))
+      ++n;
+    return n;
+  };
+  struct Case {
+    const char* args;
+    size_t conflicts;  // AL406, on both files
+    size_t choices;    // AL410, on deps.md
+  };
+  for (const Case& c : {Case{"", 2, 1}, Case{"--select AL410", 0, 1}, Case{"--ignore AL406", 0, 1},
+                        Case{"--select AL406", 2, 0}, Case{"--ignore project", 0, 0},
+                        Case{"--select AL001", 0, 0}}) {
+    for (const char* target : {".claude/agents", ".claude/agents/deps.md"}) {
+      CAPTURE(c.args);
+      CAPTURE(target);
+      const Run run = Agentlint(std::string("-q ") + c.args + " " + target, false, here);
+      const bool whole = std::string(target) == ".claude/agents";
+      CHECK(count(run, "AL406") == (whole ? c.conflicts : c.conflicts / 2));
+      CHECK(count(run, "AL410") == c.choices);
+    }
+  }
+  // A rule one file ignores still runs for the other, with the ignoring file's evidence.
+  WriteFile(tmp.path() / ".agentlint.yaml",
+            "overrides:\n  - files: \".claude/agents/deps.md\"\n    ignore: [AL406, AL410]\n");
+  const Run mixed = Agentlint("-q .claude/agents", false, here);
+  CHECK(count(mixed, "AL406") == 1);
+  CHECK(mixed.out.find("api.md:5:") != std::string::npos);
+  CHECK(count(mixed, "AL410") == 0);
+  // The graph keeps every summary: with the project rules off, it still draws the handoff.
+  WriteFile(tmp.path() / ".agentlint.yaml", "ignore: [project]\n");
+  const Run graph = Agentlint("graph .claude/agents", false, here);
+  CHECK(graph.code == 0);
+  CHECK(graph.out.find("  a0 --> a1\n") != std::string::npos);
+}
+
 TEST_CASE("cli: output is the same bytes for every -j, streamed or written to a file") {
   // Enough findings that the text report is rendered in many chunks and several batches
   // (output/text.cpp renders 256 findings per chunk, four chunks per thread at a time), from

@@ -128,16 +128,39 @@ std::vector<Diagnostic> RunChecks(const FileContext& ctx, const LintOptions& opt
   return out;
 }
 
+// Which summarizers a run calls: those of the project rules it runs, each function once (two
+// rules may read the same evidence: choice-not-in-repository reads conflicting-guidance's
+// stances). A file that is not linted (a sibling) gives only evidence compared across files.
+struct SummaryPlan {
+  std::vector<Summarizer> linted;
+  std::vector<Summarizer> sibling;
+};
+
+// `on`: by index in AllRules(), the project rules the run runs; nullptr: all of them.
+SummaryPlan PlanSummaries(const std::vector<bool>* on) {
+  SummaryPlan plan;
+  const auto add = [](std::vector<Summarizer>& to, Summarizer s) {
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+  };
+  const std::vector<RuleInfo>& rules = AllRules();
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const RuleInfo& rule = rules[i];
+    if (!rule.summarize || rule.summarize == &SummarizeNothing) continue;
+    if (on && !(*on)[i]) continue;
+    add(plan.linted, rule.summarize);
+    if (rule.evidence == RuleInfo::EvidenceUse::kAcrossFiles) add(plan.sibling, rule.summarize);
+  }
+  return plan;
+}
+
 // `sibling`: the file is not linted, so only evidence compared across files is taken.
-AgentSummary RunSummarizers(const FileContext& ctx, bool sibling = false) {
+AgentSummary RunSummarizers(const FileContext& ctx, const SummaryPlan& plan, bool sibling = false) {
   const AgentDoc& doc = ctx.doc;
   AgentSummary summary = SummarizeIdentity(doc, ctx.claude);
   if (!doc.origin().read_error.empty() || doc.origin().over_file_limit) return summary;
-  for (const RuleInfo& rule : AllRules()) {
-    if (!rule.summarize) continue;
-    if (sibling && rule.evidence == RuleInfo::EvidenceUse::kOwnFile) continue;
+  for (Summarizer summarize : sibling ? plan.sibling : plan.linted) {
     try {
-      rule.summarize(ctx, summary);
+      summarize(ctx, summary);
     } catch (const std::exception&) {
       // The rule's evidence from this file is lost; its project check still runs on the rest.
     }
@@ -154,7 +177,7 @@ std::vector<Diagnostic> CheckDocument(const AgentDoc& doc, const LintOptions& op
 
 AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options) {
   const SharedFileFacts facts(doc, options);
-  return RunSummarizers(facts.Context(doc, options));
+  return RunSummarizers(facts.Context(doc, options), PlanSummaries(nullptr));
 }
 
 void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
@@ -342,7 +365,7 @@ struct FileFindings {
 const ScanPattern kDirective("agentlint-");
 
 FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
-                       const LintOptions& own) {
+                       const LintOptions& own, const SummaryPlan& plan) {
   FileResult out;
   const AgentDoc doc = LoadDocument(file, options);
   const SharedFileFacts facts(doc, own);  // once, for checks and summary
@@ -355,7 +378,8 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
       AnchorSuppressions(*out.suppressions, doc.source());
     }
   }
-  if (doc.origin().read_error.empty()) out.summary = RunSummarizers(facts.Context(doc, options));
+  if (doc.origin().read_error.empty())
+    out.summary = RunSummarizers(facts.Context(doc, options), plan);
   return out;
 }
 
@@ -385,7 +409,8 @@ std::unique_ptr<PatternSet> StanceGate(const Knowledge& knowledge,
 // and its body is parsed only when it may take a stance on a conflict topic that a linted file
 // takes one on (`wanted`), the only evidence of a sibling that findings on linted files use.
 FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options,
-                          const std::vector<bool>& wanted, const PatternSet* stance_gate) {
+                          const SummaryPlan& plan, const std::vector<bool>& wanted,
+                          const PatternSet* stance_gate) {
   FileResult out;
   AgentDoc doc = LoadDocument(file, options, /*parse_body=*/false);
   if (!doc.origin().read_error.empty()) return out;
@@ -416,7 +441,7 @@ FileResult ProcessSibling(const DiscoveredFile& file, const LintOptions& options
   const SharedFileFacts facts(doc, options, std::move(claude), std::move(scan));
   FileContext ctx = facts.Context(doc, options);
   ctx.stance_topics = &wanted;
-  out.summary = RunSummarizers(ctx, /*sibling=*/true);
+  out.summary = RunSummarizers(ctx, plan, /*sibling=*/true);
   return out;
 }
 
@@ -497,6 +522,23 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     if (shared) by_config.emplace(config, own);
     file_options.emplace(file.path, own);
   }
+  // The project rules run when some linted file's options enable them (the findings are then
+  // kept for those files alone); the others, and the summarizers only they read, do not run.
+  // `agentlint graph` keeps every summary: all of them run.
+  const std::vector<RuleInfo>& rules = AllRules();
+  std::vector<bool> project_on(rules.size(), false);
+  LintOptions project_options = options;
+  project_options.select.clear();
+  project_options.extend_select.clear();
+  project_options.ignore.clear();
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (!rules[r].project_check) continue;
+    project_on[r] = cli.keep_summaries ||
+                    std::any_of(distinct_options.begin(), distinct_options.end(),
+                                [&](const LintOptions& own) { return Enabled(rules[r], own); });
+    if (project_on[r]) project_options.select.emplace_back(rules[r].id);
+  }
+  const SummaryPlan plan = PlanSummaries(&project_on);
   // Then each linted file is read, parsed, checked and summarized in parallel, into its own
   // slot, and its document freed; then the siblings, for what the linted files' project
   // findings need of them. Results are merged in discovery order, so output never depends on -j.
@@ -517,7 +559,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     (file_options.count(files[i].path) ? linted : siblings).push_back(i);
   if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
-    keep(i, ProcessFile(files[i], options, *file_options.at(files[i].path)));
+    keep(i, ProcessFile(files[i], options, *file_options.at(files[i].path), plan));
   });
   std::vector<bool> wanted;  // the conflict topics a linted file takes a stance on
   for (size_t i : linted) {
@@ -534,7 +576,7 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       any_wanted && !siblings.empty() ? StanceGate(SharedFileFacts::KnowledgeOf(options), wanted)
                                       : nullptr;
   ForEachParallel(siblings, cli.jobs, [&](size_t i) {
-    keep(i, ProcessSibling(files[i], options, wanted, stance_gate.get()));
+    keep(i, ProcessSibling(files[i], options, plan, wanted, stance_gate.get()));
   });
   std::map<std::string, std::vector<Diagnostic>> by_file;  // the linted files' findings
   std::map<std::string, Suppressions> suppressions;
@@ -566,14 +608,13 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   std::vector<FileFindings>().swap(results);  // their memory, not only their contents
   // Project rules run once over the summaries; a finding is kept when its file is linted and
   // its file's options enable the rule.
-  LintOptions project_options = options;
-  project_options.select = {"all"};
-  project_options.ignore.clear();
   if (cli.keep_summaries) result.agents = summaries;
-  for (Diagnostic& d : CheckProject(Project(std::move(summaries)), project_options)) {
-    const auto it = file_options.find(d.location.path);
-    if (it != file_options.end() && Enabled(*d.rule, *it->second))
-      by_file[d.location.path].push_back(std::move(d));
+  if (!project_options.select.empty()) {
+    for (Diagnostic& d : CheckProject(Project(std::move(summaries)), project_options)) {
+      const auto it = file_options.find(d.location.path);
+      if (it != file_options.end() && Enabled(*d.rule, *it->second))
+        by_file[d.location.path].push_back(std::move(d));
+    }
   }
   size_t total = 0;
   for (const auto& entry : by_file) total += entry.second.size();
