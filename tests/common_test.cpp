@@ -13,8 +13,8 @@ using namespace agentlint;
 
 TEST_CASE("common: every tail cue agrees with its regex, on ASCII and other text") {
   // The cues in use register themselves before main (rules/checks declare them at namespace
-  // scope): conflicting guidance's three and missing-referenced-file's one at least.
-  REQUIRE(AllTailCues().size() >= 4);
+  // scope): conflicting guidance's four and missing-referenced-file's one at least.
+  REQUIRE(AllTailCues().size() >= 5);
   // Sentences made of every cue word of the rules, look-alikes, fillers of every length, each
   // stop, a non-ASCII word and spacing: the fast path and the regex must say the same of each.
   const std::string vocabulary =
@@ -25,6 +25,9 @@ TEST_CASE("common: every tail cue agrees with its regex, on ASCII and other text
       "migrating away from|deprecated|legacy|unlike|always|exclusively|add|address|new|news|"
       "save|saved|output|outputs|put|input|scaffold|make|makes|generate|the|a|database|files|"
       "PostgreSQL|x|long-word-with-dashes|café|→|naïve|under_score|42|.|;|:|!|?|(|)|,|-|'|\t|"
+      // the example cues: abbreviations ending with a stop, and words they start
+      "e.g.|E.G.|i.e.|e.g|eg.|xe.g.|e.g.x|for example|for instance|such as|such asynchronous|"
+      "like|likely|Likes|alike|"
       // RE2 folds the long s (U+017F) to s and the Kelvin sign (U+212A) to k; a 4-byte
       // character; bytes that are not UTF-8 (a lone continuation, a surrogate, an overlong form)
       "uſe|uſes|\u212Aeep|😀|é|\x80|\xed\xa0\x80|\xc0\xaf";

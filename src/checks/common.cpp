@@ -257,12 +257,13 @@ bool IsValidUtf8(std::string_view text) {
 }
 }  // namespace
 
-TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars)
-    : whole_("(?i)\\b(" + words + ")\\b[^" + StopClass(stops) + "]{0," + std::to_string(max_chars) +
-             "}$"),
-      cue_("(?i)(\\b(?:" + words + ")\\b)"),
+TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars, TailCueShape shape)
+    : whole_("(?i)\\b(" + words + ")" + (shape.word_end ? "\\b" : "") + "[^" + StopClass(stops) +
+             "]{0," + std::to_string(max_chars) + "}$"),
+      cue_("(?i)(\\b(?:" + words + ")" + (shape.word_end ? "\\b" : "") + ")"),
       stops_(std::move(stops)),
-      max_chars_(max_chars) {
+      max_chars_(max_chars),
+      cue_holds_stops_(shape.cue_holds_stops) {
   TailCueRegistry().push_back(this);
 }
 
@@ -270,18 +271,22 @@ TailCue::~TailCue() = default;
 
 bool TailCue::ClosesText(std::string_view text) const {
   const size_t stop = text.find_last_of(stops_);
-  const std::string_view clause = stop == std::string_view::npos ? text : text.substr(stop + 1);
+  // The cue ends after the last stop, so it starts after it too, unless it may hold one.
+  const size_t from = stop == std::string_view::npos || cue_holds_stops_ ? 0 : stop + 1;
   // The tail is counted in characters, as the regex counts them: on valid UTF-8, every byte but
   // a continuation byte starts one. Other bytes are left to the regex.
-  if (!IsValidUtf8(clause))
-    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), whole_.get());
-  re2::StringPiece input(clause.data(), clause.size());
+  const re2::StringPiece whole(text.data(), text.size());
+  if (!IsValidUtf8(text.substr(from))) return RE2::PartialMatch(whole, whole_.get());
+  // Each search starts where the last cue ended, with the text before it as the context of `\b`.
   re2::StringPiece cue;
-  while (RE2::FindAndConsume(&input, cue_.get(), &cue)) {
-    const size_t end = static_cast<size_t>(cue.data() - clause.data()) + cue.size();
+  for (size_t at = from;
+       at < text.size() && cue_.get().Match(whole, at, text.size(), RE2::UNANCHORED, &cue, 1);
+       at = static_cast<size_t>(cue.data() - text.data()) + std::max<size_t>(cue.size(), 1)) {
+    const size_t end = static_cast<size_t>(cue.data() - text.data()) + cue.size();
+    if (stop != std::string_view::npos && end <= stop) continue;  // its tail holds a stop
     size_t chars = 0;
-    for (size_t i = end; i < clause.size() && chars <= max_chars_; ++i)
-      chars += (static_cast<unsigned char>(clause[i]) & 0xC0) != 0x80;
+    for (size_t i = end; i < text.size() && chars <= max_chars_; ++i)
+      chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     if (chars <= max_chars_) return true;
   }
   return false;

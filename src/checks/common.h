@@ -125,14 +125,17 @@ bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 // Postgres" before a mention: a cue, then at most MAX characters, none of them in STOPS, to the
 // end). Such a counted tail makes RE2's automaton large and slow to build (these were the
 // costliest regexes of their rules), so the cue words are found in the clause after the last
-// stop and the tail is measured directly, in characters; the regex decides only where the clause
-// is not valid UTF-8. For the two to agree, no cue may contain a stop, and a cue that starts
-// inside another must end where it ends ("must use" and "use"); tests/common_test.cpp compares
-// them on every cue in use.
+// stop and the tail is measured directly, in characters; the regex decides only where the text
+// is not valid UTF-8. A cue that starts inside another must end where it ends ("must use" and
+// "use"); tests/common_test.cpp compares the two on every cue in use.
 // Declared at namespace scope, so that every cue in use is in AllTailCues() before main.
+struct TailCueShape {
+  bool word_end = true;          // `\b` after the cue ("like" then does not match "likely")
+  bool cue_holds_stops = false;  // a cue may contain a stop ("e.g."): it may end at the last one
+};
 class TailCue {
  public:
-  TailCue(const std::string& words, std::string stops, size_t max_chars);
+  TailCue(const std::string& words, std::string stops, size_t max_chars, TailCueShape shape = {});
   TailCue(const TailCue&) = delete;
   TailCue& operator=(const TailCue&) = delete;
   ~TailCue();
@@ -144,6 +147,7 @@ class TailCue {
   LazyRegex cue_;
   std::string stops_;
   size_t max_chars_;
+  bool cue_holds_stops_;
 };
 const std::vector<const TailCue*>& AllTailCues();
 

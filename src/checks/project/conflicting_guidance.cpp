@@ -34,6 +34,10 @@ const TailCue kRuleOutBefore(
     ".;!?(", 30);
 // "must", "always" shortly before a prescribed choice: the only one allowed.
 const TailCue kMustBefore("must|always|exclusively", ".;!?", 20);
+// "e.g.", "such as" shortly before a mention: an example, not a choice ("like" also as the start
+// of a longer word, as it always was read; "e.g." ends with a stop).
+const TailCue kExampleBefore(R"(e\.g\.|for example|for instance|such as|like|i\.e\.)", ".;!?", 40,
+                             {.word_end = false, .cue_holds_stops = true});
 
 const RE2& PrescribeAfter() {
   static const RE2 re(
@@ -206,9 +210,7 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
     const bool slashed =
         (m.begin > 0 && line[m.begin - 1] == '/') || (m.end < line.size() && line[m.end] == '/');
     // "e.g. Vitest", "such as Jest": an example, not a choice.
-    static const RE2 kExample(
-        R"((?i)\b(e\.g\.|for example|for instance|such as|like|i\.e\.)[^.;!?]{0,40}$)");
-    if (slashed || Match(before, kExample)) continue;
+    if (slashed || kExampleBefore.ClosesText(before)) continue;
     if (!stack_list)
       stack_list = prose.kind == ProseKind::kListItem && StackSection(doc, prose.span.begin);
     if (!label_end) label_end = StackLabelEnd(line);
