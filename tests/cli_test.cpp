@@ -874,7 +874,8 @@ TEST_CASE("cli: project rules run for the files that enable them, alone or with 
   WriteFile(tmp.path() / "uv.lock", "version = 1\n");
   WriteFile(tmp.path() / ".claude/agents/deps.md",
             "---\nname: deps\ndescription: Adds Python dependencies. Use for dependency "
-            "changes.\n---\nYou manage the dependencies. Use Poetry for every new package.\n");
+            "changes.\nmodel: sonet\n---\nYou manage the dependencies. Use Poetry for every new "
+            "package.\n");
   WriteFile(tmp.path() / ".claude/agents/api.md",
             "---\nname: api\ndescription: Builds the HTTP endpoints. Use for endpoint work.\n---\n"
             "You build the endpoints. Install tools with `uv pip install httpie`.\n\nHandoff "
@@ -891,10 +892,13 @@ TEST_CASE("cli: project rules run for the files that enable them, alone or with 
     const char* args;
     size_t conflicts;  // AL406, on both files
     size_t choices;    // AL410, on deps.md
+    size_t models;     // AL111, a per-file rule, on deps.md
   };
-  for (const Case& c : {Case{"", 2, 1}, Case{"--select AL410", 0, 1}, Case{"--ignore AL406", 0, 1},
-                        Case{"--select AL406", 2, 0}, Case{"--ignore project", 0, 0},
-                        Case{"--select AL001", 0, 0}}) {
+  // With no project rule on, the siblings of a named file are not read: its own findings stay.
+  for (const Case& c :
+       {Case{"", 2, 1, 1}, Case{"--select AL410", 0, 1, 0}, Case{"--ignore AL406", 0, 1, 1},
+        Case{"--select AL406", 2, 0, 0}, Case{"--ignore project", 0, 0, 1},
+        Case{"--select AL001", 0, 0, 0}, Case{"--select AL111", 0, 0, 1}}) {
     for (const char* target : {".claude/agents", ".claude/agents/deps.md"}) {
       CAPTURE(c.args);
       CAPTURE(target);
@@ -902,6 +906,7 @@ TEST_CASE("cli: project rules run for the files that enable them, alone or with 
       const bool whole = std::string(target) == ".claude/agents";
       CHECK(count(run, "AL406") == (whole ? c.conflicts : c.conflicts / 2));
       CHECK(count(run, "AL410") == c.choices);
+      CHECK(count(run, "AL111") == c.models);
     }
   }
   // A rule one file ignores still runs for the other, with the ignoring file's evidence.

@@ -132,6 +132,7 @@ std::vector<Diagnostic> RunChecks(const FileContext& ctx, const LintOptions& opt
 // rules may read the same evidence: choice-not-in-repository reads conflicting-guidance's
 // stances). A file that is not linted (a sibling) gives only evidence compared across files.
 struct SummaryPlan {
+  bool any = true;  // false: no project rule runs, so no file is summarized and no sibling read
   std::vector<Summarizer> linted;
   std::vector<Summarizer> sibling;
 };
@@ -143,6 +144,7 @@ SummaryPlan PlanSummaries(const std::vector<bool>* on) {
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
   };
   const std::vector<RuleInfo>& rules = AllRules();
+  if (on) plan.any = std::find(on->begin(), on->end(), true) != on->end();
   for (size_t i = 0; i < rules.size(); ++i) {
     const RuleInfo& rule = rules[i];
     if (!rule.summarize || rule.summarize == &SummarizeNothing) continue;
@@ -378,7 +380,7 @@ FileResult ProcessFile(const DiscoveredFile& file, const LintOptions& options,
       AnchorSuppressions(*out.suppressions, doc.source());
     }
   }
-  if (doc.origin().read_error.empty())
+  if (plan.any && doc.origin().read_error.empty())
     out.summary = RunSummarizers(facts.Context(doc, options), plan);
   return out;
 }
@@ -554,9 +556,13 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     summarized[i] = 1;
   };
   std::vector<size_t> linted;
-  std::vector<size_t> siblings;
-  for (size_t i = 0; i < count; ++i)
-    (file_options.count(files[i].path) ? linted : siblings).push_back(i);
+  std::vector<size_t> siblings;  // not read at all when no project rule runs
+  for (size_t i = 0; i < count; ++i) {
+    if (file_options.count(files[i].path))
+      linted.push_back(i);
+    else if (plan.any)
+      siblings.push_back(i);
+  }
   if (warm.joinable()) warm.join();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
     keep(i, ProcessFile(files[i], options, *file_options.at(files[i].path), plan));
