@@ -14,6 +14,7 @@ struct Titles {
   struct Title {
     std::string_view text;
     std::vector<uint32_t> starts;  // the start of the title, and each place after a space
+    uint32_t initials = 0;         // FirstLetterBit of each word: most phrases skip the title
   };
   std::vector<Title> titles;
 
@@ -21,10 +22,16 @@ struct Titles {
     for (const Heading& heading : body.headings) {
       Title title{heading.normalized, {}};
       for (size_t i = 0; i < title.text.size() && i <= UINT32_MAX; ++i) {
-        if (i == 0 || title.text[i - 1] == ' ') title.starts.push_back(static_cast<uint32_t>(i));
+        if (i != 0 && title.text[i - 1] != ' ') continue;
+        title.starts.push_back(static_cast<uint32_t>(i));
+        title.initials |= FirstLetterBit(title.text[i]);
       }
       titles.push_back(std::move(title));
     }
+  }
+  // A bit per lower-case ASCII letter; every other byte shares the last one.
+  static uint32_t FirstLetterBit(char c) {
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
   }
 };
 
@@ -32,6 +39,7 @@ struct Titles {
 // the title or before a space.
 bool HasWords(const Titles::Title& title, std::string_view phrase) {
   if (phrase.empty() || phrase.size() > title.text.size()) return false;
+  if ((title.initials & Titles::FirstLetterBit(phrase[0])) == 0) return false;
   for (const uint32_t at : title.starts) {
     if (at + phrase.size() > title.text.size()) break;
     if (title.text[at] != phrase[0]) continue;
