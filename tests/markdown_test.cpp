@@ -1,8 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <random>
 #include <string>
+#include <string_view>
 
 #include "core/markdown.h"
+#include "core/source.h"
 
 using namespace agentlint;
 
@@ -68,6 +73,88 @@ TEST_CASE("markdown: titles are normalised without emoji, numbering and punctuat
   CHECK(NormalizeTitle("Step 3 - Report") == "report");
   CHECK(NormalizeTitle("2026 Roadmap") == "roadmap");
   CHECK(NormalizeTitle("Your Identity & Memory") == "your identity memory");
+}
+
+namespace {
+
+// NormalizeTitle as it was written before its one-pass form: the reference it must agree with.
+std::string NormalizeTitleReference(std::string_view title) {
+  std::string out;
+  for (size_t i = 0; i < title.size();) {
+    const auto byte = static_cast<unsigned char>(title[i]);
+    if (byte < 0x80) {
+      const char c = byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a')
+                                                : static_cast<char>(byte);
+      out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ? c : ' ';
+      ++i;
+      continue;
+    }
+    const size_t len = std::max<size_t>(1, agentlint::Utf8SequenceLength(title, i));
+    const char32_t cp =
+        len > 1 ? agentlint::DecodeUtf8(title, i) : static_cast<unsigned char>(title[i]);
+    const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+                        cp == 0xFE0F || cp == 0x200D || cp == 0x20E3;
+    if (!symbol) {
+      if (len == 1) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])));
+        out += std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ? c : ' ';
+      } else {
+        out.append(title.substr(i, len));
+      }
+    } else {
+      out += ' ';
+    }
+    i += len;
+  }
+  std::string words;
+  for (const char c : out) {
+    if (c == ' ' && (words.empty() || words.back() == ' ')) continue;
+    words += c;
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  for (bool again = true; again;) {
+    again = false;
+    size_t skip = 0;
+    if (!words.empty() && std::isdigit(static_cast<unsigned char>(words[0]))) {
+      while (skip < words.size() && std::isdigit(static_cast<unsigned char>(words[skip]))) ++skip;
+    } else {
+      for (const char* prefix : {"step ", "phase ", "part ", "stage "}) {
+        const std::string_view p(prefix);
+        if (words.compare(0, p.size(), p) == 0 && words.size() > p.size() &&
+            std::isdigit(static_cast<unsigned char>(words[p.size()]))) {
+          skip = p.size();
+          while (skip < words.size() && std::isdigit(static_cast<unsigned char>(words[skip])))
+            ++skip;
+        }
+      }
+    }
+    if (skip > 0 && (skip == words.size() || words[skip] == ' ')) {
+      words.erase(0, std::min(words.size(), skip + 1));
+      again = !words.empty();
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: title normalisation in one pass agrees with the reference on random titles") {
+  const char* const pieces[] = {
+      "Core",  "MISSION", "step", "Step ",  "phase", "2",        "10",           " ",
+      "  ",    "\t",      ":",    "-",      "&",     "'",        "1.",           "🎯",
+      "✅",     "é",       "Ω",    "\x80",   "\xff",  "\xe2\x80", "\xef\xb8\x8f", "part 3",
+      "stage", "it's",    "_",    "Ünïcode"};
+  std::mt19937 random(20261207);
+  int nonempty = 0;
+  for (int i = 0; i < 5000; ++i) {
+    std::string title;
+    for (int k = static_cast<int>(random() % 9); k >= 0; --k)
+      title += pieces[random() % (sizeof pieces / sizeof pieces[0])];
+    const std::string fast = NormalizeTitle(title);
+    CHECK_MESSAGE(fast == NormalizeTitleReference(title), "title: \"" << title << "\"");
+    nonempty += !fast.empty();
+  }
+  CHECK(nonempty > 1000);
 }
 
 TEST_CASE("markdown: sections form a tree and end at the next heading of the same level") {

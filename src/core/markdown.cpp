@@ -574,15 +574,22 @@ std::vector<ProseLine> ProseIndex(const Body& body, std::string_view file_text) 
 }
 
 std::string NormalizeTitle(std::string_view title) {
-  std::string out;
-  out.reserve(title.size());
+  // One pass: letters and digits (lower-cased) and apostrophes are kept, everything else is a
+  // space, and a space is written only after a kept character (runs collapse, none leads).
+  std::string words(title.size(), ' ');
+  size_t n = 0;
+  const auto space = [&] {
+    if (n > 0 && words[n - 1] != ' ') words[n++] = ' ';
+  };
   for (size_t i = 0; i < title.size();) {
     const auto byte = static_cast<unsigned char>(title[i]);
     if (byte < 0x80) {  // ASCII: lower-cased letters and digits, apostrophes; the rest a space
       const char c = byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a')
                                                 : static_cast<char>(byte);
-      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
-      out += keep ? c : ' ';
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'')
+        words[n++] = c;
+      else
+        space();
       ++i;
       continue;
     }
@@ -590,25 +597,22 @@ std::string NormalizeTitle(std::string_view title) {
     const char32_t cp = len > 1 ? DecodeUtf8(title, i) : static_cast<unsigned char>(title[i]);
     const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
                         cp == 0xFE0F || cp == 0x200D || cp == 0x20E3;
-    if (!symbol) {
-      if (len == 1) {
-        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])));
-        out += std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ? c : ' ';
-      } else {
-        out.append(title.substr(i, len));
-      }
+    if (symbol) {
+      space();
+    } else if (len == 1) {
+      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])));
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'')
+        words[n++] = c;
+      else
+        space();
     } else {
-      out += ' ';
+      for (size_t k = 0; k < len; ++k) words[n++] = title[i + k];
     }
     i += len;
   }
-  // Collapse spaces, then drop numbering ("1", "1 2", "step 3", "phase 2") at the start.
-  std::string words;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == ' ' && (words.empty() || words.back() == ' ')) continue;
-    words += out[i];
-  }
-  while (!words.empty() && words.back() == ' ') words.pop_back();
+  if (n > 0 && words[n - 1] == ' ') --n;
+  words.resize(n);
+  // Then drop numbering ("1", "1 2", "step 3", "phase 2") at the start.
   for (bool again = true; again;) {
     again = false;
     size_t skip = 0;
