@@ -191,6 +191,25 @@ TEST_CASE("markdown: mentions skip e-mail addresses, scopes and code; links keep
   CHECK(text.substr(body.links[1].span.begin, 13) == "docs/guide.md");
 }
 
+TEST_CASE("markdown: links and titles are read through nested inline markup, in order") {
+  const std::string text =
+      "# A *b* `c` **d _e_**\n\n"
+      "**See [the *quick* `guide`](a.md)** and _[b](b.md)_, then [c](c.md).\n\n"
+      "- [d](d.md) in a list, ***[e](e.md)***\n";
+  const SourceFile source("a.md", text);
+  const Body body = ParseMarkdown(text, source, {0, text.size()});
+  REQUIRE(body.headings.size() == 1);
+  CHECK(body.headings[0].title == "A b c d e");
+  REQUIRE(body.links.size() == 5);
+  const char* const urls[] = {"a.md", "b.md", "c.md", "d.md", "e.md"};
+  for (size_t i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    CHECK(body.links[i].url == urls[i]);
+    CHECK(text.substr(body.links[i].span.begin, 4) == urls[i]);
+  }
+  CHECK(body.links[0].text == "the quick guide");
+}
+
 TEST_CASE("markdown: a fence closed inside a block quote is closed") {
   const std::string text = "> ```bash\n> ls\n> ```\n\nAfter.\n";
   const SourceFile source("a.md", text);

@@ -142,20 +142,34 @@ struct Parser {
 
   // The text of a node's inline content, walked with cmark's iterator (emphasis can nest as deep
   // as the input likes; this never recurses).
+  // Visits the nodes under `node` in document order (as cmark's iterator enters them), without
+  // the iterator's allocation: this runs for every paragraph, list item and heading. `visit`
+  // returns whether to go into the node's children. Iterative, like Walk.
+  template <typename Visit>
+  static void ForEachDescendant(cmark_node* node, Visit&& visit) {
+    cmark_node* at = cmark_node_first_child(node);
+    while (at) {
+      cmark_node* child = visit(at) ? cmark_node_first_child(at) : nullptr;
+      if (child) {
+        at = child;
+        continue;
+      }
+      while (at && at != node && !cmark_node_next(at)) at = cmark_node_parent(at);
+      at = at && at != node ? cmark_node_next(at) : nullptr;
+    }
+  }
+
   static std::string InlineText(cmark_node* node) {
     std::string out;
-    cmark_iter* iter = cmark_iter_new(node);
-    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-      cmark_node* child = cmark_iter_get_node(iter);
-      if (event != CMARK_EVENT_ENTER || child == node) continue;
+    ForEachDescendant(node, [&](cmark_node* child) {
       const cmark_node_type type = cmark_node_get_type(child);
       if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
         if (const char* literal = cmark_node_get_literal(child)) out += literal;
       } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
         out += ' ';
       }
-    }
-    cmark_iter_free(iter);
+      return true;
+    });
     return out;
   }
 
@@ -245,10 +259,8 @@ struct Parser {
     // Links come in text order: each destination is searched for after the previous one, so a
     // paragraph of 30,000 links is read once, not once per link.
     size_t from = span.begin;
-    cmark_iter* iter = cmark_iter_new(node);
-    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-      cmark_node* child = cmark_iter_get_node(iter);
-      if (event != CMARK_EVENT_ENTER || cmark_node_get_type(child) != CMARK_NODE_LINK) continue;
+    ForEachDescendant(node, [&](cmark_node* child) {
+      if (cmark_node_get_type(child) != CMARK_NODE_LINK) return true;
       const char* url = cmark_node_get_url(child);
       Link link{InlineText(child), url ? url : "", span};
       // Inline nodes carry no reliable position; find the destination in the block's text.
@@ -259,9 +271,8 @@ struct Parser {
         from = link.span.end;
       }
       body.links.push_back(std::move(link));
-      cmark_iter_reset(iter, child, CMARK_EVENT_EXIT);  // links do not nest
-    }
-    cmark_iter_free(iter);
+      return false;  // links do not nest
+    });
   }
 
   // Code spans are recorded in order: a binary search finds the one holding `offset`.
