@@ -68,6 +68,18 @@ std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& to
   const auto hit = [&](const std::vector<int>& scan, size_t i) {
     return !ctx.knowledge_scan || i >= scan.size() || ctx.knowledge_scan->MayContain(scan[i]);
   };
+  // Most files mention no choice of most topics: that is settled before anything is allocated.
+  const auto any_hit = [&](const std::vector<int>& scan, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+      if (hit(scan, i)) return true;
+    }
+    return false;
+  };
+  if (std::none_of(topic.choices.begin(), topic.choices.end(), [&](const ConflictChoice& choice) {
+        return any_hit(choice.pattern_scan, choice.patterns.size()) ||
+               any_hit(choice.command_scan, choice.commands.size());
+      }))
+    return std::nullopt;
   Present present;
   present.patterns.resize(topic.choices.size());
   present.mention_ids.resize(topic.choices.size());
