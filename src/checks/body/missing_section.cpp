@@ -17,6 +17,7 @@ struct Titles {
     uint32_t initials = 0;         // FirstLetterBit of each word: most phrases skip the title
   };
   std::vector<Title> titles;
+  uint32_t initials = 0;  // of every title's words
 
   explicit Titles(const Body& body) {
     for (const Heading& heading : body.headings) {
@@ -26,6 +27,7 @@ struct Titles {
         title.starts.push_back(static_cast<uint32_t>(i));
         title.initials |= FirstLetterBit(title.text[i]);
       }
+      initials |= title.initials;
       titles.push_back(std::move(title));
     }
   }
@@ -55,8 +57,9 @@ bool HasWords(const Titles::Title& title, std::string_view phrase) {
 constexpr size_t kProseBlocksForRole = 3;
 
 bool KindPresent(const AgentDoc& doc, const Titles& titles, const SectionKind& kind) {
-  for (const Titles::Title& title : titles.titles) {
-    for (const std::string& phrase : kind.headings) {
+  for (const std::string& phrase : kind.headings) {
+    if (phrase.empty() || (titles.initials & Titles::FirstLetterBit(phrase[0])) == 0) continue;
+    for (const Titles::Title& title : titles.titles) {
       if (HasWords(title, phrase)) return true;
     }
   }
