@@ -272,7 +272,10 @@ TailCue::~TailCue() = default;
 bool TailCue::ClosesText(std::string_view text) const {
   const size_t stop = text.find_last_of(stops_);
   // The cue ends after the last stop, so it starts after it too, unless it may hold one.
-  const size_t from = stop == std::string_view::npos || cue_holds_stops_ ? 0 : stop + 1;
+  size_t from = stop == std::string_view::npos || cue_holds_stops_ ? 0 : stop + 1;
+  // A text cut out of a line may start inside a character: its continuation bytes come before
+  // any cue, so they are neither a cue nor part of one's tail.
+  while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
   // The tail is counted in characters, as the regex counts them: on valid UTF-8, every byte but
   // a continuation byte starts one. Other bytes are left to the regex.
   const re2::StringPiece whole(text.data(), text.size());
