@@ -125,10 +125,11 @@ bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 // Postgres" before a mention: a cue, then at most MAX characters, none of them in STOPS, to the
 // end). Such a counted tail makes RE2's automaton large and slow to build (these were the
 // costliest regexes of their rules), so the cue words are found in the clause after the last
-// stop and the tail is measured directly, in characters; the regex decides only where the text
-// is not valid UTF-8. A cue that starts inside another must end where it ends ("must use" and
-// "use"); tests/common_test.cpp compares the two on every cue in use.
-// Declared at namespace scope, so that every cue in use is in AllTailCues() before main.
+// stop (in the whole text when a cue may hold a stop, as "e.g." does) and the tail is measured
+// directly, in characters; the regex decides only where the text is not valid UTF-8. A cue that
+// starts inside another must end where it ends ("must use" and "use"); tests/common_test.cpp
+// compares the two on every cue in use. Declared at namespace scope, so that every cue in use is in
+// AllTailCues() before main.
 struct TailCueShape {
   bool word_end = true;          // `\b` after the cue ("like" then does not match "likely")
   bool cue_holds_stops = false;  // a cue may contain a stop ("e.g."): it may end at the last one

@@ -84,7 +84,6 @@ std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& to
   present.patterns.resize(topic.choices.size());
   present.mention_ids.resize(topic.choices.size());
   present.commands.resize(topic.choices.size());
-  bool any = false;
   for (size_t c = 0; c < topic.choices.size(); ++c) {
     const ConflictChoice& choice = topic.choices[c];
     for (size_t i = 0; i < choice.patterns.size(); ++i) {
@@ -97,9 +96,7 @@ std::optional<Present> PresentIn(const FileContext& ctx, const ConflictTopic& to
     for (size_t i = 0; i < choice.commands.size(); ++i) {
       if (hit(choice.command_scan, i)) present.commands[c].push_back(&choice.commands[i]->get());
     }
-    any = any || !present.patterns[c].empty() || !present.commands[c].empty();
   }
-  if (!any) return std::nullopt;
   return present;
 }
 
