@@ -545,9 +545,11 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // slot, and its document freed; then the siblings, for what the linted files' project
   // findings need of them. Results are merged in discovery order, so output never depends on -j.
   const size_t count = files.size();
-  PrefaultHeap(count * (sizeof(FileFindings) + sizeof(AgentSummary) + 1) + kPrefaultStep);
+  const size_t summary_slots = plan.any ? count : 0;  // no project rule: no file is summarized
+  PrefaultHeap(count * (sizeof(FileFindings) + 1) + summary_slots * sizeof(AgentSummary) +
+               kPrefaultStep);
   std::vector<FileFindings> results(count);
-  std::vector<AgentSummary> summaries(count);
+  std::vector<AgentSummary> summaries(summary_slots);
   std::vector<char> summarized(count, 0);  // not vector<bool>: tasks write their own slots
   const auto keep = [&](size_t i, FileResult r) {
     results[i] = {std::move(r.diagnostics), std::move(r.suppressions)};
