@@ -14,7 +14,8 @@ One run prints, on three layouts of DIR's files (as they are; all flattened into
 with wall time, CPU time and peak memory of each, and the ratios the targets are stated in. Then
 the scaling series: 500 ... 5,000 files in one folder (DIR's files replicated, each copy renamed,
 a partial copy spread evenly through DIR's files), time per megabyte of each run and of the files
-beyond the smallest folder, and one file named inside folders of 200 and 5,000 agents.
+beyond the smallest folder, peak memory with every rule, with the project rules off and with
+(almost) no rule, and one file named inside folders of 200 and 5,000 agents.
 
 Options: --agentlint PATH, --floor PATH, --jobs N, --runs N (best of N), --no-peer, --quick
 (fewer runs and a shorter scaling series, for a smoke test).
@@ -32,19 +33,30 @@ def files_of(directory):
     return sorted(out)
 
 
+RUNNER = None  # build/release/bench_run (bench/run.cpp), when built
+
+
 def measure(command, runs, cwd=None):
     """Best wall time of `runs`, with the CPU time (user + system) and peak memory (MiB) of that
-    very process."""
+    very process. Each run is started by bench_run, a small C++ program: a child of Python
+    starts with Python's resident pages and the kernel keeps that mark across exec, so a peak
+    measured from here could not read below Python's (about 16 MiB)."""
     best = None
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   cwd=cwd)
-        _, _, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        cpu = usage.ru_utime + usage.ru_stime
-        if best is None or wall < best[0]:
-            best = (wall, cpu, usage.ru_maxrss / 1024)
+        if RUNNER:
+            out = subprocess.run([RUNNER] + command, stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, cwd=cwd, universal_newlines=True)
+            wall, cpu, kib = out.stdout.split()
+            result = (float(wall), float(cpu), int(kib) / 1024)
+        else:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, cwd=cwd)
+            _, _, usage = os.wait4(process.pid, 0)
+            result = (time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+                      usage.ru_maxrss / 1024)
+        if best is None or result[0] < best[0]:
+            best = result
     return best
 
 
@@ -162,6 +174,11 @@ def main():
         if not os.access(tool, os.X_OK):
             print(f"{tool} is missing: build with `cmake --workflow --preset release`")
             return 2
+    global RUNNER
+    runner = os.path.join(os.path.dirname(args.floor), "bench_run")
+    RUNNER = runner if os.access(runner, os.X_OK) else None
+    if not RUNNER:
+        print(f"{runner} is missing: peaks below Python's own (about 16 MiB) read as Python's\n")
     files = files_of(args.dir)
     if not files:
         print(f"no agent files under {args.dir}")
@@ -184,8 +201,10 @@ def main():
 
     print("\n4. scaling: N files in one .claude/agents (the files above, replicated; a partial copy")
     print("   takes files evenly spaced through the list, so each folder has the same mix)")
+    print("   peak MiB: all rules; with the project rules off (no summaries, no project findings);")
+    print("   with no rule but AL001 (the pipeline alone: each file read, parsed and let go)")
     print(f"  {'files':>7}{'MiB':>8}{'wall s':>9}{'cpu s':>9}{'ms/MiB':>9}{'us/file':>9}"
-          f"{'beyond':>9}{'peak MiB':>10}")
+          f"{'beyond':>9}{'peak MiB':>10}{'no proj':>9}{'no rules':>9}")
     series = (500, 2000, 5000) if args.quick else (500, 1000, 2000, 3000, 4000, 5000)
     per_mib = []
     added = []  # ms per MiB of the files beyond the smallest folder (its fixed costs left out)
@@ -204,8 +223,10 @@ def main():
                 step = f"{added[-1]:.1f}"
             else:
                 first = (wall, size)
+            peaks = [measure([args.agentlint, "-q", f"-j{args.jobs}", *only, agents], 1)[2]
+                     for only in (["--ignore", "project"], ["--select", "AL001"])]
             print(f"  {n:>7}{size:>8.1f}{wall:>9.3f}{cpu:>9.3f}{per_mib[-1]:>9.1f}"
-                  f"{wall * 1e6 / n:>9.0f}{step:>9}{rss:>10.1f}")
+                  f"{wall * 1e6 / n:>9.0f}{step:>9}{rss:>10.1f}{peaks[0]:>9.1f}{peaks[1]:>9.1f}")
             if n == 5000:
                 named_one(made, args, tmp, "5000")
     print(f"  time per MiB, largest / smallest folder: {per_mib[-1] / per_mib[0]:.2f}; spread "
