@@ -188,16 +188,51 @@ class Server {
     text.replace(begin, end - begin, replacement);
   }
 
-  // The buffer at `uri` changed: lint it first, then the other open buffers (their project
-  // findings may change with it). A saved or edited configuration re-lints everything.
-  void Changed(const std::string& uri) {
-    if (!IsConfig(docs_.at(uri).path)) Lint(docs_.at(uri));
-    LintAll(uri);
-  }
+  // The buffer at `uri` changed: lint it again with the other open buffers (their project
+  // findings may change with it), and publish its diagnostics first. A saved or edited
+  // configuration re-lints everything.
+  void Changed(const std::string& uri) { LintAll(uri); }
 
-  void LintAll(const std::string& except) {
+  // Lints every open agent buffer (all but `first` first in line for publishing) in one run per
+  // configuration: the folder's other agents are read once for all of them, not once per buffer,
+  // and each buffer gets what a run naming it alone under its configuration gives.
+  void LintAll(const std::string& first) {
+    ConfigSet configs;
+    std::vector<std::pair<const Config*, std::vector<OpenDocument*>>> runs;
     for (auto& [uri, doc] : docs_) {
-      if (uri != except && !IsConfig(doc.path)) Lint(doc);
+      if (IsConfig(doc.path)) continue;
+      const Config* config = configs.For(doc.path, options_);
+      auto run =
+          std::find_if(runs.begin(), runs.end(), [&](const auto& r) { return r.first == config; });
+      if (run == runs.end()) run = runs.insert(runs.end(), {config, {}});
+      run->second.push_back(&doc);
+    }
+    const LintOptions options = OptionsWithBuffers();
+    std::vector<std::string> errors;
+    for (auto& [config, open] : runs) {
+      std::map<std::string, OpenDocument*> by_path;
+      std::vector<std::string> paths;
+      for (OpenDocument* doc : open) {
+        doc->findings.clear();
+        by_path.emplace(doc->path, doc);
+        paths.push_back(doc->path);
+      }
+      LintResult result = agentlint::Lint(paths, options);
+      for (Diagnostic& d : result.diagnostics) {
+        const auto it = by_path.find(d.location.path.str());
+        if (it != by_path.end()) it->second->findings.push_back(std::move(d));
+      }
+      errors.insert(errors.end(), result.errors.begin(), result.errors.end());
+    }
+    for (const std::string& error : errors) {
+      if (error != last_error_) ShowMessage(error);
+      last_error_ = error;
+    }
+    if (errors.empty()) last_error_.clear();
+    const auto changed = docs_.find(first);
+    if (changed != docs_.end() && !IsConfig(changed->second.path)) Publish(changed->second);
+    for (const auto& [uri, doc] : docs_) {
+      if (uri != first && !IsConfig(doc.path)) Publish(doc);
     }
   }
 
@@ -209,17 +244,7 @@ class Server {
     return options;
   }
 
-  void Lint(OpenDocument& doc) {
-    const LintResult result = agentlint::Lint({doc.path}, OptionsWithBuffers());
-    doc.findings.clear();
-    for (const Diagnostic& d : result.diagnostics) {
-      if (d.location.path == doc.path) doc.findings.push_back(d);
-    }
-    for (const std::string& error : result.errors) {
-      if (error != last_error_) ShowMessage(error);
-      last_error_ = error;
-    }
-    if (result.errors.empty()) last_error_.clear();
+  void Publish(const OpenDocument& doc) {
     const LineIndex index(doc.text);
     Json diagnostics = Json::array();
     for (const Diagnostic& d : doc.findings) diagnostics.push_back(ToLsp(d, index));

@@ -8,7 +8,8 @@ on open equal the command line's findings for the same text (`--stdin-filename`)
 UTF-16; project findings (duplicate names) appear and go live as buffers change; other open
 buffers win over the disk; code actions (safe first, preferred) and the fix-all action, which
 gives exactly `--fix`'s text; hover shows the rule's documentation; a changed `.agentlint.yaml`
-is re-read; hostile buffers and broken messages never end the server; shutdown and exit.
+is re-read; buffers under two configurations each get their own command-line findings; hostile
+buffers and broken messages never end the server; shutdown and exit.
 """
 import json
 import os
@@ -221,7 +222,40 @@ def main():
         else:
             print("skip  ../shared/seeds is not beside this checkout")
 
-        # 9. Shutdown and exit.
+        # 9. Buffers under two configurations: each gets what the command line gives for it
+        # under its own (the nested config's `known-agents` holds for c.md, not a.md's none).
+        sub = os.path.join(project, "sub")
+        write(os.path.join(sub, ".agentlint.yaml"), "known-agents: [ghost-writer]\n")
+        c = os.path.join(sub, ".claude", "agents", "c.md")
+        c_text = ("---\nname: release-captain\ndescription: Cuts releases. Use when one is due.\n"
+                  "---\n\nYou cut releases.\n\nWhen done, hand off to the `ghost-writer` agent.\n")
+        write(c, c_text)
+        write(a, BUFFER)
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri_of(a), "version": 100}, "contentChanges": [{"text": BUFFER}]})
+        client.diagnostics(uri_of(a))
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri_of(c), "languageId": "markdown", "version": 1, "text": c_text}})
+        c_diags = client.diagnostics(uri_of(c))
+        a_diags = client.diagnostics(uri_of(a))
+        for path, text, diags in ((c, c_text, c_diags), (a, BUFFER, a_diags)):
+            expected = json.loads(subprocess.run(
+                [agentlint, "--format", "json", path], stdout=subprocess.PIPE,
+                cwd=project).stdout)["diagnostics"]
+            lines = text.split("\n")
+            want = sorted((d["rule"], d["line"] - 1, utf16_column(lines[d["line"] - 1], d["column"]))
+                          for d in expected)
+            got = sorted((d["code"], d["range"]["start"]["line"],
+                          d["range"]["start"]["character"]) for d in diags)
+            check(want == got, "%s, open beside a buffer under another config: the command "
+                  "line's %d findings" % (os.path.basename(path), len(want)))
+        check(not any("ghost-writer" in d["message"] for d in c_diags) and
+              any("test-writerr" in d["message"] for d in a_diags),
+              "c.md's config knows ghost-writer; a.md (no config) still flags test-writerr")
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(c)}})
+        client.diagnostics(uri_of(c))
+
+        # 10. Shutdown and exit.
         check(client.request("shutdown", None).get("result", "x") is None, "shutdown answers null")
         client.notify("exit", None)
         check(client.proc.wait(timeout=10) == 0, "exit after shutdown ends with status 0")
