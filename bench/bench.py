@@ -15,7 +15,8 @@ with wall time, CPU time and peak memory of each, and the ratios the targets are
 the scaling series: 500 ... 5,000 files in one folder (DIR's files replicated, each copy renamed,
 a partial copy spread evenly through DIR's files), time per megabyte of each run and of the files
 beyond the smallest folder, peak memory with every rule, with the project rules off and with
-(almost) no rule, and one file named inside folders of 200 and 5,000 agents.
+(almost) no rule, and one file named inside folders of 200 and 5,000 agents. Last, the language
+server with 20 buffers open in the folder of 200: the time one change takes to re-lint them all.
 
 Options: --agentlint PATH, --floor PATH, --jobs N, --runs N (best of N), --no-peer, --quick
 (fewer runs and a shorter scaling series, for a smoke test).
@@ -157,6 +158,49 @@ def named_one(folder_files, args, cwd, label):
     return wall
 
 
+def language_server(folder_files, args, cwd, open_count=20, changes=5):
+    """`agentlint lsp` with `open_count` of the folder's files open in buffers: the time from one
+    buffer's change until every open buffer has its diagnostics again (the median of `changes`)."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "lsp"))
+    from lsp_client import Client
+    opened = folder_files[:open_count]
+    client = Client([args.agentlint, "lsp"], cwd)
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + cwd,
+                                      "capabilities": {}})
+        client.notify("initialized", {})
+
+        def settle(count):
+            for _ in range(count):
+                client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics", 120)
+
+        texts = {}
+        start = time.perf_counter()
+        for path in opened:
+            texts[path] = open(path, encoding="utf-8", errors="replace").read()
+            client.notify("textDocument/didOpen", {"textDocument": {
+                "uri": "file://" + path, "languageId": "markdown", "version": 1,
+                "text": texts[path]}})
+            settle(len(texts))  # each open publishes every open buffer again
+        opening = time.perf_counter() - start
+        times = []
+        for version in range(changes):
+            start = time.perf_counter()
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": "file://" + opened[0], "version": version + 2},
+                "contentChanges": [{"text": texts[opened[0]] + "\nEdited %d.\n" % version}]})
+            settle(len(opened))
+            times.append(time.perf_counter() - start)
+        client.request("shutdown", None)
+        client.notify("exit", None)
+    finally:
+        if client.proc.poll() is None:
+            client.proc.kill()
+    print(f"  {len(opened)} buffers open in a folder of {len(folder_files)}: opening them "
+          f"{opening:.2f} s; one change, all re-linted: {sorted(times)[len(times) // 2] * 1000:.0f}"
+          f" ms (median of {changes})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -236,6 +280,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         made = flatten(files, os.path.join(tmp, ".claude", "agents"), limit=200)
         named_one(made, args, tmp, "200")
+        print("\n5. the language server (`agentlint lsp`, as an editor drives it)")
+        language_server(made, args, tmp)
     return 0
 
 
