@@ -317,8 +317,9 @@ void ApplySeverity(Diagnostic& d, const LintOptions& options) {
 
 }  // namespace
 
-const Config* ConfigSet::For(const std::string& file, const LintOptions& options) {
-  if (!options.use_config) return nullptr;
+const std::string& ConfigSet::PathFor(const std::string& file, const LintOptions& options) {
+  static const std::string kNone;
+  if (!options.use_config) return kNone;
   // The nearest config of a folder is looked up once per folder. The key is the folder as the
   // path spells it, up to its last `/` ("" for the working folder, "/" for the root): a folder
   // spelt two ways is looked up twice, and is never taken for another.
@@ -331,7 +332,11 @@ const Config* ConfigSet::For(const std::string& file, const LintOptions& options
                                                           : options.config_path)
                 .first;
   }
-  const std::string& path = found->second;
+  return found->second;
+}
+
+const Config* ConfigSet::For(const std::string& file, const LintOptions& options) {
+  const std::string& path = PathFor(file, options);
   if (path.empty()) return nullptr;
   auto it = configs_.find(path);
   if (it == configs_.end()) {

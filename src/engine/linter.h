@@ -70,6 +70,8 @@ class ConfigSet {
  public:
   // The config that applies to `file`: --config, else the nearest .agentlint.yaml, else none.
   const Config* For(const std::string& file, const LintOptions& options);
+  // The path of that config ("" for none), whether or not it can be read.
+  const std::string& PathFor(const std::string& file, const LintOptions& options);
   const std::map<std::string, std::optional<Config>>& all() const { return configs_; }
   const std::vector<std::string>& errors() const { return errors_; }
 

@@ -193,15 +193,16 @@ class Server {
   // configuration re-lints everything.
   void Changed(const std::string& uri) { LintAll(uri); }
 
-  // Lints every open agent buffer (all but `first` first in line for publishing) in one run per
-  // configuration: the folder's other agents are read once for all of them, not once per buffer,
-  // and each buffer gets what a run naming it alone under its configuration gives.
+  // Lints every open agent buffer in one run per configuration file (`first` is published
+  // first): the folder's other agents are read once for all of them, not once per buffer; each
+  // buffer gets what a run naming it alone gives (a run takes its project-wide options from its
+  // first file's configuration), and a configuration that cannot be read stops its own run only.
   void LintAll(const std::string& first) {
     ConfigSet configs;
-    std::vector<std::pair<const Config*, std::vector<OpenDocument*>>> runs;
+    std::vector<std::pair<std::string, std::vector<OpenDocument*>>> runs;  // by config path
     for (auto& [uri, doc] : docs_) {
       if (IsConfig(doc.path)) continue;
-      const Config* config = configs.For(doc.path, options_);
+      const std::string& config = configs.PathFor(doc.path, options_);
       auto run =
           std::find_if(runs.begin(), runs.end(), [&](const auto& r) { return r.first == config; });
       if (run == runs.end()) run = runs.insert(runs.end(), {config, {}});

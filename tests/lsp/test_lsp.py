@@ -252,6 +252,17 @@ def main():
         check(not any("ghost-writer" in d["message"] for d in c_diags) and
               any("test-writerr" in d["message"] for d in a_diags),
               "c.md's config knows ghost-writer; a.md (no config) still flags test-writerr")
+        # A configuration that cannot be read stops its own files' run only.
+        write(os.path.join(sub, ".agentlint.yaml"), "known-agents: [\n")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [
+            {"uri": uri_of(os.path.join(sub, ".agentlint.yaml")), "type": 2}]})
+        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
+        a_diags = client.diagnostics(uri_of(a))  # published in the order of their URIs
+        c_diags = client.diagnostics(uri_of(c))
+        check(".agentlint.yaml" in shown["params"]["message"] and c_diags == [] and
+              "AL118" in {d["code"] for d in a_diags},
+              "a broken nested config is shown and clears c.md's findings, not a.md's")
+        os.remove(os.path.join(sub, ".agentlint.yaml"))
         client.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(c)}})
         client.diagnostics(uri_of(c))
 
