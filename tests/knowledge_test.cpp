@@ -99,3 +99,98 @@ TEST_CASE("knowledge: versions compare by number, and an older release sees its 
   const Knowledge after = ForClaudeCodeVersion(now, "2.1.332");
   CHECK(after.FindTool("MultiEdit")->status == ToolStatus::kRemoved);
 }
+
+// Every match of a pattern that has a prefilter holds a match of the prefilter (the one pass
+// looks for the prefilter: a miss there would hide a finding). Each prefiltered pattern must
+// match one of these samples, so a new prefilter comes with samples of its own.
+TEST_CASE("knowledge: a prefilter occurs in every match of its pattern") {
+  const std::vector<std::string> samples = {
+      "postgres://admin:s3cretPass99@db.internal:5432/app",
+      "see redis://cache-user:hunter2hunter2@cache:6379",
+      "git+https://deploy:abcDEF123456@git.example.org/repo.git",
+      "pip install requests",
+      "  $ pip3 install -r requirements.txt",
+      "cd app && pip install .",
+      "(pip install -e .)",
+      "run `pip install ruff` first",
+      "uv pip install fastapi",
+      "python3 -m pip install build",
+  };
+  const Knowledge& k = EmbeddedKnowledge();
+  std::vector<std::pair<const RE2*, std::string>> prefiltered;
+  for (const SecretPattern& s : k.secrets) {
+    if (!s.prefilter.empty()) prefiltered.emplace_back(&s.pattern->get(), s.prefilter);
+  }
+  for (const ConflictTopic& topic : k.conflict_topics) {
+    for (const ConflictChoice& choice : topic.choices) {
+      for (size_t i = 0; i < choice.commands.size(); ++i) {
+        if (choice.CommandScan(i) != choice.commands[i]->pattern())
+          prefiltered.emplace_back(&choice.commands[i]->get(), choice.CommandScan(i));
+      }
+    }
+  }
+  REQUIRE(prefiltered.size() >= 2);
+  for (const auto& [pattern, prefilter] : prefiltered) {
+    const RE2 pre(prefilter);
+    REQUIRE(pre.ok());
+    size_t matched = 0;
+    for (const std::string& sample : samples) {
+      if (!RE2::PartialMatch(sample, *pattern)) continue;
+      ++matched;
+      CHECK_MESSAGE(RE2::PartialMatch(sample, pre), prefilter << " misses " << sample);
+    }
+    CHECK_MESSAGE(matched > 0, pattern->pattern() << " matches no sample");
+  }
+}
+
+TEST_CASE("knowledge: the one pass looks for the prefilter, and a broken one is reported") {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"rules/secrets.yaml",
+       "secrets:\n"
+       "  - {id: token, description: a token, pattern: '\\b(tok-[a-z]{8})', prefilter: 'tok-'}\n"
+       "dangerous: []\n"},
+      {"rules/conflicts.yaml",
+       "topics:\n"
+       "  - id: runner\n    title: task runner\n    choices:\n"
+       "      - {id: make, name: Make, patterns: ['\\bmake\\b'],\n"
+       "         commands: [{pattern: '(?m)^make all\\b', prefilter: 'make all'}, "
+       "'\\bMakefile\\b']}\n"
+       "      - {id: just, name: just, patterns: ['\\bjust\\b']}\n"}};
+  std::vector<KnowledgeError> errors;
+  Knowledge k = LoadKnowledge(files, errors);
+  for (const KnowledgeError& e : errors)
+    CHECK_MESSAGE(e.message == "knowledge file is missing", e.file << ": " << e.message);
+  BuildSets(k);
+  REQUIRE(k.secrets.size() == 1);
+  const ConflictChoice& make = k.conflict_topics.at(0).choices.at(0);
+  REQUIRE(make.commands.size() == 2);
+  CHECK(make.CommandScan(0) == "make all");
+  CHECK(make.CommandScan(1) == make.commands[1]->pattern());
+  // "tok-" and "make all" occur here, though neither pattern matches: the pass saw the prefilters.
+  const ScanResult seen = k.scan->Scan("a tok-XYZ and `make all`");
+  CHECK(seen.MayContain(k.secrets[0].scan));
+  CHECK(seen.MayContain(make.command_scan[0]));
+  CHECK_FALSE(seen.MayContain(make.command_scan[1]));
+  CHECK_FALSE(k.scan->Scan("nothing here").MayContain(k.secrets[0].scan));
+
+  std::vector<KnowledgeError> broken;
+  LoadKnowledge(
+      {{"rules/secrets.yaml",
+        "secrets:\n  - {id: a, description: a, pattern: '(x)', prefilter: '('}\n"
+        "dangerous: []\n"},
+       {"rules/conflicts.yaml",
+        "topics:\n  - id: t\n    title: t\n    choices:\n"
+        "      - {id: a, name: A, patterns: [a], commands: [[nested]]}\n"
+        "      - {id: b, name: B, patterns: [b], commands: [{prefilter: b}, 'b', 'b']}\n"}},
+      broken);
+  std::set<std::string> messages;
+  size_t compile = 0;
+  for (const KnowledgeError& e : broken) {
+    messages.insert(e.message);
+    compile += e.message.find("does not compile") != std::string::npos;
+  }
+  CHECK(compile == 1);
+  CHECK(messages.count("`commands` items must be patterns or {pattern, prefilter}"));
+  CHECK(messages.count("missing `pattern`"));
+  CHECK(messages.count("duplicate `b` in commands"));
+}

@@ -380,6 +380,8 @@ void LoadSecrets(Knowledge& k, const YamlNode& root, Reader& r) {
       r.Error("secret pattern `" + secret.id + "` needs exactly one capture group",
               item.Find("pattern"));
     }
+    secret.prefilter = r.Str(item, "prefilter");
+    if (!secret.prefilter.empty()) r.Pattern(secret.prefilter, item.Find("prefilter"));
     secret.min_entropy = r.Number(item, "min_entropy", 0, 8, 0);
     k.secrets.push_back(std::move(secret));
   }
@@ -434,8 +436,28 @@ void LoadConflicts(Knowledge& k, const YamlNode& root, Reader& r) {
       for (const std::string& p : r.List(entry.Find("patterns"), "patterns")) {
         choice.patterns.push_back(r.Pattern("(?i)(" + p + ")", entry.Find("patterns")));
       }
-      for (const std::string& p : r.List(entry.Find("commands"), "commands")) {
-        choice.commands.push_back(r.Pattern("(" + p + ")", entry.Find("commands")));
+      // A command is a pattern, or {pattern, prefilter} (SecretPattern::prefilter).
+      const YamlNode* commands = entry.Find("commands");
+      if (commands && !commands->IsSequence()) r.Error("`commands` must be a list", commands);
+      const bool listed = commands && commands->IsSequence();
+      std::set<std::string> seen;
+      for (size_t c = 0; listed && c < commands->children.size(); ++c) {
+        const YamlNode& command = commands->children[c];
+        std::string pattern = command.value;
+        std::string prefilter;
+        if (command.IsMapping()) {
+          pattern = r.Str(command, "pattern", true);
+          prefilter = r.Str(command, "prefilter");
+          if (!prefilter.empty()) r.Pattern(prefilter, command.Find("prefilter"));
+          if (pattern.empty()) continue;
+        } else if (!command.IsScalar()) {
+          r.Error("`commands` items must be patterns or {pattern, prefilter}", &command);
+          continue;
+        }
+        if (!seen.insert(pattern).second)
+          r.Error("duplicate `" + pattern + "` in commands", &command);
+        choice.commands.push_back(r.Pattern("(" + pattern + ")", &command));
+        choice.command_prefilters.push_back(std::move(prefilter));
       }
       if (const YamlNode* evidence = entry.Find("evidence"))
         choice.evidence = r.List(evidence, "evidence");
@@ -548,7 +570,8 @@ void BuildSets(Knowledge& k) {
   if (k.tool_lower_index.size() != k.tools.size()) k.tool_lower_index.clear();
   auto scan = std::make_shared<PatternSet>();
   auto mentions = std::make_shared<PatternSet>();
-  for (SecretPattern& s : k.secrets) s.scan = scan->Add(s.pattern->pattern());
+  for (SecretPattern& s : k.secrets)
+    s.scan = scan->Add(s.prefilter.empty() ? s.pattern->pattern() : s.prefilter);
   for (DangerPattern& d : k.dangerous) d.scan = d.in_config ? -1 : scan->Add(d.pattern->pattern());
   for (ConflictTopic& topic : k.conflict_topics) {
     for (ConflictChoice& choice : topic.choices) {
@@ -559,7 +582,8 @@ void BuildSets(Knowledge& k) {
         choice.pattern_scan.push_back(scan->Add(p->pattern()));
         choice.mention_scan.push_back(mentions->Add(p->pattern()));
       }
-      for (const auto& p : choice.commands) choice.command_scan.push_back(scan->Add(p->pattern()));
+      for (size_t i = 0; i < choice.commands.size(); ++i)
+        choice.command_scan.push_back(scan->Add(choice.CommandScan(i)));
     }
   }
   k.line_pattern_base = static_cast<int>(scan->size());

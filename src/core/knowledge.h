@@ -64,6 +64,9 @@ struct SecretPattern {
   std::string id;
   std::string description;
   std::shared_ptr<const LazyRegex> pattern;
+  // What the one pass over each file looks for instead of `pattern` ("": the pattern): a part
+  // every match of it contains, where the pattern's own automaton would cost the pass much.
+  std::string prefilter;
   double min_entropy = 0;
   int scan = -1;  // index in Knowledge::scan (BuildSets)
 };
@@ -82,6 +85,13 @@ struct ConflictChoice {
   // Compiled with the whole match as capture group 1.
   std::vector<std::shared_ptr<const LazyRegex>> patterns;  // mentions in prose (case-insensitive)
   std::vector<std::shared_ptr<const LazyRegex>> commands;  // uses that always prescribe
+  // Per command, what the one pass looks for instead of it ("": the command itself), as
+  // SecretPattern::prefilter.
+  std::vector<std::string> command_prefilters;
+  const std::string& CommandScan(size_t i) const {
+    return i < command_prefilters.size() && !command_prefilters[i].empty() ? command_prefilters[i]
+                                                                           : commands[i]->pattern();
+  }
   // Their indexes in Knowledge::scan (BuildSets), in the same order.
   std::vector<int> pattern_scan;
   std::vector<int> command_scan;

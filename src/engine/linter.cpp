@@ -405,7 +405,7 @@ std::unique_ptr<PatternSet> StanceGate(const Knowledge& knowledge,
           choice.command_scan.size() < choice.commands.size())
         return nullptr;
       for (const auto& pattern : choice.patterns) gate->Add(pattern->pattern());
-      for (const auto& command : choice.commands) gate->Add(command->pattern());
+      for (size_t i = 0; i < choice.commands.size(); ++i) gate->Add(choice.CommandScan(i));
     }
   }
   gate->Compile();

@@ -11,7 +11,7 @@ namespace agentlint {
 // `subagent_type="x"` or `Agent(x)`. Taken from each file into its summary; the names are
 // judged once every agent of the project is known.
 namespace {
-const ScanPattern kReferenceCue(R"(off to|OFF TO|off-to|Off to|subagent_type|Agent\(|Task\()");
+const ScanPattern kReferenceCue(R"((?i:off[ -]to)|subagent_type|Agent\(|Task\()");
 }  // namespace
 
 void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
