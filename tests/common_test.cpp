@@ -65,3 +65,42 @@ TEST_CASE("common: every tail cue agrees with its regex, on ASCII and other text
   CHECK(checked >= 80000);
   CHECK(matched > 1000);  // the sentences do reach both answers
 }
+
+// The one pass looks for a ScanPattern's prefilter: a line its pattern matches and its prefilter
+// does not would lose the rule's finding. Each prefiltered pattern must match some sample, so a
+// new prefilter comes with samples of its own.
+TEST_CASE("common: a scan pattern's prefilter occurs in every line its pattern matches") {
+  const std::vector<std::string> samples = {
+      "You are a read-only reviewer.",
+      "This agent is read only: it reports.",
+      "Stay read-only throughout.",
+      "Work in read-only mode.",
+      "You never modify the codebase.",
+      "Do not edit any files; report instead.",
+      "You must not change source code.",
+      "It won't touch the code.",
+      "Delegate the schema work to the db-expert agent.",
+      "Hand off to `qa-lead` when done.",
+      "route failures to the triage-bot subagent",
+      "Escalates to @on-call-lead.",
+      "not read-only at all",
+      "This reads only the logs.",
+  };
+  size_t prefiltered = 0;
+  for (const ScanPattern* pattern : AllScanPatterns()) {
+    if (!pattern->prefilter()) continue;
+    ++prefiltered;
+    const RE2 pre(pattern->prefilter());
+    REQUIRE(pre.ok());
+    size_t matched = 0;
+    for (const std::string& sample : samples) {
+      if (!RE2::PartialMatch(sample, pattern->re())) continue;
+      ++matched;
+      CHECK_MESSAGE(RE2::PartialMatch(sample, pre), std::string(pattern->prefilter())
+                                                        << " misses " << sample);
+    }
+    CHECK_MESSAGE(matched > 0, pattern->re().pattern() << " matches no sample");
+  }
+  CHECK(prefiltered >=
+        2);  // unknown-agent-mention's delegation, read-only-agent-can-write's promise
+}

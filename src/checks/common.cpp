@@ -295,8 +295,21 @@ bool TailCue::ClosesText(std::string_view text) const {
   return false;
 }
 
+namespace {
+std::vector<const ScanPattern*>& ScanPatternRegistry() {
+  static std::vector<const ScanPattern*> patterns;
+  return patterns;
+}
+}  // namespace
+
+const std::vector<const ScanPattern*>& AllScanPatterns() { return ScanPatternRegistry(); }
+
 ScanPattern::ScanPattern(const char* pattern, const char* prefilter)
-    : re_(pattern), index_(RegisterLinePattern(prefilter ? prefilter : pattern)) {}
+    : re_(pattern),
+      prefilter_(prefilter),
+      index_(RegisterLinePattern(prefilter ? prefilter : pattern)) {
+  ScanPatternRegistry().push_back(this);
+}
 
 ScanPattern::~ScanPattern() = default;
 

@@ -107,17 +107,22 @@ const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
 // the whole file, not over single lines.
 // With a `prefilter`, the pass looks for that instead: a part every match of `pattern` contains
 // (the cue words before a counted tail, whose automaton would cost the pass a fifth of its time).
+// Every ScanPattern is in AllScanPatterns() before main (tests/common_test.cpp holds each
+// prefilter against samples its pattern matches).
 class ScanPattern {
  public:
   explicit ScanPattern(const char* pattern, const char* prefilter = nullptr);
   ~ScanPattern();
   const re2::RE2& re() const { return re_.get(); }
   int index() const { return index_; }
+  const char* prefilter() const { return prefilter_; }  // nullptr: the pass looks for re()
 
  private:
   LazyRegex re_;
+  const char* prefilter_;
   int index_;
 };
+const std::vector<const ScanPattern*>& AllScanPatterns();
 // False when `pattern` occurs nowhere in the file (true when the pass did not run or decide).
 bool Saw(const FileContext& ctx, const ScanPattern& pattern);
 

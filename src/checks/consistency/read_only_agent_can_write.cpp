@@ -23,8 +23,11 @@ std::string WriteAccess(const AgentDoc& doc, const Knowledge& knowledge) {
 }
 
 // A promise about the agent itself, not "read-only parameters" or "read-only access" in code.
+// The one pass looks for its cores only ("read-only", "modify any files"): the words before
+// them, matched from the start of every word, would cost the pass more than this rule saves.
 const ScanPattern kPromise(
-    R"((?i)(\b(?:you are|you're|this agent is|the agent is|agent is|operates? in|works? in|stays?|remains?|strictly|purely|always)\s+(?:an?\s+)?read[- ]only\b|\bread[- ]only\s+(?:agent|mode|reviewer|auditor|analy\w+|role|review)\b|\b(?:never|do not|don't|must not|does not|doesn't|will not|won't|cannot|can't)\s+(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b))");
+    R"((?i)(\b(?:you are|you're|this agent is|the agent is|agent is|operates? in|works? in|stays?|remains?|strictly|purely|always)\s+(?:an?\s+)?read[- ]only\b|\bread[- ]only\s+(?:agent|mode|reviewer|auditor|analy\w+|role|review)\b|\b(?:never|do not|don't|must not|does not|doesn't|will not|won't|cannot|can't)\s+(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b))",
+    R"((?i)\bread[- ]only\b|\b(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b)");
 
 }  // namespace
 
