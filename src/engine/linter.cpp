@@ -192,7 +192,8 @@ void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
   diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(), same), diagnostics.end());
 }
 
-std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options) {
+std::vector<std::vector<Diagnostic>> CheckProject(const Project& project,
+                                                  const LintOptions& options) {
   const ProjectContext ctx{
       project, options.checks.knowledge ? *options.checks.knowledge : EmbeddedKnowledge(),
       options.checks};
@@ -201,7 +202,7 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
     if (rule.project_check && Enabled(rule, options)) rules.push_back(&rule);
   }
   // The rules are independent readers of the summaries: they run side by side (-j), each into
-  // its own list, and the lists are joined in the registry's order, as one thread would.
+  // its own list. The lists are not joined: a big folder's findings would be held twice.
   std::vector<std::vector<Diagnostic>> found(rules.size());
   ForEachParallel(rules.size(), options.jobs, [&](size_t i) {
     const RuleInfo& rule = *rules[i];
@@ -219,15 +220,7 @@ std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& 
       }
     }
   });
-  size_t total = 0;
-  for (const std::vector<Diagnostic>& list : found) total += list.size();
-  std::vector<Diagnostic> out;
-  out.reserve(total);
-  for (std::vector<Diagnostic>& list : found) {
-    std::move(list.begin(), list.end(), std::back_inserter(out));
-    std::vector<Diagnostic>().swap(list);
-  }
-  return out;
+  return found;
 }
 
 // Applies one file's inline suppressions to its own findings (`mine`), then reports the unused
@@ -623,10 +616,15 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // its file's options enable the rule.
   if (cli.keep_summaries) result.agents = summaries;
   if (!project_options.select.empty()) {
-    for (Diagnostic& d : CheckProject(Project(std::move(summaries)), project_options)) {
-      const auto it = file_options.find(d.location.path);
-      if (it != file_options.end() && Enabled(*d.rule, *it->second))
-        by_file[d.location.path].push_back(std::move(d));
+    // The summaries are freed before the findings are shared out (the project is a temporary).
+    for (std::vector<Diagnostic>& list :
+         CheckProject(Project(std::move(summaries)), project_options)) {
+      for (Diagnostic& d : list) {
+        const auto it = file_options.find(d.location.path);
+        if (it != file_options.end() && Enabled(*d.rule, *it->second))
+          by_file[d.location.path].push_back(std::move(d));
+      }
+      std::vector<Diagnostic>().swap(list);
     }
   }
   size_t total = 0;

@@ -85,8 +85,10 @@ class ConfigSet {
 // What the project checks need of one file: its identity and every project rule's evidence.
 AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options = {});
 
-// Runs every project check over the summaries of a project.
-std::vector<Diagnostic> CheckProject(const Project& project, const LintOptions& options);
+// Runs every project check over the summaries of a project: the findings of each rule, in the
+// registry's order.
+std::vector<std::vector<Diagnostic>> CheckProject(const Project& project,
+                                                  const LintOptions& options);
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& options);
 

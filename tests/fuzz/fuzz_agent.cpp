@@ -32,9 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LintResult result;
   result.diagnostics = CheckDocument(doc, options);
   const Project project({Summarize(doc, options), Summarize(doc, options)});
-  std::vector<Diagnostic> project_findings = CheckProject(project, options);
-  result.diagnostics.insert(result.diagnostics.end(), project_findings.begin(),
-                            project_findings.end());
+  for (const std::vector<Diagnostic>& list : CheckProject(project, options))
+    result.diagnostics.insert(result.diagnostics.end(), list.begin(), list.end());
   Suppressions suppressions = ParseSuppressions(doc);
   ApplySuppressions(suppressions, result.diagnostics);
   SortAndDeduplicate(result.diagnostics);

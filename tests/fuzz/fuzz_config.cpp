@@ -54,8 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const LintOptions project_options = EffectiveOptions(cli, &*config, kPaths[0]);
   const Project project({Summarize(docs[0], project_options), Summarize(docs[1], project_options)});
-  std::vector<Diagnostic> found = CheckProject(project, project_options);
-  result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
+  for (const std::vector<Diagnostic>& list : CheckProject(project, project_options))
+    result.diagnostics.insert(result.diagnostics.end(), list.begin(), list.end());
   result.diagnostics.insert(result.diagnostics.end(), config->problems.begin(),
                             config->problems.end());
   SortAndDeduplicate(result.diagnostics);
