@@ -185,3 +185,32 @@ TEST_CASE("output: a finding's fix is copied with it, and moved without a copy")
   b = none;
   CHECK_FALSE(b.fix);
 }
+
+TEST_CASE("output: findings in a folder hold one copy of each help text, and every one prints it") {
+  TempDir dir;
+  const std::string agents = (dir.path() / ".claude" / "agents").string();
+  for (const char* name : {"alpha", "beta", "gamma"})
+    WriteFile(agents + "/" + name + ".md", std::string("---\nname: ") + name +
+                                               "\n---\nYou review code. Report what you find.\n");
+  const LintResult result = Lint({agents}, {});
+  std::vector<const Diagnostic*> missing;
+  for (const Diagnostic& d : result.diagnostics)
+    if (d.rule->name == "missing-description") missing.push_back(&d);  // one per file
+  REQUIRE(missing.size() == 3);
+  CHECK(missing[0]->help.str().rfind("add `description:`", 0) == 0);
+  CHECK(missing[0]->help.c_str() == missing[1]->help.c_str());
+  CHECK(missing[1]->help.c_str() == missing[2]->help.c_str());
+  const std::string text = RenderText(result, {});
+  size_t printed = 0;
+  for (size_t at = text.find("help: add `description:`"); at != std::string::npos;
+       at = text.find("help: add `description:`", at + 1))
+    ++printed;
+  CHECK(printed == 3);
+  CHECK(RenderJson(result).find("\"help\": \"add `description:`") != std::string::npos);
+  // The table starts over when it is full: texts handed out before stay whole.
+  const SharedString kept = InternHelp("a help text handed out before the table starts over");
+  for (int i = 0; i < 5000; ++i) InternHelp("help number " + std::to_string(i));
+  CHECK(kept.str() == "a help text handed out before the table starts over");
+  CHECK(InternHelp("help number 4999").c_str() == InternHelp("help number 4999").c_str());
+  CHECK(InternHelp("").empty());
+}

@@ -70,7 +70,7 @@ Diagnostic& ProjectReporter::Report(const Anchor& at, std::string message, std::
   d.line_text_offset = at.line_text_offset;
   d.line_text_cut = at.line_text_cut;
   d.message = std::move(message);
-  d.help = std::move(help);
+  d.help = InternHelp(std::move(help));
   out_.push_back(std::move(d));
   return out_.back();
 }
@@ -82,7 +82,7 @@ Diagnostic& Reporter::Report(Span span, std::string message, std::string help) {
   d.location = MakeLocation(doc_.source(), span);
   SetLineText(d, doc_.source());
   d.message = std::move(message);
-  d.help = std::move(help);
+  d.help = InternHelp(std::move(help));
   out_.push_back(std::move(d));
   return out_.back();
 }

@@ -82,10 +82,15 @@ struct Diagnostic {
   size_t line_text_offset = 0;  // where line_text starts in the file (bytes)
   bool line_text_cut = false;   // the line goes on after line_text
   std::string message;
-  std::string help;
+  // What to do. Findings repeat their rule's help (a big folder's thousands of findings hold a
+  // few hundred texts): set it with InternHelp, which holds each distinct text once.
+  SharedString help;
   std::vector<RelatedLocation> related;
   Boxed<Fix> fix;
 };
+
+// The one shared copy of `text` among the help texts of this run's findings (thread-safe).
+SharedString InternHelp(std::string text);
 
 // Sort order of all output: path, line, column, rule id, message.
 bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);

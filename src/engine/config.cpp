@@ -70,7 +70,7 @@ class Checker {
     d.location = MakeLocation(source_, span);
     SetLineText(d, source_);
     d.message = std::move(message);
-    d.help = std::move(help);
+    d.help = InternHelp(std::move(help));
     config_.problems.push_back(std::move(d));
   }
 

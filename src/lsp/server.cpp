@@ -259,7 +259,7 @@ class Server {
         {"code", d.rule->id},
         {"codeDescription", {{"href", std::string(kHomepage) + "/blob/main/" + d.rule->DocPath()}}},
         {"source", "agentlint"},
-        {"message", d.message + (d.help.empty() ? "" : "\nhelp: " + d.help) + " [" +
+        {"message", d.message + (d.help.empty() ? "" : "\nhelp: " + d.help.str()) + " [" +
                         RuleLabel(*d.rule) + "]"}};
     Json related = Json::array();
     for (const RelatedLocation& r : d.related) {

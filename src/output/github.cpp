@@ -49,7 +49,7 @@ std::string RenderGithub(const LintResult& result) {
            ",endLine=" + std::to_string(l.end.line) + ",endColumn=" + std::to_string(l.end.column) +
            ",title=" +
            EscapeGithubProperty(std::string(d.rule->id) + " " + std::string(d.rule->name)) +
-           "::" + EscapeGithubData(d.message + (d.help.empty() ? "" : "\n" + d.help)) + "\n";
+           "::" + EscapeGithubData(d.message + (d.help.empty() ? "" : "\n" + d.help.str())) + "\n";
   }
   return out;
 }

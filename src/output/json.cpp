@@ -29,7 +29,7 @@ Json DiagnosticObject(const agentlint::Diagnostic& d) {
   out["category"] = CategoryName(d.rule->category);
   out["severity"] = SeverityName(d.severity);
   out["message"] = d.message;
-  out["help"] = d.help;
+  out["help"] = d.help.str();
   Json related = Json::array();
   for (const RelatedLocation& r : d.related) {
     Json one = Position(r.location);

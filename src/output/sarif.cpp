@@ -81,7 +81,7 @@ Json Rules(std::map<std::string_view, size_t>& index) {
 }
 
 Json Result(const Diagnostic& d, const std::map<std::string_view, size_t>& index) {
-  const std::string message = d.message + (d.help.empty() ? "" : ". " + d.help);
+  const std::string message = d.message + (d.help.empty() ? "" : ". " + d.help.str());
   Json out = {{"ruleId", d.rule->id},
               {"ruleIndex", index.at(d.rule->id)},
               {"level", Level(d.severity)},
