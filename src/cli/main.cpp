@@ -475,10 +475,19 @@ int Main(int argc, char** argv) {
 }  // namespace agentlint
 
 int main(int argc, char** argv) {
+  int code = agentlint::kExitInternal;
   try {
-    return agentlint::Main(argc, argv);
+    code = agentlint::Main(argc, argv);
   } catch (const std::exception& e) {
     agentlint::Say(std::string("internal error: ") + e.what());
-    return agentlint::kExitInternal;
   }
+#ifndef __SANITIZE_ADDRESS__
+  // Everything is written and every file closed (Main has returned). What is left is freeing the
+  // knowledge's automata and tables, which the system does faster: a small run spends about 2 %
+  // of its time there. Under the sanitizers the run ends normally, so leaks are still looked for.
+  std::cout.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
+#endif
+  return code;
 }
