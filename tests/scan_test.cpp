@@ -68,3 +68,21 @@ TEST_CASE("scan: the knowledge's set, with the rules' line patterns, compiles an
   }
   CHECK(postgres);
 }
+
+TEST_CASE(
+    "scan: the code's fixed regexes are all listed, all compile, and compile until told to stop") {
+  // Every `Regex` is declared at namespace scope and listed before main (the rules, the engine
+  // and core hold about fifty); a run's spare thread compiles them ahead of use.
+  const std::vector<const Regex*>& all = AllRegexes();
+  REQUIRE(all.size() >= 40);
+  for (const Regex* regex : all) {
+    INFO(regex->pattern());
+    CHECK(regex->get().ok());
+  }
+  int asked = 0;
+  CompileRegexes([&asked] { return ++asked == 3; });
+  CHECK(asked == 3);  // asked before each one: two compiled, then told to stop
+  asked = 0;
+  CompileRegexes([&asked] { return ++asked > 1000; });
+  CHECK(static_cast<size_t>(asked) == all.size());  // never told: every one, asked once each
+}

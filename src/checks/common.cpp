@@ -161,20 +161,24 @@ bool AgentHasTool(const AgentDoc& doc, const Knowledge& knowledge, std::string_v
 
 bool InHtmlComment(const AgentDoc& doc, size_t offset) { return doc.body().InHtmlComment(offset); }
 
+namespace {
+const Regex kCaution(
+    R"((?i)(\bdetect|\bflag|\bavoid|anti.?pattern|\bbad\b|\bwrong\b|vulnerab|insecure|dangerous|)"
+    R"(\brisk|don'?t|\bdo not\b|\bmust not\b|\bnever\b|forbid|prohibit|\bblock|\bdeny|\breject|\bwarn|)"
+    R"((check|look|scan|search) for))");
+}  // namespace
+
 bool LooksLikeCaution(std::string_view text) {
-  static const RE2 kCaution(
-      R"((?i)(\bdetect|\bflag|\bavoid|anti.?pattern|\bbad\b|\bwrong\b|vulnerab|insecure|dangerous|)"
-      R"(\brisk|don'?t|\bdo not\b|\bmust not\b|\bnever\b|forbid|prohibit|\bblock|\bdeny|\breject|\bwarn|)"
-      R"((check|look|scan|search) for))");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kCaution);
 }
 
 namespace {
 
+const Regex kExample(
+    R"((?i)(output|example|sample|looks like|result|user (types|typed|runs|ran|says)|before))");
+
 // Text that introduces an example rather than an instruction: "Example output:", "Sample".
 bool LooksLikeExample(std::string_view text) {
-  static const RE2 kExample(
-      R"((?i)(output|example|sample|looks like|result|user (types|typed|runs|ran|says)|before))");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kExample);
 }
 
@@ -195,16 +199,26 @@ bool IsInstructionBlock(const AgentDoc& doc, const CodeBlock& block) {
   return !LooksLikeCaution(before) && !LooksLikeExample(before);
 }
 
+namespace {
+const Regex kExampleTitle(R"((?i)\b(examples?|samples?|templates?|illustrations?)\b)");
+}  // namespace
+
 bool ExampleSection(std::string_view title) {
-  static const RE2 kExample(R"((?i)\b(examples?|samples?|templates?|illustrations?)\b)");
-  return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kExample);
+  return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kExampleTitle);
 }
 
+namespace {
+const Regex kOther(
+    R"((?i)\b(?:hand-?offs?\s+to|delegat\w*\s+to|(?:notes?|instructions?|guidance|briefs?)\s+for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)");
+}  // namespace
+
 bool OtherPartySection(std::string_view title) {
-  static const RE2 kOther(
-      R"((?i)\b(?:hand-?offs?\s+to|delegat\w*\s+to|(?:notes?|instructions?|guidance|briefs?)\s+for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)");
   return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kOther);
 }
+
+namespace {
+const Regex kOtherConfig(R"re((?i)"?mcpServers"?\s*:|\bruns-on\s*:)re");
+}  // namespace
 
 bool InExample(const AgentDoc& doc, size_t at) {
   const Body& body = doc.body();
@@ -216,7 +230,6 @@ bool InExample(const AgentDoc& doc, size_t at) {
   const CodeBlock& b = *std::prev(block);
   if (at >= b.span.end) return false;
   if (!IsInstructionBlock(doc, b)) return true;
-  static const RE2 kOtherConfig(R"re((?i)"?mcpServers"?\s*:|\bruns-on\s*:)re");
   const std::string_view content = SpanText(doc, b.content);
   return RE2::PartialMatch(re2::StringPiece(content.data(), content.size()), kOtherConfig);
 }

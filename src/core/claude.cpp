@@ -10,16 +10,19 @@
 
 namespace agentlint {
 
+namespace {
+// The YAML 1.2 core schema, as JavaScript YAML readers apply it (TypeOf).
+const Regex kNull(R"(~|null|Null|NULL)");
+const Regex kBool(R"(true|True|TRUE|false|False|FALSE)");
+const Regex kInt(R"([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)");
+const Regex kFloat(
+    R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+}  // namespace
+
 ScalarType TypeOf(const YamlNode& node) {
   if (node.IsNull()) return ScalarType::kNull;
   if (!node.IsScalar() || node.style != ScalarStyle::kPlain || !node.tag.empty())
     return ScalarType::kString;
-  // The YAML 1.2 core schema, as JavaScript YAML readers apply it.
-  static const RE2 kNull(R"(~|null|Null|NULL)");
-  static const RE2 kBool(R"(true|True|TRUE|false|False|FALSE)");
-  static const RE2 kInt(R"([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)");
-  static const RE2 kFloat(
-      R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
   const std::string& v = node.value;
   if (v.empty()) return ScalarType::kNull;
   // Most values (names, descriptions) start with a letter no null, bool or number starts with,

@@ -234,10 +234,6 @@ bool PluginManifestAbove(const fs::path& agents_dir) {
   return fs::is_regular_file(agents_dir.parent_path() / ".claude-plugin" / "plugin.json", ec);
 }
 
-}  // namespace
-
-namespace {
-
 FileOrigin ClassifyParts(const fs::path& p) {
   FileOrigin origin;
   std::vector<std::string> parts;
@@ -365,9 +361,10 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
 
 namespace {
 
+const Regex kImport(R"((?:^|[\s(])@((?:\.{1,2}/)?[\w.-]+(?:/[\w.-]+)*))");
+
 // `@path` imports of a CLAUDE.md outside code: `@docs/stack.md`, `@./rules.md`, `@AGENTS.md`.
 std::vector<std::string> Imports(const std::string& text) {
-  static const RE2 kImport(R"((?:^|[\s(])@((?:\.{1,2}/)?[\w.-]+(?:/[\w.-]+)*))");
   std::vector<std::string> out;
   bool fenced = false;
   size_t at = 0;

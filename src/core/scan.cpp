@@ -82,6 +82,28 @@ const re2::RE2& LazyRegex::get() const {
 
 namespace {
 
+std::vector<const Regex*>& RegexRegistry() {
+  static std::vector<const Regex*> regexes;
+  return regexes;
+}
+
+}  // namespace
+
+Regex::Regex(std::string pattern) : LazyRegex(std::move(pattern)) {
+  RegexRegistry().push_back(this);
+}
+
+void CompileRegexes(const std::function<bool()>& stop) {
+  for (const Regex* regex : RegexRegistry()) {
+    if (stop()) return;
+    regex->get();
+  }
+}
+
+const std::vector<const Regex*>& AllRegexes() { return RegexRegistry(); }
+
+namespace {
+
 std::vector<std::string>& LinePatternRegistry() {
   static std::vector<std::string> patterns;
   return patterns;

@@ -2,6 +2,7 @@
 // scan the body line by line only for the patterns this pass saw; most files contain few of them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -71,6 +72,21 @@ class LazyRegex {
   mutable std::once_flag once_;
   mutable std::unique_ptr<re2::RE2> re_;
 };
+
+// A fixed regex of the code, declared at namespace scope: a LazyRegex listed before main, so that
+// a run with a thread to spare compiles it while the first file is read (CompileRegexes, from
+// engine/linter) instead of in the middle of that file's checks. It reads as the RE2 it holds:
+// RE2::PartialMatch(text, kPattern).
+class Regex : public LazyRegex {
+ public:
+  explicit Regex(std::string pattern);
+  operator const re2::RE2&() const { return get(); }  // NOLINT: reads as an RE2
+};
+// Compiles every Regex not compiled yet, in the order they were declared, until `stop` says so
+// (it is asked before each one). Thread-safe: a Regex another thread needs meanwhile is compiled
+// once, by whichever thread comes first.
+void CompileRegexes(const std::function<bool()>& stop);
+const std::vector<const Regex*>& AllRegexes();
 
 // Patterns the rules try line by line (checks/common ScanPattern registers them before main).
 // Every knowledge's set ends with them (core/knowledge BuildSets), so a file gets one pass.

@@ -4,6 +4,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <latch>
 #include <memory>
 #include <optional>
 #include <set>
@@ -71,10 +72,6 @@ bool Enabled(const RuleInfo& rule, const LintOptions& options) {
   if (named(options.extend_select)) return true;
   return options.select.empty() ? rule.default_on : named(options.select);
 }
-
-}  // namespace
-
-namespace {
 
 // What every check and summarizer of one file shares, computed once: the knowledge in force,
 // what Claude Code makes of the file, and the body's prose index.
@@ -455,10 +452,14 @@ constexpr size_t kPrefaultWarm = 1 << 20;
 
 LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
   // With more than one thread, the knowledge (its tables and the one-pass automaton) is made
-  // while the files are discovered: a run that names one file pays mostly for discovery.
+  // while the files are discovered: a run that names one file pays mostly for discovery. Then
+  // the same thread compiles the code's fixed regexes while the first files are checked (until
+  // the run ends): a run that names one file would otherwise compile them one by one inside
+  // that file's checks, its other thread idle.
+  std::latch knowledge_ready(1);
   std::jthread warm;
   if (cli.jobs > 1 && !cli.checks.knowledge) {
-    warm = std::jthread([] {
+    warm = std::jthread([&knowledge_ready](std::stop_token stop) {
       try {
         PrefaultHeap(kPrefaultWarm);
         const Knowledge& k = EmbeddedKnowledge();
@@ -466,7 +467,11 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
       } catch (const std::exception&) {
         // Reported again, on this thread, where the knowledge is first needed.
       }
+      knowledge_ready.count_down();
+      CompileRegexes([&stop] { return stop.stop_requested(); });
     });
+  } else {
+    knowledge_ready.count_down();
   }
   LintResult result;
   std::vector<std::string> unsaved;
@@ -563,7 +568,10 @@ LintResult Lint(const std::vector<std::string>& paths, const LintOptions& cli) {
     else if (plan.any)
       siblings.push_back(i);
   }
-  if (warm.joinable()) warm.join();
+  // Until the knowledge is ready, this thread compiles fixed regexes too (the other thread goes
+  // on with those left once the knowledge is made).
+  CompileRegexes([&knowledge_ready] { return knowledge_ready.try_wait(); });
+  knowledge_ready.wait();
   ForEachParallel(linted, cli.jobs, [&](size_t i) {
     keep(i, ProcessFile(files[i], options, *file_options.at(files[i].path), plan));
   });

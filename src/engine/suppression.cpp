@@ -18,10 +18,11 @@ struct Directive {
   size_t rules_at = 0;  // offset of `rules` in the comment text
 };
 
+const Regex kDirectiveShape(
+    R"((agentlint-[a-z-]+)((?:\s+[^\s-][^\n]*?)?)\s*(?:--\s*(.*?))?\s*(?:-->)?\s*$)");
+
 // Parses "agentlint-VERB RULES -- reason" out of a comment's text.
 bool ParseDirective(std::string_view text, Directive& out) {
-  static const RE2 kDirectiveShape(
-      R"((agentlint-[a-z-]+)((?:\s+[^\s-][^\n]*?)?)\s*(?:--\s*(.*?))?\s*(?:-->)?\s*$)");
   const size_t at = text.find("agentlint-");
   if (at == std::string_view::npos) return false;
   re2::StringPiece input(text.data() + at, text.size() - at);

@@ -7,10 +7,13 @@ namespace agentlint {
 // A role statement among the first prose blocks: "You are ...", "As a senior reviewer, you ...".
 constexpr size_t kOpeningBlocks = 3;
 
+namespace {
+const Regex kRole(R"((?i)\b(you are|you're|your role|your job|as an? [^,.]{1,40}, you)\b)");
+}  // namespace
+
 void CheckNoRoleStatement(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   if (!doc.front_matter().closed) return;
-  static const RE2 kRole(R"((?i)\b(you are|you're|your role|your job|as an? [^,.]{1,40}, you)\b)");
   const Body& body = doc.body();
   for (size_t i = 0; i < body.prose.size() && i < kOpeningBlocks; ++i) {
     const Span span = body.prose[i].span;

@@ -5,6 +5,11 @@
 
 namespace agentlint {
 
+namespace {
+const Regex kEdit(
+    R"(^(?:\s*(?:[-*+]|\d+[.)])\s+)?(?:\*\*)?(Create|Write|Update|Modify|Edit|Save|Append|Add|Generate|Rewrite|Refactor|Apply|Patch|Implement)\b([^.\n]{0,80}?)\b(files?|\S+\.(?:py|ts|tsx|js|jsx|md|json|ya?ml|go|rs|java|rb|sql|toml|css|html|sh|cpp|h|c|cs|kt|swift))\b)");
+}  // namespace
+
 void CheckEditsWithoutWriteTools(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   if (!ToolsDeclared(doc)) return;
@@ -12,8 +17,6 @@ void CheckEditsWithoutWriteTools(const FileContext& ctx, Reporter& out) {
     if (AgentHasTool(doc, ctx.knowledge, tool)) return;
   }
   // An instruction that starts with a file-changing verb and names a file or a path.
-  static const RE2 kEdit(
-      R"(^(?:\s*(?:[-*+]|\d+[.)])\s+)?(?:\*\*)?(Create|Write|Update|Modify|Edit|Save|Append|Add|Generate|Rewrite|Refactor|Apply|Patch|Implement)\b([^.\n]{0,80}?)\b(files?|\S+\.(?:py|ts|tsx|js|jsx|md|json|ya?ml|go|rs|java|rb|sql|toml|css|html|sh|cpp|h|c|cs|kt|swift))\b)");
   for (const ProseLine& line : ProseLines(ctx)) {
     re2::StringPiece input(line.text.data(), line.text.size());
     std::string verb, middle, object;

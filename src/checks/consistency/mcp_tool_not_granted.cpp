@@ -55,13 +55,13 @@ void ReportMcpInProse(const FileContext& ctx, Reporter& out) {
   }
 }
 
+const Regex kMcp(R"(\b(mcp__[A-Za-z0-9_-]+?__[A-Za-z0-9_.-]*[A-Za-z0-9]))");
 }  // namespace
 
 void CheckMcpToolNotGranted(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   if (!ToolsDeclared(doc)) return;
   ReportMcpInProse(ctx, out);
-  static const RE2 kMcp(R"(\b(mcp__[A-Za-z0-9_-]+?__[A-Za-z0-9_.-]*[A-Za-z0-9]))");
   const std::string_view body = SpanText(doc, doc.body().span);
   if (body.find("mcp__") == std::string_view::npos) return;  // no regex scan for most bodies
   re2::StringPiece input(body.data(), body.size());

@@ -20,8 +20,9 @@ bool FirstWordIs(std::string_view line, std::string_view word) {
   return ContainsLower(line.substr(i, word.size()), word);
 }
 
+const Regex kModel(R"((?i)^\W*model\W*:\s*\**\s*([A-Za-z][\w .-]*?)\s*\**\s*$)");
+
 void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
-  static const RE2 kModel(R"((?i)^\W*model\W*:\s*\**\s*([A-Za-z][\w .-]*?)\s*\**\s*$)");
   std::string stated;
   if (!FirstWordIs(line, "model") ||
       !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kModel, &stated))
@@ -38,8 +39,9 @@ void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, si
              "make them agree: the front matter decides");
 }
 
+const Regex kTools(R"((?i)^\W*(?:allowed )?tools\W*:\s*\**\s*(.+?)\s*$)");
+
 void CheckTools(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
-  static const RE2 kTools(R"((?i)^\W*(?:allowed )?tools\W*:\s*\**\s*(.+?)\s*$)");
   std::string stated;
   if ((!FirstWordIs(line, "tools") && !FirstWordIs(line, "allowed tools")) ||
       !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kTools, &stated))

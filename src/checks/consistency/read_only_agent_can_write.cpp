@@ -29,11 +29,16 @@ const ScanPattern kPromise(
     R"((?i)(\b(?:you are|you're|this agent is|the agent is|agent is|operates? in|works? in|stays?|remains?|strictly|purely|always)\s+(?:an?\s+)?read[- ]only\b|\bread[- ]only\s+(?:agent|mode|reviewer|auditor|analy\w+|role|review)\b|\b(?:never|do not|don't|must not|does not|doesn't|will not|won't|cannot|can't)\s+(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b))",
     R"((?i)\bread[- ]only\b|\b(?:modify|edit|change|write|alter|touch)\s+(?:any\s+)?(?:files?|code|the code(?:base)?|source(?: code)?)\b)");
 
+const Regex kNegated(R"((?i)\bnot\s+(a\s+)?read[- ]only\b)");
+const Regex kHedge(R"(^\W{0,3}(unless|except|logic|without (your|explicit)))");
+const Regex kAboutCode(R"((?i)\b(code|source)\b)");
+const Regex kReadOnly(R"((?i)read[- ]only)");
+const Regex kWritesOther(
+    R"((?i)\b(?:writes?|creates?|generates?|produces?|adds?)\s+(?:\S+\s+){0,3}?(?:tests?|specs?|docs?|documentation|reports?|migrations?|fixtures?)\b)");
 }  // namespace
 
 void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
-  static const RE2 kNegated(R"((?i)\bnot\s+(a\s+)?read[- ]only\b)");
   Span promise{};
   std::string words;
   const auto search = [&](Span span) {
@@ -44,7 +49,6 @@ void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
       return false;
     const size_t at = static_cast<size_t>(match.data() - text.data());
     // "does not modify files unless asked", "do not modify source code logic": conditional.
-    static const RE2 kHedge(R"(^\W{0,3}(unless|except|logic|without (your|explicit)))");
     const std::string_view after = text.substr(at + match.size(), 40);
     if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kHedge)) return false;
     promise = {span.begin + at, span.begin + at + match.size()};
@@ -61,10 +65,6 @@ void CheckReadOnlyAgentCanWrite(const FileContext& ctx, Reporter& out) {
   if (!found) return;
   // "Does not touch source code" in an agent that writes tests or docs: the promise is about
   // the code under work, not about files in general, and its job needs Write.
-  static const RE2 kAboutCode(R"((?i)\b(code|source)\b)");
-  static const RE2 kReadOnly(R"((?i)read[- ]only)");
-  static const RE2 kWritesOther(
-      R"((?i)\b(?:writes?|creates?|generates?|produces?|adds?)\s+(?:\S+\s+){0,3}?(?:tests?|specs?|docs?|documentation|reports?|migrations?|fixtures?)\b)");
   if (!RE2::PartialMatch(words, kReadOnly) && RE2::PartialMatch(words, kAboutCode)) {
     const std::string_view what =
         description ? SpanText(doc, description->span) : std::string_view{};

@@ -56,6 +56,7 @@ std::string FirstCommand(std::string_view code, size_t& offset, const Knowledge&
   return "";
 }
 
+const Regex kRun(R"((?i)\b(run|execute|invoke)\s+(the\s+)?(command\s+)?$)");
 }  // namespace
 
 void CheckShellWithoutBash(const FileContext& ctx, Reporter& out) {
@@ -76,7 +77,6 @@ void CheckShellWithoutBash(const FileContext& ctx, Reporter& out) {
   }
   if (command.empty()) {
     // "Run `npm test`": an inline command right after an imperative verb.
-    static const RE2 kRun(R"((?i)\b(run|execute|invoke)\s+(the\s+)?(command\s+)?$)");
     for (const CodeSpan& code : doc.body().code_spans) {
       const size_t from = code.span.begin > 40 ? code.span.begin - 40 : 0;
       const std::string_view before = SpanText(doc, {from, code.span.begin});

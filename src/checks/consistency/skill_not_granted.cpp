@@ -12,6 +12,8 @@ std::vector<std::string> PreloadedSkills(const AgentDoc& doc) {
   return names;
 }
 
+const Regex kCall(R"re(\bSkill\(\s*["']?([A-Za-z0-9:_-]+)["']?\s*\))re");
+const Regex kSkillName(R"([a-z0-9][a-z0-9:_-]{2,63})");
 }  // namespace
 
 void CheckSkillNotGranted(const FileContext& ctx, Reporter& out) {
@@ -27,7 +29,6 @@ void CheckSkillNotGranted(const FileContext& ctx, Reporter& out) {
     used.push_back(name);
   };
   // Skill("name") calls anywhere in the body.
-  static const RE2 kCall(R"re(\bSkill\(\s*["']?([A-Za-z0-9:_-]+)["']?\s*\))re");
   const std::string_view body = SpanText(doc, doc.body().span);
   re2::StringPiece input(body.data(), body.size());
   std::string name;
@@ -44,7 +45,6 @@ void CheckSkillNotGranted(const FileContext& ctx, Reporter& out) {
     if (section < 0) continue;
     const std::string& title = model.headings[model.sections[section].heading].normalized;
     if (title.find("skill") == std::string::npos) continue;
-    static const RE2 kSkillName(R"([a-z0-9][a-z0-9:_-]{2,63})");
     if (RE2::FullMatch(code.text, kSkillName)) note(code.text, code.span);
   }
   if (used.empty()) return;

@@ -7,6 +7,9 @@ namespace agentlint {
 namespace {
 const ScanPattern kWeb(
     R"((?i)\b(search(ing)? the web|web search(es)?|search online|look (it |them )?up online|browse the web|research online|WebSearch|WebFetch|fetch (the )?(url|web ?page|page at))\b)");
+
+const Regex kWebServer(
+    R"((?i)(search|fetch|web|brows|crawl|scrap|exa|tavily|perplexity|context7|docs))");
 }  // namespace
 
 void CheckWebWithoutWebTools(const FileContext& ctx, Reporter& out) {
@@ -16,8 +19,6 @@ void CheckWebWithoutWebTools(const FileContext& ctx, Reporter& out) {
     return;
   }
   // An MCP server for search, fetching or a browser also reaches the web.
-  static const RE2 kWebServer(
-      R"((?i)(search|fetch|web|brows|crawl|scrap|exa|tavily|perplexity|context7|docs))");
   for (const ToolEntry& entry : doc.Tools("tools").entries) {
     if (entry.name.rfind("mcp__", 0) == 0 && RE2::PartialMatch(entry.name, kWebServer)) {
       return;

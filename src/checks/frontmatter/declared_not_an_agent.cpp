@@ -9,12 +9,12 @@ namespace {
 
 // "Not a standalone agent", "this file is not an agent", "not meant to be invoked directly":
 // the file says what it is not. "not an agent that edits code" describes an agent instead.
-const RE2& NotAnAgent() {
-  static const RE2 re(
-      R"((?i)\b(not (?:a|an) (?:standalone |real |actual |separate |invocable |callable )?(?:sub-?)?agent|not meant to be (?:invoked|used|run|called|spawned)(?: directly| as an? (?:sub-?)?agent)?)\b(\s+\w+)?)");
-  return re;
-}
+const Regex kNotAnAgent(
+    R"((?i)\b(not (?:a|an) (?:standalone |real |actual |separate |invocable |callable )?(?:sub-?)?agent|not meant to be (?:invoked|used|run|called|spawned)(?: directly| as an? (?:sub-?)?agent)?)\b(\s+\w+)?)");
 
+const RE2& NotAnAgent() { return kNotAnAgent; }
+
+const Regex kQualified(R"((?i)^\s+(that|which|who|for|but|of|in|with|to)$)");
 }  // namespace
 
 void CheckDeclaredNotAnAgent(const FileContext& ctx, Reporter& out) {
@@ -27,7 +27,6 @@ void CheckDeclaredNotAnAgent(const FileContext& ctx, Reporter& out) {
   std::string next;
   if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), NotAnAgent(), &match, &next))
     return;
-  static const RE2 kQualified(R"((?i)^\s+(that|which|who|for|but|of|in|with|to)$)");
   if (!next.empty() && RE2::FullMatch(next, kQualified)) return;
   const size_t at = description->span.begin + static_cast<size_t>(match.data() - text.data());
   const size_t length = match.size() - next.size();

@@ -5,6 +5,13 @@
 
 namespace agentlint {
 
+namespace {
+const Regex kTrigger(
+    R"((?i)\b(use|used|uses|using|invoke|invoked|delegate|delegated|trigger|triggers|triggered|when|whenever|after|before|proactively|once|if|during|while)\b)");
+const Regex kOtherLanguages(
+    R"((?i)(utilis|quand|lorsqu|après|apres|avant|usar|cuando|después|despues|antes|verwend|wenn|nutze|quando|após|когда|после|перед|использ|делегир|запуска|вызыва))");
+}  // namespace
+
 // The main conversation picks a subagent from its description: one that says what the agent
 // does but never when to use it gets picked by guesswork. Off by default: collections of
 // agents routinely describe only what each one knows.
@@ -12,12 +19,8 @@ void CheckDescriptionWithoutTrigger(const FileContext& ctx, Reporter& out) {
   if (!ctx.claude || !ctx.claude->loads) return;
   const YamlNode* description = ScalarField(ctx.doc, "description");
   if (!description || description->value.empty()) return;
-  static const RE2 kTrigger(
-      R"((?i)\b(use|used|uses|using|invoke|invoked|delegate|delegated|trigger|triggers|triggered|when|whenever|after|before|proactively|once|if|during|while)\b)");
   // The same cues in the other languages agent files are written in (word starts, as RE2's
   // word boundaries are ASCII-only): "Utiliser ... quand", "Делегируй, когда", "Usar cuando".
-  static const RE2 kOtherLanguages(
-      R"((?i)(utilis|quand|lorsqu|après|apres|avant|usar|cuando|después|despues|antes|verwend|wenn|nutze|quando|após|когда|после|перед|использ|делегир|запуска|вызыва))");
   if (RE2::PartialMatch(description->value, kTrigger) ||
       RE2::PartialMatch(description->value, kOtherLanguages))
     return;

@@ -6,6 +6,10 @@
 
 namespace agentlint {
 
+namespace {
+const Regex kDated(R"((claude-[a-z0-9.-]+)-(\d{8})(\[1m\])?)");
+}  // namespace
+
 // A `model` that Claude Code passes to the API as written, where no model has that name: the
 // subagent's every request fails.
 void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
@@ -16,7 +20,6 @@ void CheckInvalidModel(const FileContext& ctx, Reporter& out) {
   if (resolved == "inherit" || Contains(k.model_aliases, resolved)) return;
   if (RE2::FullMatch(resolved, k.model_id_pattern->get())) {
     // A dated id whose model has one snapshot, of another date: no such model.
-    static const RE2 kDated(R"((claude-[a-z0-9.-]+)-(\d{8})(\[1m\])?)");
     std::string base;
     std::string date;
     std::string suffix;

@@ -39,11 +39,10 @@ const TailCue kMustBefore("must|always|exclusively", ".;!?", 20);
 const TailCue kExampleBefore(R"(e\.g\.|for example|for instance|such as|like|i\.e\.)", ".;!?", 40,
                              {.word_end = false, .cue_holds_stops = true});
 
-const RE2& PrescribeAfter() {
-  static const RE2 re(
-      R"((?i)^(?:[\w ,&/-]{0,24}?\b)?(only|expert|specialist)\b|^\W{0,2}(orm|-only)\b)");
-  return re;
-}
+const Regex kPrescribeAfter(
+    R"((?i)^(?:[\w ,&/-]{0,24}?\b)?(only|expert|specialist)\b|^\W{0,2}(orm|-only)\b)");
+
+const RE2& PrescribeAfter() { return kPrescribeAfter; }
 
 struct ChoiceMention {
   size_t choice;
@@ -130,10 +129,11 @@ std::vector<ChoiceMention> Mentions(std::string_view line, const Present& presen
   return found;
 }
 
+const Regex kStack(R"((?i)\b(stack|technolog\w*|tech|constraints|conventions|tooling)\b)");
+
 // A list under a heading such as "Tech Stack", "Testing Stack" or "Constraints" declares what
 // the project uses; so does a label line such as "**Testing**: Jest, Playwright".
 bool StackSection(const AgentDoc& doc, size_t offset) {
-  static const RE2 kStack(R"((?i)\b(stack|technolog\w*|tech|constraints|conventions|tooling)\b)");
   const Body& body = doc.body();
   for (int s = body.SectionAt(offset); s >= 0; s = body.sections[s].parent) {
     if (Match(body.headings[body.sections[s].heading].normalized, kStack)) return true;
@@ -141,10 +141,11 @@ bool StackSection(const AgentDoc& doc, size_t offset) {
   return false;
 }
 
+const Regex kLabel(
+    R"((?i)(^\W{0,6}(?:[\w ]{0,20}\b)?(?:stack|testing|tests|test framework|database|orm|framework|package manager|migrations|tooling|runtime)\b\W{0,4}:\**))");
+
 // The offset just after a "Label:" prefix that declares a stack, or npos.
 size_t StackLabelEnd(std::string_view line) {
-  static const RE2 kLabel(
-      R"((?i)(^\W{0,6}(?:[\w ]{0,20}\b)?(?:stack|testing|tests|test framework|database|orm|framework|package manager|migrations|tooling|runtime)\b\W{0,4}:\**))");
   re2::StringPiece input(line.data(), line.size());
   re2::StringPiece match;
   if (!RE2::PartialMatch(input, kLabel, &match)) return std::string_view::npos;
@@ -165,14 +166,16 @@ std::string_view Sentence(std::string_view line, size_t begin, size_t end) {
   return line.substr(from, to - from);
 }
 
+const Regex kExclusive(R"((?i)\b(only|must|always|exclusively)\b)");
+const Regex kNegatedParen(R"((?i)^\(\s*(not|no|never|avoid)\b)");
+const Regex kOnlyAfter(R"((?i)^\W{0,2}(only|-only)\b)");
+
 void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic& topic,
                const Present& present, const ScanResult& line_scan, Reading& stance) {
   const std::string_view line = prose.text;
   const std::vector<ChoiceMention> mentions = Mentions(line, present, line_scan);
   if (mentions.empty()) return;
-  static const RE2 kExclusive(R"((?i)\b(only|must|always|exclusively)\b)");
   // A mention is ruled out after a negation or inside "(not X/Y)".
-  static const RE2 kNegatedParen(R"((?i)^\(\s*(not|no|never|avoid)\b)");
   const auto ruled_out = [&](const ChoiceMention& m) {
     const std::string_view before =
         line.substr(m.begin > 60 ? m.begin - 60 : 0, std::min<size_t>(m.begin, 60));
@@ -227,7 +230,6 @@ void ReadProse(const AgentDoc& doc, const ProseLine& prose, const ConflictTopic&
         *stack_list || (*label_end != std::string_view::npos && m.begin >= *label_end);
     if (declared || Match(after, PrescribeAfter()) || kPrescribeBefore.ClosesText(before)) {
       stance.prescribed.emplace(m.choice, span);
-      static const RE2 kOnlyAfter(R"((?i)^\W{0,2}(only|-only)\b)");
       if (Match(after, kOnlyAfter) || kMustBefore.ClosesText(before))
         stance.exclusive.emplace(m.choice, span);
     }

@@ -12,12 +12,13 @@ namespace agentlint {
 
 namespace {
 
+const Regex kPath(
+    R"(^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:py|ts|tsx|js|jsx|mjs|go|rs|java|rb|md|json|ya?ml|toml|sql|sh|css|html|cfg|ini|txt|lock)$|^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+/?$)");
+const Regex kPlaceholder(
+    R"((?i)(\[|\]|<|>|\{|\}|\*|\.\.\.|example|sample|your[-_]|path/to|foo|bar\b|xxx|\$)|YYYY|MMDD|TICKET)");
+
 // A repository path worth checking: has a folder or a known extension, and no placeholder.
 bool LooksLikePath(const std::string& text) {
-  static const RE2 kPath(
-      R"(^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:py|ts|tsx|js|jsx|mjs|go|rs|java|rb|md|json|ya?ml|toml|sql|sh|css|html|cfg|ini|txt|lock)$|^(?:\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+/?$)");
-  static const RE2 kPlaceholder(
-      R"((?i)(\[|\]|<|>|\{|\}|\*|\.\.\.|example|sample|your[-_]|path/to|foo|bar\b|xxx|\$)|YYYY|MMDD|TICKET)");
   return RE2::FullMatch(text, kPath) && !RE2::PartialMatch(text, kPlaceholder) &&
          text.find("://") == std::string::npos && text.rfind("/", 0) != 0 &&
          text.rfind("~", 0) != 0;
@@ -28,6 +29,7 @@ bool LooksLikePath(const std::string& text) {
 const TailCue kTellsToMake(
     R"(creat\w*|generat\w*|add|new|save\w*|output\w*|writ\w*|put|scaffold\w*|make)", ".;:!?", 40);
 
+const Regex kIllustrates(R"((?i)\b(examples?|for instance|such as)\b|\be\.g\.|→|->|=>)");
 }  // namespace
 
 // Paths named in inline code, once each per file; a bare file name may live anywhere, so only
@@ -42,7 +44,6 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
     seen.insert(text);
     // "Example: `docs/plans/2026-plan.md`", "`app/users.py` → `tests/test_users.py`": an
     // illustration of a naming scheme, not a file.
-    static const RE2 kIllustrates(R"((?i)\b(examples?|for instance|such as)\b|\be\.g\.|→|->|=>)");
     // The words around the path on its line, at most a few hundred bytes either side (a path
     // on a megabyte-long line costs no more than on a short one).
     constexpr size_t kAround = 240;

@@ -12,13 +12,16 @@ namespace {
 const ScanPattern kDelegate(
     R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b[^.;:\n]{0,40}?\bto\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?(?:\s+(?:agent|subagent))?)",
     R"((?i)\b(?:delegate|hand(?:-| )?off|route|escalate)s?\b)");
+
+const Regex kHandoffLine(R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@)");
+const Regex kMarked(R"(^`?\s+(sub)?agent\b)");
+const Regex kDescriptionHandoff(
+    R"((?i)(?:\b(?:use|invoke|call|launch|spawn|then|with|after|before|via)\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?\s+(?-i:(?:sub)?agent)\b|\b(?:delegate|hand(?:-| )?off|route|escalate)s?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?|(?:^|[\s(])@([a-z0-9]+(?:-[a-z0-9]+)+)\b))");
 }  // namespace
 
 // `@name` mentions and "delegate to x" in prose, kept as candidates; whether each names an agent
 // of the project is judged when the project is known.
 void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
-  static const RE2 kHandoffLine(R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@)");
-  static const RE2 kMarked(R"(^`?\s+(sub)?agent\b)");
   const AgentDoc& doc = ctx.doc;
   if (doc.dialect() != Dialect::kClaude || !doc.front_matter().closed) return;
   // @name and @agent-name mentions that look like agent names (with a hyphen); handoff lines are
@@ -36,8 +39,6 @@ void SummarizeAgentMentions(const FileContext& ctx, AgentSummary& summary) {
   }
   // The description routes work too: "use the qa-tester agent after this one", "delegate to
   // schema-designer", "@api-designer". Read in the file's own text, so positions are exact.
-  static const RE2 kDescriptionHandoff(
-      R"((?i)(?:\b(?:use|invoke|call|launch|spawn|then|with|after|before|via)\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?\s+(?-i:(?:sub)?agent)\b|\b(?:delegate|hand(?:-| )?off|route|escalate)s?\s+(?:\w+\s+){0,4}?to\s+(?:the\s+)?`?@?([a-z0-9]+(?:-[a-z0-9]+)+)`?|(?:^|[\s(])@([a-z0-9]+(?:-[a-z0-9]+)+)\b))");
   if (const YamlNode* description = doc.Field("description");
       description && description->IsScalar() && description->span.end > description->span.begin) {
     const std::string_view text = SpanText(doc, description->span);

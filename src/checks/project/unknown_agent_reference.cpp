@@ -12,15 +12,15 @@ namespace agentlint {
 // judged once every agent of the project is known.
 namespace {
 const ScanPattern kReferenceCue(R"((?i:off[ -]to)|subagent_type|Agent\(|Task\()");
+
+const Regex kHandoff(
+    R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@(?:agent-)?([a-z0-9][a-z0-9_-]*[a-z0-9]))");
+const Regex kSubagentType(R"re(\bsubagent_type\s*[=:]\s*["']([A-Za-z0-9][A-Za-z0-9 _:-]*)["'])re");
+const Regex kAgentCall(R"(\b(?:Agent|Task)\(\s*([a-z0-9][a-z0-9-]*)\s*\))");
+const Regex kToolCall(R"((?:Agent|Task)\((.*)\))");
 }  // namespace
 
 void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
-  static const RE2 kHandoff(
-      R"((?i)\bhand(?:-| )?off to:?\s*\**\s*@(?:agent-)?([a-z0-9][a-z0-9_-]*[a-z0-9]))");
-  static const RE2 kSubagentType(
-      R"re(\bsubagent_type\s*[=:]\s*["']([A-Za-z0-9][A-Za-z0-9 _:-]*)["'])re");
-  static const RE2 kAgentCall(R"(\b(?:Agent|Task)\(\s*([a-z0-9][a-z0-9-]*)\s*\))");
-  static const RE2 kToolCall(R"((?:Agent|Task)\((.*)\))");
   const AgentDoc& doc = ctx.doc;
   if (doc.dialect() != Dialect::kClaude || !doc.front_matter().closed) return;
   for (const ToolEntry& entry : doc.Tools("tools").entries) {
@@ -42,9 +42,9 @@ void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
   // the patterns occur anywhere in it before they are run.
   if (!Saw(ctx, kReferenceCue)) return;
   for (const auto& [pattern, how] :
-       {std::pair<const RE2*, const char*>{&kHandoff, "the body hands off to"},
-        {&kSubagentType, "`subagent_type` names"},
-        {&kAgentCall, "the body spawns"}}) {
+       {std::pair<const RE2*, const char*>{&kHandoff.get(), "the body hands off to"},
+        {&kSubagentType.get(), "`subagent_type` names"},
+        {&kAgentCall.get(), "the body spawns"}}) {
     re2::StringPiece input(body.data(), body.size());
     re2::StringPiece name;
     while (RE2::FindAndConsume(&input, *pattern, &name)) {
