@@ -78,7 +78,8 @@ std::vector<Expectation> Expectations(const fs::path& file, const std::string& t
 bool Matches(const Expectation& e, const Diagnostic& d) {
   return (e.rule == d.rule->id || e.rule == d.rule->name) && e.line == d.location.start.line &&
          (e.column == 0 || e.column == d.location.start.column) &&
-         (d.message.find(e.text) != std::string::npos || d.help.str().find(e.text) != std::string::npos);
+         (d.message.find(e.text) != std::string::npos ||
+          d.help.str().find(e.text) != std::string::npos);
 }
 
 std::string Describe(const Diagnostic& d) {
