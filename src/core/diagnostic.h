@@ -89,7 +89,8 @@ struct Diagnostic {
   Boxed<Fix> fix;
 };
 
-// The one shared copy of `text` among the help texts of this run's findings (thread-safe).
+// The one shared copy of `text` among the help texts findings hold (thread-safe; the table is
+// the process's, started over past 4,096 texts).
 SharedString InternHelp(std::string text);
 
 // Sort order of all output: path, line, column, rule id, message.
