@@ -240,14 +240,7 @@ std::vector<ProseLine> ProseLines(const AgentDoc& doc) {
 
 const std::vector<ProseLine>& ProseLines(const FileContext& ctx) { return *ctx.prose; }
 
-namespace {
-std::vector<const TailCue*>& TailCueRegistry() {
-  static std::vector<const TailCue*> cues;
-  return cues;
-}
-}  // namespace
-
-const std::vector<const TailCue*>& AllTailCues() { return TailCueRegistry(); }
+const std::vector<const TailCue*>& AllTailCues() { return Registered<TailCue>(); }
 
 namespace {
 std::string StopClass(const std::string& stops) {
@@ -277,7 +270,7 @@ TailCue::TailCue(const std::string& words, std::string stops, size_t max_chars, 
       stops_(std::move(stops)),
       max_chars_(max_chars),
       cue_holds_stops_(shape.cue_holds_stops) {
-  TailCueRegistry().push_back(this);
+  Registered<TailCue>().push_back(this);
 }
 
 TailCue::~TailCue() = default;
@@ -308,20 +301,13 @@ bool TailCue::ClosesText(std::string_view text) const {
   return false;
 }
 
-namespace {
-std::vector<const ScanPattern*>& ScanPatternRegistry() {
-  static std::vector<const ScanPattern*> patterns;
-  return patterns;
-}
-}  // namespace
-
-const std::vector<const ScanPattern*>& AllScanPatterns() { return ScanPatternRegistry(); }
+const std::vector<const ScanPattern*>& AllScanPatterns() { return Registered<ScanPattern>(); }
 
 ScanPattern::ScanPattern(const char* pattern, const char* prefilter)
     : re_(pattern),
       prefilter_(prefilter),
       index_(RegisterLinePattern(prefilter ? prefilter : pattern)) {
-  ScanPatternRegistry().push_back(this);
+  Registered<ScanPattern>().push_back(this);
 }
 
 ScanPattern::~ScanPattern() = default;

@@ -80,27 +80,18 @@ const re2::RE2& LazyRegex::get() const {
   return *re_;
 }
 
-namespace {
-
-std::vector<const Regex*>& RegexRegistry() {
-  static std::vector<const Regex*> regexes;
-  return regexes;
-}
-
-}  // namespace
-
 Regex::Regex(std::string pattern) : LazyRegex(std::move(pattern)) {
-  RegexRegistry().push_back(this);
+  Registered<Regex>().push_back(this);
 }
 
 void CompileRegexes(const std::function<bool()>& stop) {
-  for (const Regex* regex : RegexRegistry()) {
+  for (const Regex* regex : Registered<Regex>()) {
     if (stop()) return;
     regex->get();
   }
 }
 
-const std::vector<const Regex*>& AllRegexes() { return RegexRegistry(); }
+const std::vector<const Regex*>& AllRegexes() { return Registered<Regex>(); }
 
 namespace {
 

@@ -73,6 +73,14 @@ class LazyRegex {
   mutable std::unique_ptr<re2::RE2> re_;
 };
 
+// The objects of one kind declared at namespace scope, in the order they were constructed
+// (before main): Regex below, ScanPattern and TailCue in checks/common.
+template <typename T>
+std::vector<const T*>& Registered() {
+  static std::vector<const T*> objects;
+  return objects;
+}
+
 // A fixed regex of the code, declared at namespace scope: a LazyRegex listed before main, so that
 // a run with a thread to spare compiles it while the first file is read (CompileRegexes, from
 // engine/linter) instead of in the middle of that file's checks. It reads as the RE2 it holds:
