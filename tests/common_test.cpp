@@ -104,3 +104,92 @@ TEST_CASE("common: a scan pattern's prefilter occurs in every line its pattern m
   CHECK(prefiltered >=
         2);  // unknown-agent-mention's delegation, read-only-agent-can-write's promise
 }
+
+// ForEachMatch tries a pattern with a start cue only where the cue occurs, anchored there: it
+// must find what RE2's own search finds, match after match as FindAndConsume does (each search
+// in what the last match left), groups included.
+TEST_CASE("common: ForEachMatch finds what FindAndConsume finds") {
+  const std::vector<std::string> tokens = {"delegate",
+                                           "delegates",
+                                           "Delegate",
+                                           "DELEGATES",
+                                           "hand off",
+                                           "hand-off",
+                                           "handoff",
+                                           "handoffs",
+                                           "route",
+                                           "routes",
+                                           "router",
+                                           "reroute",
+                                           "escalate",
+                                           "eſcalate",
+                                           "to",
+                                           "To",
+                                           "the",
+                                           "a",
+                                           "then",
+                                           "db-expert",
+                                           "qa-lead",
+                                           "x-1",
+                                           "`triage-bot`",
+                                           "@on-call",
+                                           "agent",
+                                           "subagent",
+                                           "work",
+                                           "schema",
+                                           ".",
+                                           ";",
+                                           ":",
+                                           ",",
+                                           "-",
+                                           "--",
+                                           "ab-",
+                                           "-cd",
+                                           "café",
+                                           "naïve-x",
+                                           "\u212Aelvin-k",
+                                           "\t",
+                                           "\n",
+                                           "😀",
+                                           "\x80",
+                                           "long-word-with-dashes"};
+  std::mt19937 random(20261207);
+  size_t with_start = 0;
+  size_t matches = 0;
+  for (const ScanPattern* pattern : AllScanPatterns()) {
+    if (!pattern->start()) continue;
+    ++with_start;
+    REQUIRE(pattern->start()->ok());
+    const RE2& re = pattern->re();
+    const int count = 1 + re.NumberOfCapturingGroups();
+    for (int i = 0; i < 20000; ++i) {
+      std::string text;
+      for (int k = 1 + static_cast<int>(random() % 20); k > 0; --k) {
+        if (!text.empty() && random() % 5 != 0) text += ' ';
+        text += tokens[random() % tokens.size()];
+      }
+      std::vector<std::string> expected;  // offset and text of every group of every match
+      re2::StringPiece rest(text);
+      std::vector<re2::StringPiece> groups(static_cast<size_t>(count));
+      while (re.Match(rest, 0, rest.size(), RE2::UNANCHORED, groups.data(), count)) {
+        for (const re2::StringPiece& g : groups)
+          expected.push_back(g.data() ? std::to_string(g.data() - text.data()) + ":" +
+                                            std::string(g.data(), g.size())
+                                      : "-");
+        if (groups[0].empty()) break;
+        rest.remove_prefix(static_cast<size_t>(groups[0].data() + groups[0].size() - rest.data()));
+      }
+      std::vector<std::string> found;
+      ForEachMatch(text, *pattern, [&](const re2::StringPiece* g) {
+        for (int k = 0; k < count; ++k)
+          found.push_back(g[k].data() ? std::to_string(g[k].data() - text.data()) + ":" +
+                                            std::string(g[k].data(), g[k].size())
+                                      : "-");
+      });
+      CHECK_MESSAGE(found == expected, "text: \"" << text << "\", pattern: " << re.pattern());
+      matches += expected.size() / static_cast<size_t>(count);
+    }
+  }
+  CHECK(with_start >= 1);  // unknown-agent-mention's delegation
+  CHECK(matches > 300);    // the sentences do match, often
+}

@@ -303,14 +303,44 @@ bool TailCue::ClosesText(std::string_view text) const {
 
 const std::vector<const ScanPattern*>& AllScanPatterns() { return Registered<ScanPattern>(); }
 
-ScanPattern::ScanPattern(const char* pattern, const char* prefilter)
+ScanPattern::ScanPattern(const char* pattern, const char* prefilter, const char* start)
     : re_(pattern),
       prefilter_(prefilter),
+      start_(start ? std::make_unique<LazyRegex>(start) : nullptr),
       index_(RegisterLinePattern(prefilter ? prefilter : pattern)) {
   Registered<ScanPattern>().push_back(this);
 }
 
 ScanPattern::~ScanPattern() = default;
+
+void ForEachMatch(std::string_view text, const ScanPattern& pattern,
+                  const std::function<void(const re2::StringPiece* groups)>& found) {
+  const re2::RE2& re = pattern.re();
+  const int count = 1 + re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(count));
+  re2::StringPiece rest(text.data(), text.size());
+  const re2::RE2* start = pattern.start();
+  size_t from = 0;  // in `rest`: where the next match may start
+  while (from <= rest.size()) {
+    size_t at = from;
+    if (start) {
+      re2::StringPiece cue;
+      if (!start->Match(rest, from, rest.size(), RE2::UNANCHORED, &cue, 1)) return;
+      at = static_cast<size_t>(cue.data() - rest.data());
+    }
+    // `rest` as the text, as FindAndConsume gives it: `\b` at a position sees the byte before.
+    if (!re.Match(rest, at, rest.size(), start ? RE2::ANCHOR_START : RE2::UNANCHORED, groups.data(),
+                  count)) {
+      if (!start) return;
+      from = at + 1;  // the next place the cue occurs
+      continue;
+    }
+    found(groups.data());
+    if (groups[0].empty()) return;  // FindAndConsume would find it again, for ever
+    rest.remove_prefix(static_cast<size_t>(groups[0].data() + groups[0].size() - rest.data()));
+    from = 0;
+  }
+}
 
 bool Saw(const FileContext& ctx, const ScanPattern& pattern) {
   const Knowledge& k = ctx.knowledge;

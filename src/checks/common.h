@@ -2,6 +2,7 @@
 // fixes that more than one rule offers. Anything used by one check only stays in that check.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -107,24 +108,37 @@ const std::vector<ProseLine>& ProseLines(const FileContext& ctx);
 // the whole file, not over single lines.
 // With a `prefilter`, the pass looks for that instead: a part every match of `pattern` contains
 // (the cue words before a counted tail, whose automaton would cost the pass a fifth of its time).
+// With a `start`, every match of `pattern` begins with a match of `start` (its cue words, with
+// no `\b` or anchor): ForEachMatch then tries `pattern` only where `start` occurs.
 // Every ScanPattern is in AllScanPatterns() before main (tests/common_test.cpp holds each
-// prefilter against samples its pattern matches).
+// prefilter against samples its pattern matches, and ForEachMatch against RE2's own search).
 class ScanPattern {
  public:
-  explicit ScanPattern(const char* pattern, const char* prefilter = nullptr);
+  explicit ScanPattern(const char* pattern, const char* prefilter = nullptr,
+                       const char* start = nullptr);
   ~ScanPattern();
   const re2::RE2& re() const { return re_.get(); }
   int index() const { return index_; }
   const char* prefilter() const { return prefilter_; }  // nullptr: the pass looks for re()
+  const re2::RE2* start() const { return start_ ? &start_->get() : nullptr; }
 
  private:
   LazyRegex re_;
   const char* prefilter_;
+  std::unique_ptr<LazyRegex> start_;
   int index_;
 };
 const std::vector<const ScanPattern*>& AllScanPatterns();
 // False when `pattern` occurs nowhere in the file (true when the pass did not run or decide).
 bool Saw(const FileContext& ctx, const ScanPattern& pattern);
+
+// Each match of `pattern` in `text`, in order, as RE2::FindAndConsume finds them (each search
+// starts where the last match ended, as a text of its own): `found(groups)`, groups[0] the
+// whole match and then its capture groups. With a start cue, the pattern is tried anchored where
+// the cue occurs instead of searched for at every byte: a pattern with a counted gap ("delegate
+// ... to x") builds a new automaton state at almost every byte of a search, few when anchored.
+void ForEachMatch(std::string_view text, const ScanPattern& pattern,
+                  const std::function<void(const re2::StringPiece* groups)>& found);
 
 // A cue word or phrase closing a text: the regex `(?i)\b(WORDS)\b[^STOPS]{0,MAX}$` ("use
 // Postgres" before a mention: a cue, then at most MAX characters, none of them in STOPS, to the
