@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <map>
+#include <tuple>
 
 #include "checks/common.h"
 #include "core/text.h"
@@ -41,10 +42,16 @@ void SummarizeAgentReferences(const FileContext& ctx, AgentSummary& summary) {
   // Most bodies hold no reference at all: the file's one pass tells whether the fixed parts of
   // the patterns occur anywhere in it before they are run.
   if (!Saw(ctx, kReferenceCue)) return;
-  for (const auto& [pattern, how] :
-       {std::pair<const RE2*, const char*>{&kHandoff.get(), "the body hands off to"},
-        {&kSubagentType.get(), "`subagent_type` names"},
-        {&kAgentCall.get(), "the body spawns"}}) {
+  // The two case-sensitive patterns' fixed parts are looked for first (memchr speed): the pass
+  // tells only that one of the three cues occurs. kHandoff starts with a literal RE2 skips to.
+  const bool subagent_type = body.find("subagent_type") != std::string_view::npos;
+  const bool call =
+      body.find("Agent(") != std::string_view::npos || body.find("Task(") != std::string_view::npos;
+  for (const auto& [pattern, how, present] :
+       {std::tuple<const RE2*, const char*, bool>{&kHandoff.get(), "the body hands off to", true},
+        {&kSubagentType.get(), "`subagent_type` names", subagent_type},
+        {&kAgentCall.get(), "the body spawns", call}}) {
+    if (!present) continue;
     re2::StringPiece input(body.data(), body.size());
     re2::StringPiece name;
     while (RE2::FindAndConsume(&input, *pattern, &name)) {
