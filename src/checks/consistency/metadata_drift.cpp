@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "checks/common.h"
@@ -12,19 +13,20 @@ namespace {
 // How many body lines metadata such as `**Model**: Opus` may sit in.
 constexpr int kHeaderLines = 30;
 
-// True when the line's first word, after punctuation, starts with `word` (lower-case) in any
-// case: the cheap test before the line's regex.
-bool FirstWordIs(std::string_view line, std::string_view word) {
-  size_t i = 0;
-  while (i < line.size() && !std::isalnum(static_cast<unsigned char>(line[i]))) ++i;
-  return ContainsLower(line.substr(i, word.size()), word);
+// True when `from_first_word` (a line from its first letter or digit on) starts with `word`
+// (lower-case) in any case: the cheap test before the line's regex.
+bool StartsWithWord(std::string_view from_first_word, std::string_view word) {
+  return from_first_word.size() >= word.size() &&
+         ContainsLower(from_first_word.substr(0, word.size()), word);
 }
 
 const Regex kModel(R"((?i)^\W*model\W*:\s*\**\s*([A-Za-z][\w .-]*?)\s*\**\s*$)");
 
-void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
+// `line` at `offset` of the file; `first_word`: the line from its first letter or digit on.
+void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset,
+                std::string_view first_word) {
   std::string stated;
-  if (!FirstWordIs(line, "model") ||
+  if (!StartsWithWord(first_word, "model") ||
       !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kModel, &stated))
     return;
   const YamlNode* model = ScalarField(ctx.doc, "model");
@@ -41,9 +43,10 @@ void CheckModel(const FileContext& ctx, Reporter& out, std::string_view line, si
 
 const Regex kTools(R"((?i)^\W*(?:allowed )?tools\W*:\s*\**\s*(.+?)\s*$)");
 
-void CheckTools(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset) {
+void CheckTools(const FileContext& ctx, Reporter& out, std::string_view line, size_t offset,
+                std::string_view first_word) {
   std::string stated;
-  if ((!FirstWordIs(line, "tools") && !FirstWordIs(line, "allowed tools")) ||
+  if ((!StartsWithWord(first_word, "tools") && !StartsWithWord(first_word, "allowed tools")) ||
       !RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kTools, &stated))
     return;
   const ToolList declared = ctx.doc.Tools("tools");
@@ -79,9 +82,21 @@ void CheckTools(const FileContext& ctx, Reporter& out, std::string_view line, si
 void CheckMetadataDrift(const FileContext& ctx, Reporter& out) {
   const SourceFile& source = ctx.doc.source();
   const int first = source.Locate(ctx.doc.body().span.begin).line;
-  for (int line = first; line < first + kHeaderLines && line <= source.line_count(); ++line) {
-    CheckModel(ctx, out, source.LineText(line), source.LineStart(line));
-    CheckTools(ctx, out, source.LineText(line), source.LineStart(line));
+  const int last = std::min(first + kHeaderLines - 1, source.line_count());
+  for (int line = first; line <= last; ++line) {
+    const std::string_view text = source.LineText(line);
+    size_t i = 0;
+    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+    const std::string_view first_word = text.substr(i);
+    // "model", "tools", "allowed tools": most lines start with none of their letters.
+    const char initial =
+        first_word.empty()
+            ? '\0'
+            : static_cast<char>(std::tolower(static_cast<unsigned char>(first_word[0])));
+    if (initial != 'm' && initial != 't' && initial != 'a') continue;
+    const size_t offset = source.LineStart(line);
+    CheckModel(ctx, out, text, offset, first_word);
+    CheckTools(ctx, out, text, offset, first_word);
   }
 }
 
