@@ -27,6 +27,17 @@ TEST_CASE("knowledge: every embedded file loads with unique names and compiling 
   CHECK(k.IsMcpReference("mcp__ide__getDiagnostics"));
   CHECK(k.IsMcpReference("mcp__github__*"));
   CHECK_FALSE(k.IsMcpReference("mcpcontext7"));
+  // Once the sets are built, names outside the pattern's possible range are refused before the
+  // regex runs: the range must hold every name the pattern takes, the longest and highest too.
+  const Knowledge& built = EmbeddedKnowledge();
+  CHECK(built.mcp_range);
+  CHECK(built.IsMcpReference("mcp__" + std::string(40, 'z') + "__" + std::string(40, 'z')));
+  CHECK(built.IsMcpReference("mcp__" + std::string(40, 'z') + "__*"));
+  CHECK(built.IsMcpReference("mcp__-"));
+  CHECK(built.IsMcpReference("mcp___"));
+  CHECK_FALSE(built.IsMcpReference("Read"));
+  CHECK_FALSE(built.IsMcpReference("zmcp__a"));
+  CHECK_FALSE(built.IsMcpReference("mcp__"));
   CHECK(Contains(k.colors, "pink"));
   CHECK(Contains(k.builtin_agents, "general-purpose"));
 }

@@ -56,7 +56,7 @@ Knowledge ForClaudeCodeVersion(Knowledge k, std::string_view version) {
 
 const ToolInfo* Knowledge::FindTool(std::string_view name) const {
   if (tool_index.size() == tools.size()) {
-    const auto it = tool_index.find(std::string(name));
+    const auto it = tool_index.find(name);
     return it == tool_index.end() ? nullptr : &tools[it->second];
   }
   for (const ToolInfo& tool : tools) {
@@ -108,8 +108,9 @@ bool ConflictTopic::MayOccurIn(const ScanResult& scan) const {
 }
 
 bool Knowledge::IsMcpReference(std::string_view name) const {
-  return mcp_pattern &&
-         RE2::FullMatch(re2::StringPiece(name.data(), name.size()), mcp_pattern->get());
+  if (!mcp_pattern) return false;
+  if (mcp_range && (name < mcp_min || name > mcp_max)) return false;
+  return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), mcp_pattern->get());
 }
 
 namespace {
@@ -568,6 +569,8 @@ void BuildSets(Knowledge& k) {
   }
   // Names differing only in case would make the lowercase index smaller: fall back to scans.
   if (k.tool_lower_index.size() != k.tools.size()) k.tool_lower_index.clear();
+  k.mcp_range = k.mcp_pattern && k.mcp_pattern->get().ok() &&
+                k.mcp_pattern->get().PossibleMatchRange(&k.mcp_min, &k.mcp_max, 16);
   auto scan = std::make_shared<PatternSet>();
   auto mentions = std::make_shared<PatternSet>();
   for (SecretPattern& s : k.secrets)

@@ -170,8 +170,18 @@ struct Knowledge {
 
   // Name -> index into tools (and lowercased name -> index), built by BuildSets; lookups fall
   // back to a scan while they are not built.
-  std::unordered_map<std::string, size_t> tool_index;
-  std::unordered_map<std::string, size_t> tool_lower_index;
+  // Looked up by a string_view, with no string made of it (rules resolve every tool entry).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, size_t, NameHash, std::equal_to<>> tool_index;
+  std::unordered_map<std::string, size_t, NameHash, std::equal_to<>> tool_lower_index;
+  // Every name the `mcp` pattern matches lies between these two (RE2::PossibleMatchRange, made by
+  // BuildSets): most names a rule asks about are told apart without running the regex.
+  std::string mcp_min;
+  std::string mcp_max;
+  bool mcp_range = false;
 
   const ToolInfo* FindTool(std::string_view name) const;
   // A tool whose name equals `name` ignoring case, when `name` itself is not a tool.
