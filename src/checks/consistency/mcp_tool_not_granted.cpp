@@ -39,6 +39,7 @@ void ReportMcpInProse(const FileContext& ctx, Reporter& out) {
   if (SpanText(doc, doc.body().span).find("MCP") == std::string_view::npos || AnyMcpGranted(doc))
     return;
   for (const ProseLine& line : ProseLines(ctx)) {
+    if (line.text.find("MCP") == std::string_view::npos) continue;  // the pattern's own literal
     re2::StringPiece input(line.text.data(), line.text.size());
     re2::StringPiece server;
     if (!RE2::PartialMatch(input, kMcpInProse.get(), &server) || LooksLikeCaution(line.text))
