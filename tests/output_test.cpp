@@ -214,3 +214,58 @@ TEST_CASE("output: findings in a folder hold one copy of each help text, and eve
   CHECK(InternHelp("help number 4999").c_str() == InternHelp("help number 4999").c_str());
   CHECK(InternHelp("").empty());
 }
+
+TEST_CASE("output: a frame shows an ASCII line as it shows the same line with wider characters") {
+  // A plain ASCII line takes a shorter way (one cell per byte). The same line with every `a`
+  // written as `é` (two bytes, one cell) must give the same frame, `é` for `a`: the window, the
+  // ellipses, the caret's column and its width, for spans anywhere, long or short, and lines
+  // shorter and longer than the frame.
+  uint64_t state = 99;
+  const auto next = [&state] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<size_t>(state >> 33);
+  };
+  const RuleInfo* rule = FindRule("AL103");
+  REQUIRE(rule);
+  const auto render = [&](std::string line, size_t column, size_t cells, bool next_line,
+                          size_t width, bool wide) {
+    Diagnostic d;
+    d.rule = rule;
+    d.severity = Severity::kError;
+    d.message = "m";
+    d.location.path = "a.md";
+    size_t byte = 0;  // where cell `column` begins
+    for (size_t i = 0; i < column; ++i) byte += wide && line[i] == 'a' ? 2 : 1;
+    if (wide) {
+      std::string widened;
+      for (char c : line) widened += c == 'a' ? std::string("\xc3\xa9") : std::string(1, c);
+      line = widened;
+    }
+    d.line_text_offset = 1000;
+    d.location.span = {1000 + byte, 1000 + byte + 1};
+    d.location.start = {40, static_cast<int>(column) + 1};
+    d.location.end = next_line ? LineCol{41, 3} : LineCol{40, static_cast<int>(column + cells) + 1};
+    d.line_text = line;
+    LintResult result;
+    result.diagnostics.push_back(d);
+    TextOptions options;
+    options.frame_width = width;
+    options.summary = false;
+    std::string text = RenderText(result, options);
+    for (size_t at = text.find("\xc3\xa9"); at != std::string::npos; at = text.find("\xc3\xa9", at))
+      text.replace(at, 2, "a");
+    return text;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const size_t length = next() % 300;
+    for (size_t i = 0; i < length; ++i) line += "abc d"[next() % 5];
+    const size_t column = length ? next() % (length + 1) : 0;
+    const size_t cells = next() % 40;
+    const bool next_line = next() % 5 == 0;
+    const size_t width = 20 + next() % 150;
+    const std::string plain = render(line, column, cells, next_line, width, false);
+    CHECK_MESSAGE(plain == render(line, column, cells, next_line, width, true), plain);
+    CHECK(plain.find(" 40 | ") != std::string::npos);
+  }
+}

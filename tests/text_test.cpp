@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,77 @@ TEST_CASE("text: control characters are made visible for the terminal") {
   CHECK(EscapeControl("bad \xff byte") == "bad \\xff byte");    // not UTF-8
   CHECK_FALSE(NeedsEscape("nothing to do here"));
   CHECK(NeedsEscape("\x1b"));
+  // Text outside ASCII needs escaping only for what EscapeControl changes in it.
+  CHECK_FALSE(NeedsEscape(
+      "caf\xc3\xa9 \xe2\x80\xa6 \xe2\x86\x92 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x94\x92"));
+  CHECK(NeedsEscape("csi \xc2\x9b"));
+  CHECK(NeedsEscape("rtl \xe2\x80\xae"));
+  CHECK(NeedsEscape("isolate \xe2\x81\xa6"));
+  CHECK(NeedsEscape("bad \xff byte"));
+  CHECK(NeedsEscape("cut \xe2\x80"));
+  // Long ASCII runs are looked at eight bytes at a time: a control anywhere in them is found.
+  for (const char bad : {'\0', '\x01', '\x1b', '\x1f', '\x7f', '\x80', '\xff'}) {
+    for (size_t at = 0; at < 24; ++at) {
+      std::string text(24, 'x');
+      text[at] = bad;
+      CHECK_MESSAGE(NeedsEscape(text), at);
+      text[at] = ' ';
+      CHECK_FALSE(NeedsEscape(text));
+      text[at] = '~';
+      CHECK_FALSE(NeedsEscape(text));
+    }
+  }
+}
+
+TEST_CASE("text: NeedsEscape is true exactly when EscapeControl changes more than line ends") {
+  // Random texts over the bytes that matter: ASCII, controls, the lead and continuation bytes
+  // of C1 controls, direction controls, ordinary two-, three- and four-byte characters, and
+  // bytes that are never UTF-8.
+  const std::vector<std::string> pieces = {"a",
+                                           " ",
+                                           "\t",
+                                           "\n",
+                                           "\r",
+                                           "\x1b",
+                                           "\x7f",
+                                           "\xc2\x9b",
+                                           "\xc2\xa0",
+                                           "\xc3\xa9",
+                                           "\xe2\x80\xa6",
+                                           "\xe2\x80\xae",
+                                           "\xe2\x80\x8e",
+                                           "\xe2\x81\xa9",
+                                           "\xd8\x9c",
+                                           "\xf0\x9f\x94\x92",
+                                           "\xff",
+                                           "\xc2",
+                                           "\xe2\x80",
+                                           "\x80",
+                                           "\x1f",
+                                           std::string(1, '\0'),
+                                           "~"};
+  uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<size_t>(state >> 33);
+  };
+  const size_t ordinary[] = {0, 1, 2, 3, 8, 9, 10, 15};  // ASCII, tab, line end, characters
+  size_t plain = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t length = next() % 12;
+    for (size_t i = 0; i < length; ++i) {
+      // Mostly ordinary pieces, so that texts needing nothing are common too.
+      const size_t k = next() % 4 ? ordinary[next() % std::size(ordinary)] : next() % pieces.size();
+      text += pieces[k];
+    }
+    // What the slow path makes of it (a trailing ESC sends EscapeControl there).
+    const bool changed = EscapeControl(text + "\x1b", "\n") != text + "\\x1b";
+    CHECK_MESSAGE(NeedsEscape(text) == changed, text);
+    plain += !changed;
+  }
+  CHECK(plain > 5000);  // both answers were asked for, often
+  CHECK(plain < 19000);
 }
 
 TEST_CASE("text: edit distance of huge values is bounded, not quadratic") {

@@ -5,7 +5,9 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "core/source.h"
 
@@ -153,13 +155,34 @@ bool IsBidiControl(char32_t cp) {
 }  // namespace
 
 bool NeedsEscape(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) {
-      if (c != '\t' && c != '\n') return true;
-    } else if (c >= 0x80) {
-      return true;  // checked in full by EscapeControl; rare enough to take the slow path
+  for (size_t i = 0; i < text.size();) {
+    // Eight bytes at a time while none of them is a control, DEL or outside ASCII (the
+    // classic "has a byte less than n" tests, on a word loaded with memcpy).
+    constexpr uint64_t kOnes = 0x0101010101010101u;
+    constexpr uint64_t kHigh = 0x8080808080808080u;
+    if (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      const uint64_t below_space = (w - kOnes * 0x20) & ~w;
+      const uint64_t del = ((w ^ (kOnes * 0x7F)) - kOnes) & ~(w ^ (kOnes * 0x7F));
+      if (((w | below_space | del) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
     }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return true;
+      ++i;
+      continue;
+    }
+    // Help texts and messages hold "…", "→" and quotes: only what EscapeControl would change
+    // (bytes that are not UTF-8, C1 and text-direction controls) sends them the slow way.
+    const size_t len = Utf8MultiByteLength(text, i);
+    if (len == 0) return true;
+    const char32_t cp = DecodeUtf8(text, i);
+    if ((cp >= 0x80 && cp <= 0x9F) || IsBidiControl(cp)) return true;
+    i += len;
   }
   return false;
 }

@@ -36,7 +36,8 @@ std::string FormatNumber(double value);
 // that are not UTF-8 as `\xff`; the ASCII controls listed in `keep` (such as "\n") pass
 // unchanged. Used by every human-readable output, so a file cannot drive the user's terminal.
 std::string EscapeControl(std::string_view text, std::string_view keep = {});
-// True when EscapeControl would change `text` (a fast path for the common case).
+// True when EscapeControl would change `text` other than by escaping "\n" (a fast path for the
+// common case: text with no control character and no byte that is not UTF-8).
 bool NeedsEscape(std::string_view text);
 
 // A path as a URI path: `/`-separated as given, every byte but letters, digits and `/.-_~`

@@ -41,9 +41,14 @@ const char* SeverityColor(Severity severity) {
 // the cells' boundaries are found for the whole line; a cell's text is made when it is shown.
 struct Cells {
   std::string_view line;
+  // Every byte printable ASCII (most lines): one cell per byte, shown as it is, and `raw` is
+  // not made.
+  bool plain = true;
   std::vector<size_t> raw;  // where each cell begins in the line, then line.size()
 
   explicit Cells(std::string_view text) : line(text) {
+    plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+    if (plain) return;
     raw.reserve(line.size() + 1);
     for (size_t i = 0; i < line.size();) {
       raw.push_back(i);
@@ -53,9 +58,9 @@ struct Cells {
     }
     raw.push_back(line.size());
   }
-  size_t size() const { return raw.size() - 1; }
+  size_t size() const { return plain ? line.size() : raw.size() - 1; }
   // Cell i as shown, and its width in terminal columns (one per character it shows).
-  void Append(size_t i, std::string& out, size_t& width) const {
+  void Append(size_t i, std::string& out, size_t& width) const {  // a line that is not plain
     const std::string_view cell = line.substr(raw[i], raw[i + 1] - raw[i]);
     const auto c = static_cast<unsigned char>(cell[0]);
     if (c >= 0x20 && c < 0x7F) {  // printable ASCII stands for itself
@@ -70,6 +75,7 @@ struct Cells {
   }
   // How many cells a prefix of the line `into` bytes long makes on its own.
   size_t CountBefore(size_t into) const {
+    if (plain) return into;
     const size_t whole =
         static_cast<size_t>(std::upper_bound(raw.begin(), raw.end() - 1, into) - raw.begin());
     if (whole == 0 || raw[whole - 1] == into) return whole == 0 ? 0 : whole - 1;
@@ -107,7 +113,13 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
   } else if (d.location.end.line > d.location.start.line && total > column) {
     span_cells = total - column;
   }
-  for (size_t i = first; i < last; ++i) {
+  if (cells.plain) {  // one column per cell: the counts of the loop below, in one step each
+    shown.assign(cells.line.substr(first, last - first));
+    caret_at += std::max(first, std::min(column, last)) - first;
+    width = std::max(first, std::max(column, std::min(last, column + span_cells))) -
+            std::max(first, column);
+  }
+  for (size_t i = first; i < last && !cells.plain; ++i) {
     size_t cell_width = 0;
     cells.Append(i, shown, cell_width);
     if (i < column) caret_at += cell_width;
