@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <set>
 #include <span>
@@ -133,16 +134,23 @@ void ForEachCandidate(const WordSets& sets, size_t words, double threshold, Visi
   for (size_t w = 0; w < words; ++w) begin[w + 1] += begin[w];
   std::vector<uint32_t> end(begin.begin(), begin.end() - 1);
   std::vector<uint32_t> postings(prefixes.words.size());
-  std::vector<uint32_t> found;
+  // Each candidate once per description (`seen[j] == i`), and only when the two sizes allow
+  // the threshold at all: a Jaccard similarity is at most the smaller size over the larger. The
+  // order of the visits does not matter (the findings are sorted).
+  std::vector<uint32_t> seen(sets.size(), std::numeric_limits<uint32_t>::max());
   for (size_t i = 0; i < sets.size(); ++i) {
-    found.clear();
+    const double size = static_cast<double>(sets[i].size());
     for (uint32_t w : prefixes[i]) {
-      found.insert(found.end(), postings.begin() + begin[w], postings.begin() + end[w]);
+      for (uint32_t p = begin[w]; p < end[w]; ++p) {
+        const uint32_t j = postings[p];
+        if (seen[j] == i) continue;
+        seen[j] = static_cast<uint32_t>(i);
+        // The same division as the similarity's: rounding keeps the bound's order.
+        const double other = static_cast<double>(sets[j].size());
+        if (std::min(size, other) / std::max(size, other) >= threshold) visit(i, size_t{j});
+      }
       postings[end[w]++] = static_cast<uint32_t>(i);
     }
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    for (uint32_t j : found) visit(i, size_t{j});
   }
 }
 
