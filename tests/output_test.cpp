@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
 #include "output/github.h"
 #include "output/json.h"
 #include "output/sarif.h"
@@ -267,5 +272,33 @@ TEST_CASE("output: a frame shows an ASCII line as it shows the same line with wi
     const std::string plain = render(line, column, cells, next_line, width, false);
     CHECK_MESSAGE(plain == render(line, column, cells, next_line, width, true), plain);
     CHECK(plain.find(" 40 | ") != std::string::npos);
+  }
+}
+
+TEST_CASE("output: a run's findings are in order, a config's own among them, each once") {
+  // Each file's findings are sorted on their own and the run only checks the whole; a config's
+  // findings come last and sort before the agents (`.agentlint.yaml` < `.claude/...`).
+  TempDir dir;
+  WriteFile(dir.path() / ".agentlint.yaml", "select: [all]\nno-such-key: 1\n");
+  const std::filesystem::path agents = dir.path() / ".claude" / "agents";
+  for (const char* name : {"beta", "alpha", "gamma"})
+    WriteFile(agents / (std::string(name) + ".md"),
+              std::string("---\nname: ") + name +
+                  "\ntools: Read, Bassh, Grepp\nmodel: sonet\n---\nYou review code.\n");
+  const LintResult result = Lint({dir.path().string()}, {});
+  REQUIRE(result.diagnostics.size() > 6);
+  CHECK(result.diagnostics.front().rule->name == "invalid-config");
+  CHECK(std::is_sorted(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess));
+  std::vector<Diagnostic> copy = result.diagnostics;
+  SortAndDeduplicate(copy);
+  CHECK(copy.size() == result.diagnostics.size());  // nothing left twice
+  // Out of order and with a finding twice: sorted, and the copy dropped.
+  std::vector<Diagnostic> shuffled(result.diagnostics.rbegin(), result.diagnostics.rend());
+  shuffled.push_back(result.diagnostics[3]);
+  SortAndDeduplicate(shuffled);
+  REQUIRE(shuffled.size() == result.diagnostics.size());
+  for (size_t i = 0; i < shuffled.size(); ++i) {
+    CHECK(shuffled[i].location.path == result.diagnostics[i].location.path);
+    CHECK(shuffled[i].message == result.diagnostics[i].message);
   }
 }
