@@ -35,7 +35,12 @@ TEST_CASE("output: text shows location, rule, code frame with caret, help and su
   CHECK(text.find("help: did you mean `Bash`?") != std::string::npos);
   CHECK(text.find("Found 1 error in 1 agent file.") != std::string::npos);
   CHECK(text.find("\x1b[") == std::string::npos);
-  CHECK(RenderText(result, {true, false}).find("\x1b[") != std::string::npos);
+  const std::string colored = RenderText(result, {true, false});
+  CHECK(colored.find("\x1b[1m.claude/agents/test.md:4:14:\x1b[0m \x1b[1;31merror\x1b[0m: `Bassh` "
+                     "is not a Claude Code tool") != std::string::npos);
+  CHECK(colored.find(" \x1b[2m[AL103 unknown-tool]\x1b[0m\n\x1b[1;34m 4 |\x1b[0m tools: Read, "
+                     "Bassh\n\x1b[1;34m   |\x1b[0m              \x1b[1;31m^^^^^\x1b[0m\n   = "
+                     "\x1b[1mhelp\x1b[0m: did you mean `Bash`?") != std::string::npos);
   const std::string quiet = RenderText(result, {false, true});
   CHECK(quiet.find(" | ") == std::string::npos);
   CHECK(quiet.find("Found") == std::string::npos);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <functional>
 #include <iomanip>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string_view>
@@ -22,7 +24,37 @@ struct Style {
   std::string Wrap(const char* code, const std::string& text) const {
     return on ? "\x1b[" + std::string(code) + "m" + text + "\x1b[0m" : text;
   }
+  // The same, appended to `out` in place (a finding is made of a dozen such pieces).
+  void Open(std::string& out, const char* code) const {
+    if (!on) return;
+    out += "\x1b[";
+    out += code;
+    out += 'm';
+  }
+  void Close(std::string& out) const {
+    if (on) out += "\x1b[0m";
+  }
+  void Put(std::string& out, const char* code, std::string_view text) const {
+    Open(out, code);
+    out += text;
+    Close(out);
+  }
 };
+
+// EscapeControl(text), appended without a copy when it changes nothing.
+void PutEscaped(std::string& out, std::string_view text) {
+  if (!NeedsEscape(text) && text.find('\n') == std::string_view::npos) {
+    out += text;
+  } else {
+    out += EscapeControl(text);
+  }
+}
+
+void PutNumber(std::string& out, long long number) {
+  char digits[24];
+  const auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
+  out.append(digits, end);
+}
 
 const char* SeverityColor(Severity severity) {
   switch (severity) {
@@ -85,8 +117,6 @@ struct Cells {
 };
 
 void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size_t frame_width) {
-  const std::string line_no = std::to_string(d.location.start.line);
-  const std::string pad(line_no.size(), ' ');
   const Cells cells(d.line_text);
   // line_text may be a window of a long line: the index of the span's first code point in it.
   const size_t into =
@@ -102,7 +132,8 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
   const size_t last = std::min(total, first + frame_width);
   const bool cut_left = first > 0 || window_cut_left;
   const bool cut_right = last < total || d.line_text_cut;
-  std::string shown;
+  std::string made;  // the cells shown, when they are not the line's own bytes
+  std::string_view shown;
   size_t caret_at = cut_left ? 1 : 0;  // "…" is one column
   size_t width = 0;
   // Span width in code points when it stays on this line, else to the end of the line.
@@ -114,46 +145,96 @@ void AppendFrame(std::string& out, const Diagnostic& d, const Style& style, size
     span_cells = total - column;
   }
   if (cells.plain) {  // one column per cell: the counts of the loop below, in one step each
-    shown.assign(cells.line.substr(first, last - first));
+    shown = cells.line.substr(first, last - first);
     caret_at += std::max(first, std::min(column, last)) - first;
     width = std::max(first, std::max(column, std::min(last, column + span_cells))) -
             std::max(first, column);
+  } else {
+    for (size_t i = first; i < last; ++i) {
+      size_t cell_width = 0;
+      cells.Append(i, made, cell_width);
+      if (i < column) caret_at += cell_width;
+      if (i >= column && i < column + span_cells) width += cell_width;
+    }
+    shown = made;
   }
-  for (size_t i = first; i < last && !cells.plain; ++i) {
-    size_t cell_width = 0;
-    cells.Append(i, shown, cell_width);
-    if (i < column) caret_at += cell_width;
-    if (i >= column && i < column + span_cells) width += cell_width;
-  }
-  out += style.Wrap("1;34", " " + line_no + " |") + " " + (cut_left ? "…" : "") + shown +
-         (cut_right ? "…" : "") + "\n";
-  out += style.Wrap("1;34", " " + pad + " |") + " " + std::string(caret_at, ' ') +
-         style.Wrap(SeverityColor(d.severity), std::string(std::max<size_t>(1, width), '^')) + "\n";
+  style.Open(out, "1;34");
+  out += ' ';
+  const size_t number = out.size();
+  PutNumber(out, d.location.start.line);
+  const size_t number_width = out.size() - number;  // the bar below lines up with it
+  out += " |";
+  style.Close(out);
+  out += ' ';
+  if (cut_left) out += "…";
+  out += shown;
+  if (cut_right) out += "…";
+  out += '\n';
+  style.Open(out, "1;34");
+  out += ' ';
+  out.append(number_width, ' ');
+  out += " |";
+  style.Close(out);
+  out += ' ';
+  out.append(caret_at, ' ');
+  style.Open(out, SeverityColor(d.severity));
+  out.append(std::max<size_t>(1, width), '^');
+  style.Close(out);
+  out += '\n';
 }
 
 // One finding as text.
 void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& options,
                       const Style& style) {
   // Everything taken from the files (paths, values in messages) is escaped for the terminal.
-  const std::string where = EscapeControl(d.location.path) + ":" +
-                            std::to_string(d.location.start.line) + ":" +
-                            std::to_string(d.location.start.column) + ":";
-  out += style.Wrap("1", where) + " " +
-         style.Wrap(SeverityColor(d.severity), SeverityName(d.severity)) + ": " +
-         EscapeControl(d.message) + " " +
-         style.Wrap("2", "[" + std::string(d.rule->id) + " " + std::string(d.rule->name) + "]") +
-         "\n";
+  style.Open(out, "1");
+  PutEscaped(out, d.location.path);
+  out += ':';
+  PutNumber(out, d.location.start.line);
+  out += ':';
+  PutNumber(out, d.location.start.column);
+  out += ':';
+  style.Close(out);
+  out += ' ';
+  style.Put(out, SeverityColor(d.severity), SeverityName(d.severity));
+  out += ": ";
+  PutEscaped(out, d.message);
+  out += ' ';
+  style.Open(out, "2");
+  out += '[';
+  out += d.rule->id;
+  out += ' ';
+  out += d.rule->name;
+  out += ']';
+  style.Close(out);
+  out += '\n';
   if (options.quiet) return;
   AppendFrame(out, d, style, std::max<size_t>(20, options.frame_width));
-  const std::string pad(std::to_string(d.location.start.line).size() + 1, ' ');
-  if (!d.help.empty())
-    out += pad + " = " + style.Wrap("1", "help") + ": " + EscapeControl(d.help) + "\n";
-  for (const RelatedLocation& r : d.related) {
-    out += pad + " = " + style.Wrap("1", "note") + ": " + EscapeControl(r.location.path) + ":" +
-           std::to_string(r.location.start.line) + ":" + std::to_string(r.location.start.column) +
-           ": " + EscapeControl(r.message) + "\n";
+  // The notes line up under the frame's bar: as wide as the line number, and one more.
+  const size_t pad = std::to_string(d.location.start.line).size() + 1;
+  if (!d.help.empty()) {
+    out.append(pad, ' ');
+    out += " = ";
+    style.Put(out, "1", "help");
+    out += ": ";
+    PutEscaped(out, d.help);
+    out += '\n';
   }
-  out += "\n";
+  for (const RelatedLocation& r : d.related) {
+    out.append(pad, ' ');
+    out += " = ";
+    style.Put(out, "1", "note");
+    out += ": ";
+    PutEscaped(out, r.location.path);
+    out += ':';
+    PutNumber(out, r.location.start.line);
+    out += ':';
+    PutNumber(out, r.location.start.column);
+    out += ": ";
+    PutEscaped(out, r.message);
+    out += '\n';
+  }
+  out += '\n';
 }
 
 }  // namespace
