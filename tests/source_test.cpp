@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/check.h"
 #include "core/source.h"
@@ -115,6 +119,51 @@ TEST_CASE("source: the code point index grows only as far as asked, in any order
   CHECK(*partly.first_invalid_utf8() == first_bad);
   CHECK(partly.Locate(starts[2] + 4000).column == walk(starts[2] + 4000));
   CHECK(copy.Locate(starts[1] + 4000).column == walk(starts[1] + 4000));
+}
+
+TEST_CASE("source: columns and the first invalid byte agree with a walk, on mixed text") {
+  // Random lines of ASCII runs of any length between accents, dashes, emoji and now and then a
+  // byte that is not UTF-8: the index skips ASCII eight bytes at a time and up to the next other
+  // byte, and must land where a walk byte by byte does.
+  const std::vector<std::string> pieces = {
+      "a", "bc", "defg ", "hijklmnopq", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x94\x92", "\n"};
+  uint64_t state = 3;
+  const auto next = [&state] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const size_t count = next() % 400;
+    for (size_t i = 0; i < count; ++i)
+      text += next() % 97 == 0 ? std::string("\xFF") : pieces[next() % pieces.size()];
+    std::optional<size_t> bad;
+    for (size_t i = 0; i < text.size() && !bad;) {
+      const size_t len = Utf8SequenceLength(text, i);
+      if (len == 0) bad = i;
+      i += len == 0 ? 1 : len;
+    }
+    const auto walk = [&](size_t offset) {
+      size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+      start = start == std::string::npos || offset == 0 ? 0 : start + 1;
+      int column = 1;
+      for (size_t i = start; i < offset; ++column) {
+        const size_t len = Utf8SequenceLength(text, i);
+        i += len == 0 ? 1 : len;
+      }
+      return column;
+    };
+    const SourceFile source("a.md", text);
+    for (int ask = 0; ask < 8 && !text.empty(); ++ask) {
+      size_t offset = next() % (text.size() + 1);
+      // At the start of a code point, as every position handed out is.
+      while (offset < text.size() && offset > 0 &&
+             (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+        --offset;
+      CHECK(source.Locate(offset).column == walk(offset));
+    }
+    CHECK(source.first_invalid_utf8() == bad);
+  }
 }
 
 TEST_CASE("source: the line index grows only as far as asked, in any order of asking") {
