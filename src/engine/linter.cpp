@@ -180,8 +180,9 @@ AgentSummary Summarize(const AgentDoc& doc, const LintOptions& options) {
 }
 
 void SortAndDeduplicate(std::vector<Diagnostic>& diagnostics) {
-  // A run's findings come in order already but for a config's own (its files are sorted one by
-  // one): checking costs a comparison each, sorting moves each finding a dozen times.
+  // Lint hands its findings over sorted file by file, out of order only where a config's own
+  // findings come last: checking costs a comparison each, sorting moves each finding a dozen
+  // times.
   if (!std::is_sorted(diagnostics.begin(), diagnostics.end(), DiagnosticLess))
     std::stable_sort(diagnostics.begin(), diagnostics.end(), DiagnosticLess);
   const auto same = [](const Diagnostic& a, const Diagnostic& b) {
