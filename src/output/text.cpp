@@ -56,6 +56,15 @@ void PutNumber(std::string& out, long long number) {
   out.append(digits, end);
 }
 
+// `path:line:col`, the path escaped.
+void PutPlace(std::string& out, const Location& location) {
+  PutEscaped(out, location.path);
+  out += ':';
+  PutNumber(out, location.start.line);
+  out += ':';
+  PutNumber(out, location.start.column);
+}
+
 const char* SeverityColor(Severity severity) {
   switch (severity) {
     case Severity::kError:
@@ -188,11 +197,7 @@ void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& 
                       const Style& style) {
   // Everything taken from the files (paths, values in messages) is escaped for the terminal.
   style.Open(out, "1");
-  PutEscaped(out, d.location.path);
-  out += ':';
-  PutNumber(out, d.location.start.line);
-  out += ':';
-  PutNumber(out, d.location.start.column);
+  PutPlace(out, d.location);
   out += ':';
   style.Close(out);
   out += ' ';
@@ -225,11 +230,7 @@ void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& 
     out += " = ";
     style.Put(out, "1", "note");
     out += ": ";
-    PutEscaped(out, r.location.path);
-    out += ':';
-    PutNumber(out, r.location.start.line);
-    out += ':';
-    PutNumber(out, r.location.start.column);
+    PutPlace(out, r.location);
     out += ": ";
     PutEscaped(out, r.message);
     out += '\n';
