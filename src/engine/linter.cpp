@@ -6,7 +6,6 @@
 #include <fstream>
 #include <latch>
 #include <memory>
-#include <numeric>
 #include <optional>
 #include <set>
 #include <thread>
@@ -206,14 +205,7 @@ std::vector<std::vector<Diagnostic>> CheckProject(const Project& project,
   // The rules are independent readers of the summaries: they run side by side (-j), each into
   // its own list. The lists are not joined: a big folder's findings would be held twice.
   std::vector<std::vector<Diagnostic>> found(rules.size());
-  // The longest rule on a big folder (overlapping descriptions: half the phase's work on 1,800
-  // agents in one folder) starts first, and the others share the other threads meanwhile;
-  // started last, it ran alone. The lists keep the rules' order whatever the start order.
-  std::vector<size_t> order(rules.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_partition(order.begin(), order.end(),
-                        [&](size_t i) { return rules[i]->name == "overlapping-descriptions"; });
-  ForEachParallel(order, options.jobs, [&](size_t i) {
+  ForEachParallel(rules.size(), options.jobs, [&](size_t i) {
     const RuleInfo& rule = *rules[i];
     ProjectReporter reporter(rule, found[i]);
     try {
