@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -402,6 +403,46 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
     CHECK(whole.out.find(rule) != std::string::npos);
   }
   CHECK(compared >= 6);
+}
+
+TEST_CASE("cli: a file named alone is compared with the other agents folders of its repository") {
+  // .claude/agents and .github/agents steer one codebase: the repository's run compares them,
+  // and so does a pre-commit hook that names one changed file, or a run on one of the folders.
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  const auto agent = [](const std::string& name, const std::string& body) {
+    return "---\nname: " + name + "\ndescription: Works on the " + name +
+           " part. Use for that part.\n---\n\n" + body + "\n";
+  };
+  WriteFile(r / ".claude/agents/api.md", agent("api", "You build the API. SQLite only."));
+  WriteFile(r / ".claude/agents/docs.md", agent("docs", "You write the docs."));
+  WriteFile(r / ".github/agents/migrations.agent.md",
+            agent("migrations", "You write migrations. Always use PostgreSQL."));
+  // A plain folder is a collection, not one of the repository's agents folders: never compared.
+  WriteFile(r / "examples/agents/mysql.md", agent("mysql", "You tune queries. MySQL only."));
+  const std::string api = (r / ".claude/agents/api.md").string();
+  const std::string migrations = (r / ".github/agents/migrations.agent.md").string();
+  const Run whole = Agentlint("--format github '" + r.string() + "'");
+  const auto conflicts = [](const std::vector<std::string>& lines) {
+    return std::count_if(lines.begin(), lines.end(), [](const std::string& line) {
+      return line.find("AL406") != std::string::npos;
+    });
+  };
+  CHECK(conflicts(GithubLinesFor(whole.out, api)) == 1);
+  CHECK(conflicts(GithubLinesFor(whole.out, migrations)) == 1);
+  CHECK(whole.out.find("MySQL") == std::string::npos);
+  for (const char* jobs : {"-j1", "-j2"}) {
+    CAPTURE(jobs);
+    const Run alone = Agentlint(std::string(jobs) + " --format github '" + api + "'");
+    CHECK(GithubLinesFor(alone.out, api) == GithubLinesFor(whole.out, api));
+    CHECK(GithubLinesFor(alone.out, migrations).empty());  // a sibling: not reported on
+    const Run other = Agentlint(std::string(jobs) + " --format github '" + migrations + "'");
+    CHECK(GithubLinesFor(other.out, migrations) == GithubLinesFor(whole.out, migrations));
+    const Run folder =
+        Agentlint(std::string(jobs) + " --format github '" + (r / ".claude/agents").string() + "'");
+    CHECK(GithubLinesFor(folder.out, api) == GithubLinesFor(whole.out, api));
+    CHECK(GithubLinesFor(folder.out, migrations).empty());
+  }
 }
 
 TEST_CASE("cli: --stdin-filename lints standard input as that file, among its siblings") {

@@ -128,6 +128,42 @@ TEST_CASE("discover: a file reached twice, however spelt or linked, is one file"
                                  ".claude/agents/new.md*"});
 }
 
+TEST_CASE("discover: the agents folders of one repository's dot-folders are loaded together") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".claude/agents/a.md", kAgent);
+  WriteFile(r / ".claude/agents/z.md", kAgent);
+  WriteFile(r / ".github/agents/b.agent.md", kAgent);
+  WriteFile(r / ".opencode/agent/c.md", kAgent);
+  // Look-alikes: not an agents root of this repository's dot-folders.
+  WriteFile(r / ".git/agents/g.md", kAgent);
+  WriteFile(r / ".vscode/notes/n.md", kAgent);
+  WriteFile(r / "tools/agents/t.md", kAgent);
+  WriteFile(r / "sub/.github/agents/s.md", kAgent);
+  const InFolder in(r);
+  const auto listed = [](const Discovery& d) {
+    std::vector<std::string> out;
+    for (const DiscoveredFile& f : d.files) out.push_back(f.path + (f.origin.reported ? "" : "~"));
+    return out;
+  };
+  // Named as a file (a pre-commit hook) or as its folder: the other roots are siblings, read
+  // for the project checks and not reported, as the rest of the file's own root is.
+  const std::vector<std::string> siblings{".claude/agents/a.md", ".claude/agents/z.md~",
+                                          ".github/agents/b.agent.md~", ".opencode/agent/c.md~"};
+  CHECK(listed(Discover({".claude/agents/a.md"})) == siblings);
+  CHECK(listed(Discover({".claude/agents"})) ==
+        std::vector<std::string>{".claude/agents/a.md", ".claude/agents/z.md",
+                                 ".github/agents/b.agent.md~", ".opencode/agent/c.md~"});
+  CHECK(listed(Discover({(r / ".github/agents/b.agent.md").string()})) ==
+        std::vector<std::string>{
+            (r / ".claude/agents/a.md~").string(), (r / ".claude/agents/z.md~").string(),
+            (r / ".github/agents/b.agent.md").string(), (r / ".opencode/agent/c.md~").string()});
+  // The whole repository: every root is reported, each file once.
+  const Discovery whole = Discover({"."});
+  for (const DiscoveredFile& f : whole.files) CHECK(f.origin.reported);
+  CHECK(whole.files.size() == 7);  // and tools/agents/t.md, sub/.github/agents/s.md, .vscode's
+}
+
 TEST_CASE("discover: one config search shared by many folders finds each folder's nearest") {
   TempDir tmp;
   const fs::path r = tmp.path();

@@ -274,6 +274,26 @@ FileOrigin ClassifyParts(const fs::path& p) {
   return origin;
 }
 
+// The agents roots of `repository`'s dot-folders (`.claude/agents`, `.github/agents`,
+// `.opencode/agent`, ...; ClassifyParts), spelt as a walk of them names their files' scope.
+std::vector<std::string> DotFolderAgentRoots(const std::string& repository) {
+  std::vector<std::string> out;
+  DIR* listing = ::opendir(repository.empty() ? "." : repository.c_str());
+  if (!listing) return out;
+  while (const dirent* e = ::readdir(listing)) {
+    const std::string name(e->d_name);
+    if (name.size() < 2 || name[0] != '.' || name == ".." || name == ".git") continue;
+    for (const char* sub : {"agents", "agent"}) {
+      if (std::string_view(sub) == "agent" && name != ".opencode") continue;
+      const std::string root = (fs::path(repository) / name / sub).generic_string();
+      struct stat st {};
+      if (::stat(root.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) out.push_back(root);
+    }
+  }
+  ::closedir(listing);
+  return out;
+}
+
 }  // namespace
 
 FileOrigin ClassifyPath(const std::string& path) {
@@ -328,10 +348,26 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
     }
   }
   // A file named alone (a pre-commit hook passes only changed files) is still checked against
-  // the other agents of its agents root: load them too, without reporting on them.
+  // the other agents of its agents root: load them too, without reporting on them. The agents
+  // folders of one repository's dot-folders (.claude/agents beside .github/agents) are one
+  // project to the checks that compare agents (conflicting guidance): a file of one, named or in
+  // a named folder, is checked against the others as when the repository is linted.
   std::set<std::string> roots;
+  std::set<std::string> repositories;
+  std::set<std::string> walked;  // agents roots a folder walk reached
   for (const DiscoveredFile& file : out.files) {
-    if (file.origin.named && file.origin.scope_is_agent_root) roots.insert(file.origin.scope);
+    const FileOrigin& origin = file.origin;
+    if (!origin.scope_is_agent_root) continue;
+    (origin.named ? roots : walked).insert(origin.scope);
+    const fs::path scope(origin.scope);
+    const std::string dot = scope.parent_path().filename().string();
+    if (dot.size() > 1 && dot[0] == '.')
+      repositories.insert(scope.parent_path().parent_path().generic_string());
+  }
+  for (const std::string& repository : repositories) {
+    for (std::string& partner : DotFolderAgentRoots(repository)) {
+      if (!walked.count(partner)) roots.insert(std::move(partner));
+    }
   }
   for (const std::string& root : roots) {
     std::error_code ec;
