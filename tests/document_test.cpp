@@ -7,6 +7,7 @@
 #include "core/document.h"
 #include "core/knowledge.h"
 #include "core/summary.h"
+#include "test_util.h"
 
 using namespace agentlint;
 
@@ -40,6 +41,24 @@ TEST_CASE("document: the tolerant reading recovers one-line values with `: `") {
   CHECK(text.substr(d->span.begin, d->span.end - d->span.begin) == d->value);
   REQUIRE(doc.Field("tools"));
   CHECK(doc.Field("tools")->value == "Read");
+}
+
+TEST_CASE("document: a value only the tolerant reading takes is reported with fitting help") {
+  // A block scalar suits a description; for `tools` or `model` the advice is to quote.
+  const auto help_for = [](const std::string& line) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : agentlint::test::LintText(
+             "---\nname: helper\n" + line + "\n---\nYou help. Read the code first.\n")) {
+      if (std::string_view(d.rule->id) == "AL009") out.push_back(d.help.str());
+    }
+    return out;
+  };
+  CHECK(help_for("description: Use when: the user asks for help") ==
+        std::vector<std::string>{"quote the value or use a block scalar (`description: |`); VS "
+                                 "Code, Copilot, OpenCode and Gemini reject the file"});
+  const auto tools = help_for("description: Helps.\ntools: *Read, Grep");
+  REQUIRE(tools.size() == 1);
+  CHECK(tools[0] == "quote the value; VS Code, Copilot, OpenCode and Gemini reject the file");
 }
 
 TEST_CASE("document: unindented continuation lines are not tolerated") {

@@ -24,8 +24,11 @@ void CheckYamlNeedsTolerantLoader(const FileContext& ctx, Reporter& out) {
           "the `" + key +
               "` value is not valid plain YAML (an unquoted `: ` or a leading indicator); only "
               "Claude Code's second, tolerant reading takes it, strict YAML rejects the file",
-          "quote the value or use a block scalar (`" + key +
-              ": |`); VS Code, Copilot, OpenCode and Gemini reject the file");
+          // A block scalar suits prose; for a list or a name (`tools`, `model`) quoting is all.
+          std::string(key == "description" ? "quote the value or use a block scalar "
+                                             "(`description: |`)"
+                                           : "quote the value") +
+              "; VS Code, Copilot, OpenCode and Gemini reject the file");
       d.fix = Fix{"quote the value", {{line.value, quoted}}, true};
     } else {
       // The tolerant reading quotes this line too, and then keeps what strict YAML would read
