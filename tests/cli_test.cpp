@@ -130,9 +130,10 @@ TEST_CASE("cli: graph draws the examples' agents, handoffs, missing agents and c
 TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
   TempDir tmp;
   WriteFile(tmp.path() / "clean.md", kClean);
-  WriteFile(tmp.path() / "warn.md",
-            "---\nname: w\ndescription: Warns. Use for tests.\ntools: [Read]\n---\nYou are a test "
-            "agent. Do the task you are given.\n");
+  WriteFile(
+      tmp.path() / "warn.md",
+      "---\nname: w\ndescription: Warns. Use for tests.\ntools: Read, Read\n---\nYou are a test "
+      "agent. Do the task you are given.\n");
   WriteFile(tmp.path() / "err.md",
             "---\nname: e\ndescription: Errs. Use for tests.\ntools: Bassh\n---\nYou are a test "
             "agent. Do the task you are given.\n");

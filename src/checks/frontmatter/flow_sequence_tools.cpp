@@ -17,8 +17,9 @@ void CheckFlowSequenceTools(const FileContext& ctx, Reporter& out) {
     Diagnostic& d =
         out.Report(node->span,
                    "`" + std::string(field) +
-                       "` is a flow sequence; Claude Code has "
-                       "dropped the first and last entries of such lists",
+                       "` is a flow sequence, not the documented comma-separated string; Claude "
+                       "Code 2.1.332 reads every entry, but its 2.0.7x releases dropped the first "
+                       "and last, and tools that split the text on commas keep the brackets",
                    "write a comma-separated string: `" + std::string(field) + ": " + joined + "`");
     if (plain && !node->children.empty()) {
       d.fix = Fix{"rewrite as a comma-separated string", {{node->span, joined}}, true};
