@@ -398,6 +398,12 @@ TEST_CASE("cli: a file named alone gets exactly the findings a run on its whole 
         line.replace(line.find("file="), 5 + (agents / "").string().size(), "file="));
   CHECK(!expected.empty());
   CHECK(GithubLinesFor(inside.out, "api.md") == expected);
+  // CLAUDE.md is found from there too (as `../../CLAUDE.md`), a party to deps.md's conflict.
+  const Run deps = Agentlint("--format github deps.md", false, "cd '" + agents.string() + "' && ");
+  const std::vector<std::string> deps_lines = GithubLinesFor(deps.out, "deps.md");
+  CHECK(std::any_of(deps_lines.begin(), deps_lines.end(), [](const std::string& line) {
+    return line.find("AL406") != std::string::npos && line.find("`CLAUDE.md`") != std::string::npos;
+  }));
   // The folder has project findings of several rules to compare.
   for (const std::string rule : {"AL401", "AL404", "AL406", "AL407"}) {
     CAPTURE(rule);
@@ -421,6 +427,8 @@ TEST_CASE("cli: a file named alone is compared with the other agents folders of 
             agent("migrations", "You write migrations. Always use PostgreSQL."));
   // A plain folder is a collection, not one of the repository's agents folders: never compared.
   WriteFile(r / "examples/agents/mysql.md", agent("mysql", "You tune queries. MySQL only."));
+  // The project's instructions are a party to every comparison, however the agent is named.
+  WriteFile(r / "CLAUDE.md", "# Project\n\nUse PostgreSQL for all storage.\n");
   const std::string api = (r / ".claude/agents/api.md").string();
   const std::string migrations = (r / ".github/agents/migrations.agent.md").string();
   const Run whole = Agentlint("--format github '" + r.string() + "'");
@@ -444,6 +452,15 @@ TEST_CASE("cli: a file named alone is compared with the other agents folders of 
     CHECK(GithubLinesFor(folder.out, api) == GithubLinesFor(whole.out, api));
     CHECK(GithubLinesFor(folder.out, migrations).empty());
   }
+  // From inside .claude/agents, naming `api.md`: the repository is `../..`, found all the same.
+  const Run inside = Agentlint("--format github api.md", false,
+                               "cd '" + (r / ".claude/agents").string() + "' && ");
+  std::vector<std::string> expected;
+  for (std::string line : GithubLinesFor(whole.out, api))
+    expected.push_back(line.replace(line.find(api), api.size(), "api.md"));
+  CHECK(conflicts(expected) == 1);
+  CHECK(expected[0].find("`CLAUDE.md`") != std::string::npos);
+  CHECK(GithubLinesFor(inside.out, "api.md") == expected);
 }
 
 TEST_CASE("cli: --stdin-filename lints standard input as that file, among its siblings") {

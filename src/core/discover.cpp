@@ -285,13 +285,44 @@ std::vector<std::string> DotFolderAgentRoots(const std::string& repository) {
     if (name.size() < 2 || name[0] != '.' || name == ".." || name == ".git") continue;
     for (const char* sub : {"agents", "agent"}) {
       if (std::string_view(sub) == "agent" && name != ".opencode") continue;
-      const std::string root = (fs::path(repository) / name / sub).generic_string();
+      const std::string root =
+          (fs::path(repository) / name / sub).lexically_normal().generic_string();
       struct stat st {};
       if (::stat(root.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) out.push_back(root);
     }
   }
   ::closedir(listing);
   return out;
+}
+
+}  // namespace
+
+std::optional<std::string> DotFolderRepository(const std::string& scope) {
+  fs::path full = fs::path(scope).lexically_normal();
+  if (!full.is_absolute()) {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec) return std::nullopt;
+    full = (cwd / full).lexically_normal();
+  }
+  if (full.filename().empty()) full = full.parent_path();  // `a/.claude/agents/`
+  const std::string dot = full.parent_path().filename().string();
+  if (dot.size() < 2 || dot[0] != '.') return std::nullopt;
+  return full.parent_path().parent_path().generic_string();
+}
+
+namespace {
+
+// DotFolderRepository spelt as `scope` is: relative to the working folder when `scope` is (""
+// for the working folder itself, `../..` from inside `.claude/agents`).
+std::optional<std::string> SpeltDotFolderRepository(const std::string& scope) {
+  std::optional<std::string> repository = DotFolderRepository(scope);
+  if (!repository || fs::path(scope).is_absolute()) return repository;
+  std::error_code ec;
+  std::string spelt =
+      fs::path(*repository).lexically_relative(fs::current_path(ec)).generic_string();
+  if (spelt == ".") spelt.clear();
+  return spelt;
 }
 
 }  // namespace
@@ -353,20 +384,28 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   // project to the checks that compare agents (conflicting guidance): a file of one, named or in
   // a named folder, is checked against the others as when the repository is linted.
   std::set<std::string> roots;
-  std::set<std::string> repositories;
-  std::set<std::string> walked;  // agents roots a folder walk reached
+  std::set<std::string> scopes;  // every agents root a file was found in
   for (const DiscoveredFile& file : out.files) {
-    const FileOrigin& origin = file.origin;
-    if (!origin.scope_is_agent_root) continue;
-    (origin.named ? roots : walked).insert(origin.scope);
-    const fs::path scope(origin.scope);
-    const std::string dot = scope.parent_path().filename().string();
-    if (dot.size() > 1 && dot[0] == '.')
-      repositories.insert(scope.parent_path().parent_path().generic_string());
+    if (!file.origin.scope_is_agent_root) continue;
+    scopes.insert(file.origin.scope);
+    if (file.origin.named) roots.insert(file.origin.scope);
+  }
+  // The repositories, each by the spelling its roots are walked by (SpeltDotFolderRepository).
+  std::set<std::string> repositories;
+  std::set<std::string> known;  // the scopes, absolute: a root reached already is not added
+  const auto absolute = [](const std::string& path) {
+    fs::path full = fs::absolute(fs::path(path)).lexically_normal();
+    if (full.filename().empty()) full = full.parent_path();  // `/r/.claude/agents/` from `.`
+    return full.generic_string();
+  };
+  for (const std::string& scope : scopes) {
+    known.insert(absolute(scope));
+    if (std::optional<std::string> repository = SpeltDotFolderRepository(scope))
+      repositories.insert(std::move(*repository));
   }
   for (const std::string& repository : repositories) {
     for (std::string& partner : DotFolderAgentRoots(repository)) {
-      if (!walked.count(partner)) roots.insert(std::move(partner));
+      if (!known.count(absolute(partner))) roots.insert(std::move(partner));
     }
   }
   for (const std::string& root : roots) {
@@ -445,10 +484,9 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
     const FileOrigin& origin = agent.origin;
     if (!origin.scope_is_agent_root || origin.plugin_agent || origin.instructions) continue;
     if (!scopes.insert(origin.scope).second) continue;
-    const fs::path scope(origin.scope);
-    const std::string dot = scope.parent_path().filename().string();
-    if (dot.size() < 2 || dot[0] != '.') continue;  // not an agents folder of a dot-folder
-    const fs::path root = scope.parent_path().parent_path();
+    const std::optional<std::string> repository = SpeltDotFolderRepository(origin.scope);
+    if (!repository) continue;  // not an agents folder of a dot-folder
+    const fs::path root = *repository;
     if (!roots.insert(fs::weakly_canonical(root.empty() ? "." : root).string()).second) continue;
     // Breadth first from the two files Claude Code reads, following imports up to five hops.
     std::vector<std::pair<fs::path, int>> queue;

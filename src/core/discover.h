@@ -5,6 +5,7 @@
 // of the named tree or into a loop; skips .git and node_modules. The result is sorted.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,13 @@ Discovery Discover(const std::vector<std::string>& paths,
 // Where a path sits (agent location, plugin agent), judged from its components and the plugin
 // manifest above it.
 FileOrigin ClassifyPath(const std::string& path);
+
+// The repository an agents root belongs to when it is the agents folder of a dot-folder
+// (`/work/r` for `r/.claude/agents` or `r/.github/agents`, and for `.` inside
+// `/work/r/.claude/agents`): absolute and lexically normal, so that a repository has one
+// spelling however its scopes are written; nullopt for other scopes (a plugin's agents/, a
+// plain folder).
+std::optional<std::string> DotFolderRepository(const std::string& scope);
 
 // The project instructions Claude Code loads with every agent of the repositories these agents
 // belong to: CLAUDE.md and .claude/CLAUDE.md beside an agents dot-folder, and the files they

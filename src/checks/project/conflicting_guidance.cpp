@@ -11,6 +11,7 @@
 #include <set>
 
 #include "checks/common.h"
+#include "core/discover.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -517,10 +518,9 @@ void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
   std::map<std::string, std::vector<const AgentSummary*>> projects;
   for (const auto& [scope, agents] : ctx.project.scopes()) {
     if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
-    const std::filesystem::path root(scope);
-    const std::string parent = root.parent_path().filename().string();
-    const std::string key =
-        !parent.empty() && parent[0] == '.' ? root.parent_path().parent_path().string() : scope;
+    // The repository by its absolute path: `.` inside .claude/agents and `../../.github/agents`
+    // are one project.
+    const std::string key = DotFolderRepository(scope).value_or(scope);
     for (const AgentSummary* agent : agents) projects[key].push_back(agent);
     // CLAUDE.md is loaded with every agent: a party to every comparison (its own stance is
     // never reported: it is not linted).
