@@ -463,6 +463,58 @@ TEST_CASE("cli: a file named alone is compared with the other agents folders of 
   CHECK(GithubLinesFor(inside.out, "api.md") == expected);
 }
 
+TEST_CASE("cli: a nested project's agents know the enclosing project's, up to the git root") {
+  // Claude Code run in repo/service reads repo/service/.claude/agents and repo/.claude/agents
+  // (the closest wins a name), but nothing above the git repository's root.
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  fs::create_directories(r / ".git");
+  const auto agent = [](const std::string& name, const std::string& body) {
+    return "---\nname: " + name + "\ndescription: The " + name + " agent. Use for " + name +
+           " tasks only.\n---\n\n" + body + "\n";
+  };
+  WriteFile(r / ".claude/agents/reviewer.md",
+            agent("reviewer", "You review code. Read the diff and report problems."));
+  WriteFile(r / ".claude/agents/helper.md",
+            agent("helper", "You answer questions about the code base."));
+  WriteFile(r / "service/.claude/agents/writer.md",
+            agent("writer",
+                  "You write code. Then use the Agent tool with subagent_type: "
+                  "\"reviewer\" to have it reviewed."));
+  WriteFile(r / "service/.claude/agents/helper.md",
+            agent("helper", "You answer questions about the service."));
+  const std::string writer = "service/.claude/agents/writer.md";
+  const std::string helper = "service/.claude/agents/helper.md";
+  const std::string cd = "cd '" + r.string() + "' && ";
+  const auto lines = [](const Run& run, const std::string& file, const char* rule) {
+    size_t n = 0;
+    for (const std::string& line : GithubLinesFor(run.out, file))
+      n += line.find(rule) != std::string::npos;
+    return n;
+  };
+  for (const char* args :
+       {".", "service/.claude/agents/writer.md service/.claude/agents/helper.md", "service"}) {
+    CAPTURE(args);
+    const Run run = Agentlint(std::string("--format github ") + args, false, cd);
+    CHECK(lines(run, writer, "AL403") == 0);  // the enclosing project's reviewer is there
+    CHECK(lines(run, helper, "AL402") == 1);  // and the service's own helper shadows its helper
+  }
+  // From inside the service's agents folder, as `writer.md`.
+  const Run inside = Agentlint("--format github writer.md helper.md", false,
+                               "cd '" + (r / "service/.claude/agents").string() + "' && ");
+  CHECK(lines(inside, "writer.md", "AL403") == 0);
+  CHECK(lines(inside, "helper.md", "AL402") == 1);
+  // The service as a git repository of its own: Claude Code stops at its root.
+  fs::create_directories(r / "service/.git");
+  for (const char* args :
+       {".", "service/.claude/agents/writer.md service/.claude/agents/helper.md"}) {
+    CAPTURE(args);
+    const Run run = Agentlint(std::string("--format github ") + args, false, cd);
+    CHECK(lines(run, writer, "AL403") == 1);
+    CHECK(lines(run, helper, "AL402") == 0);
+  }
+}
+
 TEST_CASE("cli: --stdin-filename lints standard input as that file, among its siblings") {
   TempDir tmp;
   const fs::path agents = tmp.path() / ".claude/agents";

@@ -359,6 +359,11 @@ std::string AgentKey(std::string_view name) {
 
 KnownAgents::KnownAgents(const ProjectContext& ctx, const std::vector<const AgentSummary*>& scope) {
   for (const AgentSummary* agent : scope) names_.push_back(agent->agent_name);
+  // Claude Code also loads the agents of the projects enclosing this one (core/project).
+  if (!scope.empty()) {
+    for (const AgentSummary* agent : ctx.project.EnclosingAgentsOf(scope.front()->origin.scope))
+      names_.push_back(agent->agent_name);
+  }
   for (const std::string& name : ctx.knowledge.builtin_agents) names_.push_back(name);
   for (const std::string& name : ctx.options.known_agents) names_.push_back(name);
   for (const std::string& name : names_) {

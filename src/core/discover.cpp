@@ -311,6 +311,28 @@ std::optional<std::string> DotFolderRepository(const std::string& scope) {
   return full.parent_path().parent_path().generic_string();
 }
 
+std::optional<fs::path> ClaudeProjectDir(const std::string& scope) {
+  fs::path full = fs::path(scope).lexically_normal();
+  if (!full.is_absolute()) {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec) return std::nullopt;
+    full = (cwd / full).lexically_normal();
+  }
+  if (full.filename().empty()) full = full.parent_path();  // `/r/.claude/agents/` from `.`
+  if (full.filename() != "agents" || full.parent_path().filename() != ".claude")
+    return std::nullopt;
+  return full.parent_path().parent_path();
+}
+
+bool GitRootBetween(const fs::path& inner, const fs::path& outer) {
+  std::error_code ec;
+  for (fs::path dir = inner; dir != outer && dir.has_relative_path(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // DotFolderRepository spelt as `scope` is: relative to the working folder when `scope` is (""
@@ -406,6 +428,30 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   for (const std::string& repository : repositories) {
     for (std::string& partner : DotFolderAgentRoots(repository)) {
       if (!known.count(absolute(partner))) roots.insert(std::move(partner));
+    }
+  }
+  // Claude Code also loads the `.claude/agents` of every folder above a project, up to its git
+  // repository's root (Project::EnclosingAgentsOf): those are read too, within the repository.
+  // Outside one nothing is, so a run never reads a folder above it by chance of where it sits.
+  for (const std::string& scope : scopes) {
+    const std::optional<fs::path> project = ClaudeProjectDir(scope);
+    if (!project) continue;
+    fs::path git_root;
+    std::error_code ec;
+    for (fs::path dir = *project; dir.has_relative_path(); dir = dir.parent_path()) {
+      if (fs::exists(dir / ".git", ec)) {
+        git_root = dir;
+        break;
+      }
+    }
+    if (git_root.empty()) continue;
+    const fs::path cwd = fs::current_path(ec);
+    for (fs::path dir = *project; dir != git_root;) {
+      dir = dir.parent_path();
+      fs::path root = dir / ".claude/agents";
+      if (!fs::is_directory(root, ec) || known.count(root.generic_string())) continue;
+      if (!fs::path(scope).is_absolute()) root = root.lexically_relative(cwd);
+      roots.insert(root.generic_string());
     }
   }
   for (const std::string& root : roots) {

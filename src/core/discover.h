@@ -5,6 +5,7 @@
 // of the named tree or into a loop; skips .git and node_modules. The result is sorted.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,14 @@ FileOrigin ClassifyPath(const std::string& path);
 // spelling however its scopes are written; nullopt for other scopes (a plugin's agents/, a
 // plain folder).
 std::optional<std::string> DotFolderRepository(const std::string& scope);
+
+// The project folder of a `.claude/agents` scope (`/work/r` for `r/.claude/agents`), absolute
+// and lexically normal; nullopt for any other scope.
+std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope);
+
+// Whether a folder from `inner` up to `outer` (not `outer` itself) holds `.git`: the git
+// repository `inner` is in ends below `outer`. `outer` encloses `inner`.
+bool GitRootBetween(const std::filesystem::path& inner, const std::filesystem::path& outer);
 
 // The project instructions Claude Code loads with every agent of the repositories these agents
 // belong to: CLAUDE.md and .claude/CLAUDE.md beside an agents dot-folder, and the files they

@@ -6,6 +6,7 @@
 
 #include "core/check.h"
 #include "core/claude.h"
+#include "core/discover.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -24,6 +25,33 @@ Project::Project(std::vector<AgentSummary> summaries) : agents_(std::move(summar
   for (const AgentSummary& agent : agents_) scopes_[agent.origin.scope].push_back(&agent);
   for (const AgentSummary& party : instructions_)
     instructions_by_scope_[party.origin.scope].push_back(&party);
+  // Nested projects: a `.claude/agents` scope whose project folder lies inside another's.
+  std::vector<std::pair<std::filesystem::path, const std::string*>> claude;
+  for (const auto& [scope, agents] : scopes_) {
+    if (std::optional<std::filesystem::path> dir = ClaudeProjectDir(scope))
+      claude.emplace_back(std::move(*dir), &scope);
+  }
+  for (const auto& [inner, scope] : claude) {
+    for (const auto& [outer, outer_scope] : claude) {
+      const std::string a = inner.generic_string() + "/";
+      const std::string b = outer.generic_string() + "/";
+      if (a.size() <= b.size() || a.compare(0, b.size(), b) != 0) continue;  // not inside
+      if (GitRootBetween(inner, outer)) continue;
+      std::vector<const AgentSummary*>& mine = enclosing_[*scope];
+      const std::vector<const AgentSummary*>& theirs = scopes_.at(*outer_scope);
+      mine.insert(mine.end(), theirs.begin(), theirs.end());
+    }
+  }
+  for (auto& [scope, agents] : enclosing_) {
+    std::sort(agents.begin(), agents.end(),
+              [](const AgentSummary* a, const AgentSummary* b) { return a->path < b->path; });
+  }
+}
+
+const std::vector<const AgentSummary*>& Project::EnclosingAgentsOf(const std::string& scope) const {
+  static const std::vector<const AgentSummary*> kNone;
+  const auto it = enclosing_.find(scope);
+  return it == enclosing_.end() ? kNone : it->second;
 }
 
 const std::vector<const AgentSummary*>& Project::InstructionsOf(const std::string& scope) const {

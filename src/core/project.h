@@ -23,12 +23,18 @@ class Project {
   // The project instructions (CLAUDE.md and its imports) loaded with a scope's agents: parties
   // to comparisons such as conflicting guidance, never agents. Sorted by path.
   const std::vector<const AgentSummary*>& InstructionsOf(const std::string& scope) const;
+  // The agents of the enclosing projects that Claude Code loads with a `.claude/agents` scope:
+  // run in a folder, it reads `.claude/agents` there and in each folder above it up to the git
+  // repository's root, the closest winning a name (measured with Claude Code 2.1.332). Only
+  // scopes of this run; sorted by path.
+  const std::vector<const AgentSummary*>& EnclosingAgentsOf(const std::string& scope) const;
 
  private:
   std::vector<AgentSummary> agents_;
   std::vector<AgentSummary> instructions_;
   std::map<std::string, std::vector<const AgentSummary*>> scopes_;
   std::map<std::string, std::vector<const AgentSummary*>> instructions_by_scope_;
+  std::map<std::string, std::vector<const AgentSummary*>> enclosing_;
 };
 
 // The agent's name as Claude Code knows it (`name`, or the file stem when it has none).

@@ -1,4 +1,4 @@
-#include <filesystem>
+#include <algorithm>
 #include <map>
 
 #include "checks/common.h"
@@ -8,15 +8,11 @@ namespace agentlint {
 
 namespace {
 
-// The project folder of an agents root: `repo` for `repo/.claude/agents`.
-std::filesystem::path ProjectDir(const std::string& scope) {
-  return std::filesystem::path(scope).lexically_normal().parent_path().parent_path();
-}
-
-bool Inside(const std::filesystem::path& inner, const std::filesystem::path& outer) {
-  const std::string a = inner.generic_string() + "/";
-  const std::string b = outer.generic_string() + "/";
-  return a.size() > b.size() && a.compare(0, b.size(), b) == 0;
+// `outer` belongs to a project enclosing `inner`'s, which Claude Code loads with it.
+bool Encloses(const Project& project, const AgentSummary& outer, const AgentSummary& inner) {
+  const std::vector<const AgentSummary*>& enclosing =
+      project.EnclosingAgentsOf(inner.origin.scope);
+  return std::find(enclosing.begin(), enclosing.end(), &outer) != enclosing.end();
 }
 
 }  // namespace
@@ -38,7 +34,7 @@ void CheckNameShadowedAcrossScopes(const ProjectContext& ctx, ProjectReporter& o
           message = "a project agent is also named `" + name +
                     "`; this plugin agent is reached as `<plugin>:" + name + "`";
         } else if (!agent->origin.plugin_agent && !other->origin.plugin_agent &&
-                   Inside(ProjectDir(agent->origin.scope), ProjectDir(other->origin.scope))) {
+                   Encloses(ctx.project, *other, *agent)) {
           message = "an agent of the enclosing project is also named `" + name +
                     "`; in this folder Claude Code uses this one (the closest wins)";
         } else {
