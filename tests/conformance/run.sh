@@ -1,7 +1,8 @@
 #!/bin/sh
 # The conformance CTest: installs the pinned Claude Code from npm (once, into TOOLS_DIR) and holds
 # agentlint's verdicts on every fixture against it (conformance.py). Where npm cannot be reached
-# this fails, loudly, unless AGENTLINT_SKIP_CONFORMANCE=1 is set on purpose.
+# this fails, loudly, unless AGENTLINT_SKIP_CONFORMANCE=1 is set on purpose. First the nested
+# projects' layouts (enclosing.py), then every fixture (conformance.py).
 # Usage: run.sh SOURCE_DIR AGENTLINT_BINARY TOOLS_DIR
 set -eu
 source_dir=$1
@@ -22,5 +23,7 @@ machine cannot reach the npm registry, set AGENTLINT_SKIP_CONFORMANCE=1 to skip 
 MESSAGE
   exit 1
 fi
+# Nested projects: which enclosing projects' agents Claude Code loads (enclosing.py).
+/usr/bin/python3 "$source_dir/tests/conformance/enclosing.py" --claude "$claude" --agentlint "$agentlint"
 exec /usr/bin/python3 "$source_dir/tests/conformance/conformance.py" --claude "$claude" \
   --agentlint "$agentlint" --fixtures "$source_dir" --table

@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""Holds agentlint's view of nested projects against the real Claude Code's.
+
+A repository with `.claude/agents` at its root and in `service/`: Claude Code started in
+`service/` loads the agents of both folders (the closest winning a name), up to the git
+repository's root and not beyond. For three layouts (git at the root; `service/` a git repository
+of its own; no git at all) this asks Claude Code which agents it registers and which of two
+same-named agents a subagent starts as, and holds agentlint to the same: a handoff from the
+service's agent to the root's reviewer is unknown (AL403) exactly when Claude Code does not
+register the reviewer, and the service's `helper` is reported as shadowing the root's (AL402)
+exactly when Claude Code loads both and starts the service's.
+
+Usage: enclosing.py --claude BIN --agentlint BIN
+Exit code: 0 when every layout agrees, 1 otherwise.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import oracle  # noqa: E402
+import standin  # noqa: E402
+
+
+def agent(name, body):
+    return ("---\nname: %s\ndescription: The %s agent. Use for %s tasks only.\n---\n\n%s\n"
+            % (name, name, name, body))
+
+
+FILES = {
+    ".claude/agents/reviewer.md": agent("reviewer", "You are the ROOT reviewer. Review code."),
+    ".claude/agents/helper.md": agent("helper", "You are the ROOT helper. Answer questions."),
+    "service/.claude/agents/writer.md": agent(
+        "writer", 'You write code. Then use the Agent tool with subagent_type: "reviewer".'),
+    "service/.claude/agents/helper.md": agent("helper", "You are the SERVICE helper. Answer."),
+}
+
+
+def git_init(folder):
+    subprocess.run(["git", "init", "-q", folder], check=True)
+    subprocess.run(["git", "-C", folder, "-c", "user.name=t", "-c", "user.email=t@t", "commit",
+                    "-q", "--allow-empty", "-m", "scratch"], check=True)
+
+
+def ask_claude(claude, repo, home):
+    """(registered agent names, the helper a subagent started as: 'ROOT', 'SERVICE' or None)."""
+    probe = [oracle.SENTINEL, "reviewer", "helper"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
+    with standin.StandIn(probe) as api:
+        env.update({"HOME": home, "ANTHROPIC_BASE_URL": api.url,
+                    "ANTHROPIC_API_KEY": "sk-ant-agentlint-conformance",
+                    "DISABLE_TELEMETRY": "1", "DISABLE_AUTOUPDATER": "1",
+                    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"})
+        subprocess.run([claude, "-p", "hi"], cwd=os.path.join(repo, "service"), env=env,
+                       timeout=300, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        requests = list(api.requests)
+        calls = dict(api.calls)
+    registered = oracle.registry(oracle.call_results(requests, calls).get(oracle.SENTINEL, ""))
+    helper = None
+    for request in requests:
+        if standin.is_subagent(request) and oracle.probe_of(request) == "helper":
+            system = " ".join(oracle._strings(request.get("system", "")))
+            helper = "SERVICE" if "SERVICE helper" in system else "ROOT" if "ROOT" in system else None
+    return registered, helper
+
+
+def ask_agentlint(agentlint, repo, args):
+    """{rule: number of its findings} on the service's files."""
+    done = subprocess.run([agentlint, "--no-config", "--format", "json"] + args, cwd=repo,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    counts = {}
+    for d in json.loads(done.stdout)["diagnostics"]:
+        if d["path"].startswith("service/"):
+            counts[d["rule"]] = counts.get(d["rule"], 0) + 1
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claude", required=True)
+    parser.add_argument("--agentlint", required=True)
+    args = parser.parse_args()
+    failures = 0
+    for layout in ("git at the root", "service a git repository of its own", "no git"):
+        work = tempfile.mkdtemp(prefix="agentlint-enclosing-")
+        try:
+            repo = os.path.join(work, "repo")
+            home = os.path.join(work, "home")
+            os.makedirs(home)
+            for path, text in FILES.items():
+                os.makedirs(os.path.dirname(os.path.join(repo, path)), exist_ok=True)
+                with open(os.path.join(repo, path), "w") as f:
+                    f.write(text)
+            if layout != "no git":
+                git_init(repo)
+            if layout == "service a git repository of its own":
+                git_init(os.path.join(repo, "service"))
+            registered, helper = ask_claude(args.claude, repo, home)
+            loads_root = "reviewer" in registered
+            shadowed = loads_root and helper == "SERVICE"
+            runs = [["."]]
+            if layout != "no git":  # named alone, files read their enclosing projects' in a repository
+                runs.append(["service/.claude/agents/writer.md", "service/.claude/agents/helper.md"])
+            for run in runs:
+                counts = ask_agentlint(args.agentlint, repo, run)
+                unknown = counts.get("AL403", 0) > 0
+                reported_shadow = counts.get("AL402", 0) > 0
+                ok = unknown == (not loads_root) and reported_shadow == shadowed
+                failures += not ok
+                print("%-38s %-60s Claude Code: root agents %s, helper %s; agentlint: AL403 %d, "
+                      "AL402 %d  %s" % (layout, " ".join(run), "loaded" if loads_root else
+                                        "not loaded", helper, counts.get("AL403", 0),
+                                        counts.get("AL402", 0), "ok" if ok else "DIFFERS"))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
