@@ -504,6 +504,10 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
                                "cd '" + (r / "service/.claude/agents").string() + "' && ");
   CHECK(lines(inside, "writer.md", "AL403") == 0);
   CHECK(lines(inside, "helper.md", "AL402") == 1);
+  // The graph draws the handoff to the enclosing project's reviewer.
+  const Run graph = Agentlint("graph .", false, cd);
+  CHECK(graph.out.find("(missing)") == std::string::npos);
+  CHECK(graph.out.find(" --> ") != std::string::npos);
   // The service as a git repository of its own: Claude Code stops at its root.
   fs::create_directories(r / "service/.git");
   for (const char* args :
@@ -513,6 +517,10 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
     CHECK(lines(run, writer, "AL403") == 1);
     CHECK(lines(run, helper, "AL402") == 0);
   }
+  // Now a missing agent in the graph, by the name the handoff gives (not `subagent_type`).
+  const Run graph_apart = Agentlint("graph .", false, cd);
+  CHECK(graph_apart.out.find("[\"reviewer<br/>(missing)\"]") != std::string::npos);
+  CHECK(graph_apart.out.find("subagent_type") == std::string::npos);
 }
 
 TEST_CASE("cli: --stdin-filename lints standard input as that file, among its siblings") {

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <vector>
 
+#include "core/project.h"
+
 namespace agentlint {
 
 namespace {
@@ -27,12 +29,13 @@ struct Edge {
   }
 };
 
-// The text between the first pair of backticks after `from` in a message, or "".
-std::string Quoted(const std::string& message, size_t from = 0) {
-  const size_t open = message.find('`', from);
-  if (open == std::string::npos) return "";
-  const size_t close = message.find('`', open + 1);
-  return close == std::string::npos ? "" : message.substr(open + 1, close - open - 1);
+// The name an unknown-agent finding is about: the quoted text just before ", but" ("the body
+// hands off to `x`, but ...", "`subagent_type` names `x`, but ..."), or "".
+std::string MissingName(const std::string& message) {
+  const size_t close = message.find("`, but ");
+  if (close == std::string::npos || close == 0) return "";
+  const size_t open = message.rfind('`', close - 1);
+  return open == std::string::npos ? "" : message.substr(open + 1, close - open - 1);
 }
 
 struct Graph {
@@ -61,9 +64,19 @@ Graph Build(const LintResult& result) {
     by_name.emplace(std::make_pair(a->origin.scope, a->agent_name), node.id);
     g.nodes.push_back(node);
   }
+  const Project project(result.agents);  // for the projects enclosing nested ones
   const auto target = [&](const AgentSummary& from, const std::string& name) -> std::string {
     const auto it = by_name.find({from.origin.scope, name});
-    return it == by_name.end() ? "" : it->second;
+    if (it != by_name.end()) return it->second;
+    // Claude Code started in a nested project loads the enclosing projects' agents too; of two
+    // with the name, the closest (the deepest scope) wins.
+    const AgentSummary* closest = nullptr;
+    for (const AgentSummary* outer : project.EnclosingAgentsOf(from.origin.scope)) {
+      if (outer->agent_name == name &&
+          (!closest || outer->origin.scope.size() > closest->origin.scope.size()))
+        closest = outer;
+    }
+    return closest ? by_path[closest->path] : "";
   };
   // Handoffs to agents that exist.
   for (const AgentSummary* a : agents) {
@@ -82,7 +95,7 @@ Graph Build(const LintResult& result) {
     if (from == by_path.end()) continue;
     const std::string_view rule = d.rule->id;
     if (rule == "AL403" || rule == "AL404") {
-      const std::string name = Quoted(d.message);  // "... hands off to `name`, but ..."
+      const std::string name = MissingName(d.message);
       if (name.empty()) continue;
       auto [it, added] = missing.emplace(name, "m" + std::to_string(missing.size()));
       if (added) g.nodes.push_back({it->second, name + "\n(missing)", true});
