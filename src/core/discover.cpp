@@ -297,29 +297,21 @@ std::vector<std::string> DotFolderAgentRoots(const std::string& repository) {
 
 }  // namespace
 
-std::optional<std::string> DotFolderRepository(const std::string& scope) {
-  fs::path full = fs::path(scope).lexically_normal();
-  if (!full.is_absolute()) {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (ec) return std::nullopt;
-    full = (cwd / full).lexically_normal();
-  }
-  if (full.filename().empty()) full = full.parent_path();  // `a/.claude/agents/`
+fs::path AbsoluteFolder(const std::string& path, const fs::path& cwd) {
+  fs::path full = (cwd / fs::path(path)).lexically_normal();  // `cwd /` keeps an absolute path
+  if (full.filename().empty()) full = full.parent_path();     // `/r/.claude/agents/` from `.`
+  return full;
+}
+
+std::optional<std::string> DotFolderRepository(const std::string& scope, const fs::path& cwd) {
+  const fs::path full = AbsoluteFolder(scope, cwd);
   const std::string dot = full.parent_path().filename().string();
   if (dot.size() < 2 || dot[0] != '.') return std::nullopt;
   return full.parent_path().parent_path().generic_string();
 }
 
-std::optional<fs::path> ClaudeProjectDir(const std::string& scope) {
-  fs::path full = fs::path(scope).lexically_normal();
-  if (!full.is_absolute()) {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (ec) return std::nullopt;
-    full = (cwd / full).lexically_normal();
-  }
-  if (full.filename().empty()) full = full.parent_path();  // `/r/.claude/agents/` from `.`
+std::optional<fs::path> ClaudeProjectDir(const std::string& scope, const fs::path& cwd) {
+  const fs::path full = AbsoluteFolder(scope, cwd);
   if (full.filename() != "agents" || full.parent_path().filename() != ".claude")
     return std::nullopt;
   return full.parent_path().parent_path();
@@ -337,12 +329,10 @@ namespace {
 
 // DotFolderRepository spelt as `scope` is: relative to the working folder when `scope` is (""
 // for the working folder itself, `../..` from inside `.claude/agents`).
-std::optional<std::string> SpeltDotFolderRepository(const std::string& scope) {
-  std::optional<std::string> repository = DotFolderRepository(scope);
+std::optional<std::string> SpeltDotFolderRepository(const std::string& scope, const fs::path& cwd) {
+  std::optional<std::string> repository = DotFolderRepository(scope, cwd);
   if (!repository || fs::path(scope).is_absolute()) return repository;
-  std::error_code ec;
-  std::string spelt =
-      fs::path(*repository).lexically_relative(fs::current_path(ec)).generic_string();
+  std::string spelt = fs::path(*repository).lexically_relative(cwd).generic_string();
   if (spelt == ".") spelt.clear();
   return spelt;
 }
@@ -415,29 +405,26 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   // The repositories, each by the spelling its roots are walked by (SpeltDotFolderRepository).
   std::set<std::string> repositories;
   std::set<std::string> known;  // the scopes, absolute: a root reached already is not added
-  const auto absolute = [](const std::string& path) {
-    fs::path full = fs::absolute(fs::path(path)).lexically_normal();
-    if (full.filename().empty()) full = full.parent_path();  // `/r/.claude/agents/` from `.`
-    return full.generic_string();
-  };
+  std::error_code ec;
+  const fs::path cwd = scopes.empty() ? fs::path() : fs::current_path(ec);
   for (const std::string& scope : scopes) {
-    known.insert(absolute(scope));
-    if (std::optional<std::string> repository = SpeltDotFolderRepository(scope))
+    known.insert(AbsoluteFolder(scope, cwd).generic_string());
+    if (std::optional<std::string> repository = SpeltDotFolderRepository(scope, cwd))
       repositories.insert(std::move(*repository));
   }
   for (const std::string& repository : repositories) {
     for (std::string& partner : DotFolderAgentRoots(repository)) {
-      if (!known.count(absolute(partner))) roots.insert(std::move(partner));
+      if (!known.count(AbsoluteFolder(partner, cwd).generic_string()))
+        roots.insert(std::move(partner));
     }
   }
   // Claude Code also loads the `.claude/agents` of every folder above a project, up to its git
   // repository's root (Project::EnclosingAgentsOf): those are read too, within the repository.
   // Outside one nothing is, so a run never reads a folder above it by chance of where it sits.
   for (const std::string& scope : scopes) {
-    const std::optional<fs::path> project = ClaudeProjectDir(scope);
+    const std::optional<fs::path> project = ClaudeProjectDir(scope, cwd);
     if (!project) continue;
     fs::path git_root;
-    std::error_code ec;
     for (fs::path dir = *project; dir.has_relative_path(); dir = dir.parent_path()) {
       if (fs::exists(dir / ".git", ec)) {
         git_root = dir;
@@ -445,7 +432,6 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       }
     }
     if (git_root.empty()) continue;
-    const fs::path cwd = fs::current_path(ec);
     for (fs::path dir = *project; dir != git_root;) {
       dir = dir.parent_path();
       fs::path root = dir / ".claude/agents";
@@ -455,7 +441,6 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
     }
   }
   for (const std::string& root : roots) {
-    std::error_code ec;
     Discovery siblings;
     Walker walker{siblings, fs::canonical(root, ec), {}, root, false, {}};
     walker.identities = &identities;
@@ -526,11 +511,14 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
   std::set<std::string> seen;  // canonical paths
   std::set<std::string> roots;
   std::set<std::string> scopes;  // as written: the agents of one folder share it, no syscall
+  fs::path cwd;
+  std::error_code ec;
   for (const DiscoveredFile& agent : agents) {
     const FileOrigin& origin = agent.origin;
     if (!origin.scope_is_agent_root || origin.plugin_agent || origin.instructions) continue;
     if (!scopes.insert(origin.scope).second) continue;
-    const std::optional<std::string> repository = SpeltDotFolderRepository(origin.scope);
+    if (cwd.empty()) cwd = fs::current_path(ec);  // once, for the first agents root
+    const std::optional<std::string> repository = SpeltDotFolderRepository(origin.scope, cwd);
     if (!repository) continue;  // not an agents folder of a dot-folder
     const fs::path root = *repository;
     if (!roots.insert(fs::weakly_canonical(root.empty() ? "." : root).string()).second) continue;
@@ -539,7 +527,6 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
     for (const char* name : {"CLAUDE.md", ".claude/CLAUDE.md"}) queue.push_back({root / name, 0});
     for (size_t i = 0; i < queue.size() && out.size() < 64; ++i) {
       const auto [path, hops] = queue[i];
-      std::error_code ec;
       if (!fs::is_regular_file(path, ec)) continue;
       if (!seen.insert(fs::weakly_canonical(path, ec).string()).second) continue;
       FileOrigin party;

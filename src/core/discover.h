@@ -39,11 +39,17 @@ FileOrigin ClassifyPath(const std::string& path);
 // `/work/r/.claude/agents`): absolute and lexically normal, so that a repository has one
 // spelling however its scopes are written; nullopt for other scopes (a plugin's agents/, a
 // plain folder).
-std::optional<std::string> DotFolderRepository(const std::string& scope);
+// `cwd`: the working folder (std::filesystem::current_path), which relative scopes are read from.
+std::optional<std::string> DotFolderRepository(const std::string& scope,
+                                               const std::filesystem::path& cwd);
 
 // The project folder of a `.claude/agents` scope (`/work/r` for `r/.claude/agents`), absolute
 // and lexically normal; nullopt for any other scope.
-std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope);
+std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope,
+                                                      const std::filesystem::path& cwd);
+
+// `path` absolute (read from `cwd` when relative), lexically normal, without a trailing `/`.
+std::filesystem::path AbsoluteFolder(const std::string& path, const std::filesystem::path& cwd);
 
 // Whether a folder from `inner` up to `outer` (not `outer` itself) holds `.git`: the git
 // repository `inner` is in ends below `outer`. `outer` encloses `inner`.

@@ -516,11 +516,13 @@ void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
   // repository (.claude/agents and the agents folders of other tools' dot-folders beside it) or
   // one plugin. Collections of agents in plain folders are one agent per technology on purpose.
   std::map<std::string, std::vector<const AgentSummary*>> projects;
+  std::error_code ec;
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
   for (const auto& [scope, agents] : ctx.project.scopes()) {
     if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
     // The repository by its absolute path: `.` inside .claude/agents and `../../.github/agents`
     // are one project.
-    const std::string key = DotFolderRepository(scope).value_or(scope);
+    const std::string key = DotFolderRepository(scope, cwd).value_or(scope);
     for (const AgentSummary* agent : agents) projects[key].push_back(agent);
     // CLAUDE.md is loaded with every agent: a party to every comparison (its own stance is
     // never reported: it is not linted).

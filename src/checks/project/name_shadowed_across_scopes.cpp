@@ -10,8 +10,7 @@ namespace {
 
 // `outer` belongs to a project enclosing `inner`'s, which Claude Code loads with it.
 bool Encloses(const Project& project, const AgentSummary& outer, const AgentSummary& inner) {
-  const std::vector<const AgentSummary*>& enclosing =
-      project.EnclosingAgentsOf(inner.origin.scope);
+  const std::vector<const AgentSummary*>& enclosing = project.EnclosingAgentsOf(inner.origin.scope);
   return std::find(enclosing.begin(), enclosing.end(), &outer) != enclosing.end();
 }
 
