@@ -482,7 +482,9 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
                   "You write code. Then use the Agent tool with subagent_type: "
                   "\"reviewer\" to have it reviewed."));
   WriteFile(r / "service/.claude/agents/helper.md",
-            agent("helper", "You answer questions about the service."));
+            agent("helper", "You answer questions about the service. SQLite only."));
+  // The repository's CLAUDE.md is given to the service's agents too.
+  WriteFile(r / "CLAUDE.md", "# Repository\n\nUse PostgreSQL for all storage.\n");
   const std::string writer = "service/.claude/agents/writer.md";
   const std::string helper = "service/.claude/agents/helper.md";
   const std::string cd = "cd '" + r.string() + "' && ";
@@ -498,12 +500,14 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
     const Run run = Agentlint(std::string("--format github ") + args, false, cd);
     CHECK(lines(run, writer, "AL403") == 0);  // the enclosing project's reviewer is there
     CHECK(lines(run, helper, "AL402") == 1);  // and the service's own helper shadows its helper
+    CHECK(lines(run, helper, "`../CLAUDE.md` prescribes PostgreSQL") == 1);
   }
   // From inside the service's agents folder, as `writer.md`.
   const Run inside = Agentlint("--format github writer.md helper.md", false,
                                "cd '" + (r / "service/.claude/agents").string() + "' && ");
   CHECK(lines(inside, "writer.md", "AL403") == 0);
   CHECK(lines(inside, "helper.md", "AL402") == 1);
+  CHECK(lines(inside, "helper.md", "`../CLAUDE.md` prescribes PostgreSQL") == 1);
   // The graph draws the handoff to the enclosing project's reviewer.
   const Run graph = Agentlint("graph .", false, cd);
   CHECK(graph.out.find("(missing)") == std::string::npos);
@@ -516,6 +520,7 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
     const Run run = Agentlint(std::string("--format github ") + args, false, cd);
     CHECK(lines(run, writer, "AL403") == 1);
     CHECK(lines(run, helper, "AL402") == 0);
+    CHECK(lines(run, helper, "AL406") == 0);  // the CLAUDE.md above its git root is not read
   }
   // Now a missing agent in the graph, by the name the handoff gives (not `subagent_type`).
   const Run graph_apart = Agentlint("graph .", false, cd);

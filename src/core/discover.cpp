@@ -317,6 +317,14 @@ std::optional<fs::path> ClaudeProjectDir(const std::string& scope, const fs::pat
   return full.parent_path().parent_path();
 }
 
+fs::path GitRootOf(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::path at = dir; at.has_relative_path(); at = at.parent_path()) {
+    if (fs::exists(at / ".git", ec)) return at;
+  }
+  return {};
+}
+
 bool GitRootBetween(const fs::path& inner, const fs::path& outer) {
   std::error_code ec;
   for (fs::path dir = inner; dir != outer && dir.has_relative_path(); dir = dir.parent_path()) {
@@ -424,13 +432,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   for (const std::string& scope : scopes) {
     const std::optional<fs::path> project = ClaudeProjectDir(scope, cwd);
     if (!project) continue;
-    fs::path git_root;
-    for (fs::path dir = *project; dir.has_relative_path(); dir = dir.parent_path()) {
-      if (fs::exists(dir / ".git", ec)) {
-        git_root = dir;
-        break;
-      }
-    }
+    const fs::path git_root = GitRootOf(*project);
     if (git_root.empty()) continue;
     for (fs::path dir = *project; dir != git_root;) {
       dir = dir.parent_path();
@@ -508,7 +510,7 @@ std::vector<std::string> Imports(const std::string& text) {
 
 std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile>& agents) {
   std::vector<DiscoveredFile> out;
-  std::set<std::string> seen;  // canonical paths
+  std::set<std::string> seen;  // a project's folder and a file's, canonical
   std::set<std::string> roots;
   std::set<std::string> scopes;  // as written: the agents of one folder share it, no syscall
   fs::path cwd;
@@ -521,14 +523,33 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
     const std::optional<std::string> repository = SpeltDotFolderRepository(origin.scope, cwd);
     if (!repository) continue;  // not an agents folder of a dot-folder
     const fs::path root = *repository;
-    if (!roots.insert(fs::weakly_canonical(root.empty() ? "." : root).string()).second) continue;
-    // Breadth first from the two files Claude Code reads, following imports up to five hops.
+    const std::string root_key = fs::weakly_canonical(root.empty() ? "." : root).string();
+    if (!roots.insert(root_key).second) continue;
+    // Claude Code started there reads the CLAUDE.md of every folder above too (whatever the git
+    // repositories; measured with 2.1.332): those of the folders up to its git repository's
+    // root are read with them, so a nested project's agents are compared with the enclosing
+    // projects' instructions. Outside a repository, only the project's own.
+    std::vector<fs::path> folders{root};
+    const fs::path absolute = AbsoluteFolder(root.empty() ? "." : root.string(), cwd);
+    const fs::path git_root = GitRootOf(absolute);
+    if (!git_root.empty()) {
+      for (fs::path dir = absolute; dir != git_root;) {
+        dir = dir.parent_path();
+        folders.push_back(fs::path(origin.scope).is_absolute() ? dir : dir.lexically_relative(cwd));
+      }
+    }
+    // Breadth first from the two files Claude Code reads in each, following imports up to five
+    // hops.
     std::vector<std::pair<fs::path, int>> queue;
-    for (const char* name : {"CLAUDE.md", ".claude/CLAUDE.md"}) queue.push_back({root / name, 0});
+    for (const fs::path& folder : folders) {
+      for (const char* name : {"CLAUDE.md", ".claude/CLAUDE.md"})
+        queue.push_back({folder / name, 0});
+    }
     for (size_t i = 0; i < queue.size() && out.size() < 64; ++i) {
       const auto [path, hops] = queue[i];
       if (!fs::is_regular_file(path, ec)) continue;
-      if (!seen.insert(fs::weakly_canonical(path, ec).string()).second) continue;
+      // Once per project: an enclosing project's CLAUDE.md is a party to its own and to ours.
+      if (!seen.insert(root_key + '\n' + fs::weakly_canonical(path, ec).string()).second) continue;
       FileOrigin party;
       party.scope = origin.scope;
       party.scope_is_agent_root = true;

@@ -51,6 +51,10 @@ std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope,
 // `path` absolute (read from `cwd` when relative), lexically normal, without a trailing `/`.
 std::filesystem::path AbsoluteFolder(const std::string& path, const std::filesystem::path& cwd);
 
+// The git repository's root at or above the absolute folder `dir` (the nearest folder holding
+// `.git`), or empty outside any.
+std::filesystem::path GitRootOf(const std::filesystem::path& dir);
+
 // Whether a folder from `inner` up to `outer` (not `outer` itself) holds `.git`: the git
 // repository `inner` is in ends below `outer`. `outer` encloses `inner`.
 bool GitRootBetween(const std::filesystem::path& inner, const std::filesystem::path& outer);

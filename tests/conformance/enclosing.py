@@ -7,8 +7,10 @@ repository's root and not beyond. For three layouts (git at the root; `service/`
 of its own; no git at all) this asks Claude Code which agents it registers and which of two
 same-named agents a subagent starts as, and holds agentlint to the same: a handoff from the
 service's agent to the root's reviewer is unknown (AL403) exactly when Claude Code does not
-register the reviewer, and the service's `helper` is reported as shadowing the root's (AL402)
-exactly when Claude Code loads both and starts the service's.
+register the reviewer, the service's `helper` is reported as shadowing the root's (AL402) exactly
+when Claude Code loads both and starts the service's, and, with git at the root, the helper's
+"SQLite only" is reported against the root's CLAUDE.md (AL406) exactly when Claude Code gives the
+subagent that CLAUDE.md.
 
 Usage: enclosing.py --claude BIN --agentlint BIN
 Exit code: 0 when every layout agrees, 1 otherwise.
@@ -37,7 +39,9 @@ FILES = {
     ".claude/agents/helper.md": agent("helper", "You are the ROOT helper. Answer questions."),
     "service/.claude/agents/writer.md": agent(
         "writer", 'You write code. Then use the Agent tool with subagent_type: "reviewer".'),
-    "service/.claude/agents/helper.md": agent("helper", "You are the SERVICE helper. Answer."),
+    "service/.claude/agents/helper.md": agent("helper", "You are the SERVICE helper. SQLite only."),
+    # Claude Code gives a subagent the CLAUDE.md of every folder above where it started.
+    "CLAUDE.md": "# Repository\n\nUse PostgreSQL for all storage.\n",
 }
 
 
@@ -48,7 +52,8 @@ def git_init(folder):
 
 
 def ask_claude(claude, repo, home):
-    """(registered agent names, the helper a subagent started as: 'ROOT', 'SERVICE' or None)."""
+    """(registered agent names, the helper a subagent started as: 'ROOT', 'SERVICE' or None,
+    whether that subagent was given the root's CLAUDE.md)."""
     probe = [oracle.SENTINEL, "reviewer", "helper"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
     with standin.StandIn(probe) as api:
@@ -62,11 +67,13 @@ def ask_claude(claude, repo, home):
         calls = dict(api.calls)
     registered = oracle.registry(oracle.call_results(requests, calls).get(oracle.SENTINEL, ""))
     helper = None
+    instructions = False
     for request in requests:
         if standin.is_subagent(request) and oracle.probe_of(request) == "helper":
             system = " ".join(oracle._strings(request.get("system", "")))
             helper = "SERVICE" if "SERVICE helper" in system else "ROOT" if "ROOT" in system else None
-    return registered, helper
+            instructions = "Use PostgreSQL for all storage" in json.dumps(request)
+    return registered, helper, instructions
 
 
 def ask_agentlint(agentlint, repo, args):
@@ -100,7 +107,7 @@ def main():
                 git_init(repo)
             if layout == "service a git repository of its own":
                 git_init(os.path.join(repo, "service"))
-            registered, helper = ask_claude(args.claude, repo, home)
+            registered, helper, instructions = ask_claude(args.claude, repo, home)
             loads_root = "reviewer" in registered
             shadowed = loads_root and helper == "SERVICE"
             runs = [["."]]
@@ -111,11 +118,18 @@ def main():
                 unknown = counts.get("AL403", 0) > 0
                 reported_shadow = counts.get("AL402", 0) > 0
                 ok = unknown == (not loads_root) and reported_shadow == shadowed
+                # The root's CLAUDE.md is a party to the service helper's SQLite: agentlint reads
+                # the CLAUDE.md of the folders above a project up to its git root only (it lints
+                # the repository, not the machine), so the other layouts are not compared.
+                conflict = counts.get("AL406", 0) > 0
+                if layout == "git at the root":
+                    ok = ok and conflict == instructions
                 failures += not ok
-                print("%-38s %-60s Claude Code: root agents %s, helper %s; agentlint: AL403 %d, "
-                      "AL402 %d  %s" % (layout, " ".join(run), "loaded" if loads_root else
-                                        "not loaded", helper, counts.get("AL403", 0),
-                                        counts.get("AL402", 0), "ok" if ok else "DIFFERS"))
+                print("%-38s %-60s Claude Code: root agents %s, helper %s, root CLAUDE.md %s; "
+                      "agentlint: AL403 %d, AL402 %d, AL406 %d  %s"
+                      % (layout, " ".join(run), "loaded" if loads_root else "not loaded", helper,
+                         "given" if instructions else "not given", counts.get("AL403", 0),
+                         counts.get("AL402", 0), counts.get("AL406", 0), "ok" if ok else "DIFFERS"))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return 1 if failures else 0

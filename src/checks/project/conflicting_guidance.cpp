@@ -348,15 +348,15 @@ std::string FileName(const std::string& path) {
 }
 
 // How another party is named in a message: an agent by its file name, the project's instructions
-// by their path in the repository (`CLAUDE.md`, `docs/stack.md`).
-std::string PartyName(const AgentSummary& party) {
+// by their path from the project's folder (`CLAUDE.md`, `docs/stack.md`, `../CLAUDE.md` for an
+// enclosing project's). `cwd`: the working folder.
+std::string PartyName(const AgentSummary& party, const std::filesystem::path& cwd) {
   if (!party.origin.instructions) return FileName(party.path);
-  const std::filesystem::path root =
-      std::filesystem::path(party.origin.scope).parent_path().parent_path();
-  const std::string relative = std::filesystem::path(party.path)
-                                   .lexically_relative(root.empty() ? "." : root)
-                                   .generic_string();
-  return relative.empty() || relative.rfind("..", 0) == 0 ? FileName(party.path) : relative;
+  const std::optional<std::string> root = DotFolderRepository(party.origin.scope, cwd);
+  if (!root) return FileName(party.path);
+  const std::string relative =
+      AbsoluteFolder(party.path, cwd).lexically_relative(*root).generic_string();
+  return relative.empty() ? FileName(party.path) : relative;
 }
 
 std::vector<Evidence> ToEvidence(const AgentDoc& doc, const std::map<size_t, Span>& first) {
@@ -370,7 +370,7 @@ std::vector<Evidence> ToEvidence(const AgentDoc& doc, const std::map<size_t, Spa
 // Related locations shown per finding; the message counts the rest.
 constexpr size_t kShown = 5;
 
-void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
+void CheckScope(const ProjectContext& ctx, ProjectReporter& out, const std::filesystem::path& cwd,
                 const std::vector<const AgentSummary*>& agents) {
   for (size_t t = 0; t < ctx.knowledge.conflict_topics.size(); ++t) {
     const ConflictTopic& topic = ctx.knowledge.conflict_topics[t];
@@ -456,7 +456,7 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
         auto it = std::find_if(by_choice.begin(), by_choice.end(),
                                [&](const auto& entry) { return entry.first == choice; });
         if (it == by_choice.end()) it = by_choice.insert(by_choice.end(), {choice, {}});
-        it->second.push_back("`" + PartyName(*agents[conflicts[i].first]) + "`");
+        it->second.push_back("`" + PartyName(*agents[conflicts[i].first], cwd) + "`");
       }
       std::string others;
       for (size_t g = 0; g < by_choice.size(); ++g) {
@@ -476,7 +476,7 @@ void CheckScope(const ProjectContext& ctx, ProjectReporter& out,
       for (size_t i = 0; i < conflicts.size() && i < kShown; ++i) {
         const auto& [b, evidence] = conflicts[i];
         d.related.push_back({evidence->at.location,
-                             "`" + PartyName(*agents[b]) + "` prescribes " + evidence->text});
+                             "`" + PartyName(*agents[b], cwd) + "` prescribes " + evidence->text});
       }
     }
   }
@@ -535,7 +535,7 @@ void CheckConflictingGuidance(const ProjectContext& ctx, ProjectReporter& out) {
     };
     if (!std::is_sorted(agents.begin(), agents.end(), by_path))
       std::sort(agents.begin(), agents.end(), by_path);
-    CheckScope(ctx, out, agents);
+    CheckScope(ctx, out, cwd, agents);
   }
 }
 
