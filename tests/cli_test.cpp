@@ -483,8 +483,16 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
                   "\"reviewer\" to have it reviewed."));
   WriteFile(r / "service/.claude/agents/helper.md",
             agent("helper", "You answer questions about the service. SQLite only."));
-  // The repository's CLAUDE.md is given to the service's agents too.
+  // The repository's CLAUDE.md is given to the service's agents too, and its skills are theirs.
   WriteFile(r / "CLAUDE.md", "# Repository\n\nUse PostgreSQL for all storage.\n");
+  const std::string skill = "---\nname: s\ndescription: A skill. Use for tests.\n---\nDo it.\n";
+  WriteFile(r / ".claude/skills/review-style/SKILL.md", skill);
+  WriteFile(r / "service/.claude/skills/deploy/SKILL.md", skill);
+  WriteFile(r / "service/.claude/agents/deployer.md",
+            "---\nname: deployer\ndescription: Deploys the service. Use for deploys.\nskills: "
+            "deploy, review-style, no-such-skill\n---\n\nYou deploy the service. Follow the "
+            "skills.\n");
+  const std::string deployer = "service/.claude/agents/deployer.md";
   const std::string writer = "service/.claude/agents/writer.md";
   const std::string helper = "service/.claude/agents/helper.md";
   const std::string cd = "cd '" + r.string() + "' && ";
@@ -494,13 +502,17 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
       n += line.find(rule) != std::string::npos;
     return n;
   };
-  for (const char* args :
-       {".", "service/.claude/agents/writer.md service/.claude/agents/helper.md", "service"}) {
+  for (const char* args : {".",
+                           "service/.claude/agents/writer.md service/.claude/agents/helper.md "
+                           "service/.claude/agents/deployer.md",
+                           "service"}) {
     CAPTURE(args);
     const Run run = Agentlint(std::string("--format github ") + args, false, cd);
     CHECK(lines(run, writer, "AL403") == 0);  // the enclosing project's reviewer is there
     CHECK(lines(run, helper, "AL402") == 1);  // and the service's own helper shadows its helper
     CHECK(lines(run, helper, "`../CLAUDE.md` prescribes PostgreSQL") == 1);
+    CHECK(lines(run, deployer, "AL405") == 1);  // no-such-skill alone
+    CHECK(lines(run, deployer, "`no-such-skill`") == 1);
   }
   // From inside the service's agents folder, as `writer.md`.
   const Run inside = Agentlint("--format github writer.md helper.md", false,
@@ -514,13 +526,15 @@ TEST_CASE("cli: a nested project's agents know the enclosing project's, up to th
   CHECK(graph.out.find(" --> ") != std::string::npos);
   // The service as a git repository of its own: Claude Code stops at its root.
   fs::create_directories(r / "service/.git");
-  for (const char* args :
-       {".", "service/.claude/agents/writer.md service/.claude/agents/helper.md"}) {
+  for (const char* args : {".",
+                           "service/.claude/agents/writer.md service/.claude/agents/helper.md "
+                           "service/.claude/agents/deployer.md"}) {
     CAPTURE(args);
     const Run run = Agentlint(std::string("--format github ") + args, false, cd);
     CHECK(lines(run, writer, "AL403") == 1);
     CHECK(lines(run, helper, "AL402") == 0);
-    CHECK(lines(run, helper, "AL406") == 0);  // the CLAUDE.md above its git root is not read
+    CHECK(lines(run, helper, "AL406") == 0);    // the CLAUDE.md above its git root is not read
+    CHECK(lines(run, deployer, "AL405") == 2);  // nor are the skills
   }
   // Now a missing agent in the graph, by the name the handoff gives (not `subagent_type`).
   const Run graph_apart = Agentlint("graph .", false, cd);

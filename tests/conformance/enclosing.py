@@ -34,6 +34,11 @@ def agent(name, body):
             % (name, name, name, body))
 
 
+def skill(name):
+    return ("---\nname: %s\ndescription: A skill for tests. Use when testing.\n---\n\n"
+            "SKILLBODY %s.\n" % (name, name))
+
+
 FILES = {
     ".claude/agents/reviewer.md": agent("reviewer", "You are the ROOT reviewer. Review code."),
     ".claude/agents/helper.md": agent("helper", "You are the ROOT helper. Answer questions."),
@@ -42,6 +47,12 @@ FILES = {
     "service/.claude/agents/helper.md": agent("helper", "You are the SERVICE helper. SQLite only."),
     # Claude Code gives a subagent the CLAUDE.md of every folder above where it started.
     "CLAUDE.md": "# Repository\n\nUse PostgreSQL for all storage.\n",
+    # and the skills of the folders above, up to the git root, as for agents.
+    ".claude/skills/review-style/SKILL.md": skill("review-style"),
+    "service/.claude/skills/deploy/SKILL.md": skill("deploy"),
+    "service/.claude/agents/deployer.md": (
+        "---\nname: deployer\ndescription: The deployer agent. Use for deployer tasks only.\n"
+        "skills: deploy, review-style\n---\n\nYou deploy the service.\n"),
 }
 
 
@@ -53,8 +64,9 @@ def git_init(folder):
 
 def ask_claude(claude, repo, home):
     """(registered agent names, the helper a subagent started as: 'ROOT', 'SERVICE' or None,
-    whether that subagent was given the root's CLAUDE.md)."""
-    probe = [oracle.SENTINEL, "reviewer", "helper"]
+    whether that subagent was given the root's CLAUDE.md, whether the deployer was given the
+    root's skill)."""
+    probe = [oracle.SENTINEL, "reviewer", "helper", "deployer"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
     with standin.StandIn(probe) as api:
         env.update({"HOME": home, "ANTHROPIC_BASE_URL": api.url,
@@ -68,12 +80,15 @@ def ask_claude(claude, repo, home):
     registered = oracle.registry(oracle.call_results(requests, calls).get(oracle.SENTINEL, ""))
     helper = None
     instructions = False
+    root_skill = False
     for request in requests:
+        if standin.is_subagent(request) and oracle.probe_of(request) == "deployer":
+            root_skill = "SKILLBODY review-style" in json.dumps(request)
         if standin.is_subagent(request) and oracle.probe_of(request) == "helper":
             system = " ".join(oracle._strings(request.get("system", "")))
             helper = "SERVICE" if "SERVICE helper" in system else "ROOT" if "ROOT" in system else None
             instructions = "Use PostgreSQL for all storage" in json.dumps(request)
-    return registered, helper, instructions
+    return registered, helper, instructions, root_skill
 
 
 def ask_agentlint(agentlint, repo, args):
@@ -107,17 +122,22 @@ def main():
                 git_init(repo)
             if layout == "service a git repository of its own":
                 git_init(os.path.join(repo, "service"))
-            registered, helper, instructions = ask_claude(args.claude, repo, home)
+            registered, helper, instructions, root_skill = ask_claude(args.claude, repo, home)
             loads_root = "reviewer" in registered
             shadowed = loads_root and helper == "SERVICE"
             runs = [["."]]
             if layout != "no git":  # named alone, files read their enclosing projects' in a repository
-                runs.append(["service/.claude/agents/writer.md", "service/.claude/agents/helper.md"])
+                runs.append(["service/.claude/agents/writer.md", "service/.claude/agents/helper.md",
+                             "service/.claude/agents/deployer.md"])
             for run in runs:
                 counts = ask_agentlint(args.agentlint, repo, run)
                 unknown = counts.get("AL403", 0) > 0
                 reported_shadow = counts.get("AL402", 0) > 0
                 ok = unknown == (not loads_root) and reported_shadow == shadowed
+                # The deployer's `review-style`, a skill of the root: unknown (AL405) exactly when
+                # Claude Code does not give it (no git: the skills above are not read, as above).
+                if layout != "no git":
+                    ok = ok and (counts.get("AL405", 0) > 0) == (not root_skill)
                 # The root's CLAUDE.md is a party to the service helper's SQLite: agentlint reads
                 # the CLAUDE.md of the folders above a project up to its git root only (it lints
                 # the repository, not the machine), so the other layouts are not compared.
@@ -125,11 +145,13 @@ def main():
                 if layout == "git at the root":
                     ok = ok and conflict == instructions
                 failures += not ok
-                print("%-38s %-60s Claude Code: root agents %s, helper %s, root CLAUDE.md %s; "
-                      "agentlint: AL403 %d, AL402 %d, AL406 %d  %s"
-                      % (layout, " ".join(run), "loaded" if loads_root else "not loaded", helper,
-                         "given" if instructions else "not given", counts.get("AL403", 0),
-                         counts.get("AL402", 0), counts.get("AL406", 0), "ok" if ok else "DIFFERS"))
+                print("%-36s %-5s Claude Code: root agents %s, helper %s, root CLAUDE.md %s, root "
+                      "skill %s; agentlint: AL403 %d, AL402 %d, AL406 %d, AL405 %d  %s"
+                      % (layout, "." if run == ["."] else "named", "loaded" if loads_root else
+                         "not loaded", helper, "given" if instructions else "not given",
+                         "given" if root_skill else "not given", counts.get("AL403", 0),
+                         counts.get("AL402", 0), counts.get("AL406", 0), counts.get("AL405", 0),
+                         "ok" if ok else "DIFFERS"))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return 1 if failures else 0
