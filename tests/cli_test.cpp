@@ -1002,6 +1002,10 @@ TEST_CASE("cli: the repository's build files are read when agentlint runs inside
     CHECK(run.out.find("[AL410 choice-not-in-repository]") != std::string::npos);
     CHECK(run.out.find("it is built with `build.gradle.kts`") != std::string::npos);
   }
+  // And from inside the agents folder, where the scope is `.`.
+  const Run inside =
+      Agentlint("-q tests.md", false, "cd '" + (tmp.path() / ".claude/agents").string() + "' && ");
+  CHECK(inside.out.find("[AL410 choice-not-in-repository]") != std::string::npos);
 }
 
 TEST_CASE("cli: project rules run for the files that enable them, alone or with the others") {

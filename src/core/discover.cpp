@@ -333,8 +333,6 @@ bool GitRootBetween(const fs::path& inner, const fs::path& outer) {
   return false;
 }
 
-namespace {
-
 // DotFolderRepository spelt as `scope` is: relative to the working folder when `scope` is (""
 // for the working folder itself, `../..` from inside `.claude/agents`).
 std::optional<std::string> SpeltDotFolderRepository(const std::string& scope, const fs::path& cwd) {
@@ -344,8 +342,6 @@ std::optional<std::string> SpeltDotFolderRepository(const std::string& scope, co
   if (spelt == ".") spelt.clear();
   return spelt;
 }
-
-}  // namespace
 
 FileOrigin ClassifyPath(const std::string& path) {
   const fs::path p = fs::path(path).lexically_normal();

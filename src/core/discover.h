@@ -43,6 +43,11 @@ FileOrigin ClassifyPath(const std::string& path);
 std::optional<std::string> DotFolderRepository(const std::string& scope,
                                                const std::filesystem::path& cwd);
 
+// DotFolderRepository spelt as `scope` is: relative to `cwd` when `scope` is ("" for `cwd`
+// itself, `../..` from inside `.claude/agents`).
+std::optional<std::string> SpeltDotFolderRepository(const std::string& scope,
+                                                    const std::filesystem::path& cwd);
+
 // The project folder of a `.claude/agents` scope (`/work/r` for `r/.claude/agents`), absolute
 // and lexically normal; nullopt for any other scope.
 std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope,

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "checks/common.h"
+#include "core/discover.h"
 
 namespace agentlint {
 
@@ -102,13 +103,18 @@ std::string FirstOf(const RepositoryFiles& repo, const std::vector<std::string>&
 
 void CheckChoiceNotInRepository(const ProjectContext& ctx, ProjectReporter& out) {
   const auto& topics = ctx.knowledge.conflict_topics;
+  std::optional<fs::path> cwd;  // asked for once
   for (const auto& [scope, agents] : ctx.project.scopes()) {
     if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
     // Only a real checkout whose root holds the agents folder: a copy of the agents alone says
     // nothing about the repository's stack.
-    fs::path root = fs::path(scope).parent_path().parent_path();
-    if (root.empty()) root = ".";  // `agentlint .` in the repository: the scope is relative
     std::error_code ec;
+    if (!cwd) cwd = fs::current_path(ec);
+    // `.` inside .claude/agents is `../..`'s: the repository is found from the absolute path.
+    const std::optional<std::string> repository = SpeltDotFolderRepository(scope, *cwd);
+    fs::path root =
+        repository ? fs::path(*repository) : fs::path(scope).parent_path().parent_path();
+    if (root.empty()) root = ".";  // `agentlint .` in the repository: the scope is relative
     if (!fs::exists(root / ".git", ec)) continue;
     const bool any_stance = std::any_of(agents.begin(), agents.end(), [](const AgentSummary* a) {
       return std::any_of(a->stances.begin(), a->stances.end(),
