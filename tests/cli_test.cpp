@@ -1006,6 +1006,17 @@ TEST_CASE("cli: the repository's build files are read when agentlint runs inside
   const Run inside =
       Agentlint("-q tests.md", false, "cd '" + (tmp.path() / ".claude/agents").string() + "' && ");
   CHECK(inside.out.find("[AL410 choice-not-in-repository]") != std::string::npos);
+  // The repository's files are looked up from there too (missing-referenced-file).
+  WriteFile(tmp.path() / "docs/guide.md", "# Guide\n");
+  WriteFile(tmp.path() / ".claude/agents/docs.md",
+            "---\nname: docs\ndescription: Keeps the docs. Use after changes.\n---\nYou keep "
+            "the docs. Read `docs/guide.md` and `docs/setup.md` first.\n");
+  for (const std::string& where : {tmp.path().string(), (tmp.path() / ".claude/agents").string()}) {
+    CAPTURE(where);
+    const Run run = Agentlint("-q .", false, "cd '" + where + "' && ");
+    CHECK(run.out.find("`docs/setup.md` does not exist") != std::string::npos);
+    CHECK(run.out.find("`docs/guide.md` does not exist") == std::string::npos);
+  }
 }
 
 TEST_CASE("cli: project rules run for the files that enable them, alone or with the others") {

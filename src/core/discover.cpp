@@ -343,6 +343,11 @@ std::optional<std::string> SpeltDotFolderRepository(const std::string& scope, co
   return spelt;
 }
 
+fs::path ProjectFolderOf(const std::string& scope, const fs::path& cwd) {
+  const std::optional<std::string> repository = SpeltDotFolderRepository(scope, cwd);
+  return repository ? fs::path(*repository) : fs::path(scope).parent_path().parent_path();
+}
+
 FileOrigin ClassifyPath(const std::string& path) {
   const fs::path p = fs::path(path).lexically_normal();
   FileOrigin origin = ClassifyParts(p);

@@ -48,6 +48,10 @@ std::optional<std::string> DotFolderRepository(const std::string& scope,
 std::optional<std::string> SpeltDotFolderRepository(const std::string& scope,
                                                     const std::filesystem::path& cwd);
 
+// The folder of the project an agents root belongs to, spelt as `scope` is: its dot-folder's
+// repository (SpeltDotFolderRepository), else (a plugin's agents/) the folder above its parent.
+std::filesystem::path ProjectFolderOf(const std::string& scope, const std::filesystem::path& cwd);
+
 // The project folder of a `.claude/agents` scope (`/work/r` for `r/.claude/agents`), absolute
 // and lexically normal; nullopt for any other scope.
 std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope,

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "checks/common.h"
+#include "core/discover.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -64,12 +65,14 @@ void SummarizeReferencedPaths(const FileContext& ctx, AgentSummary& summary) {
 
 void CheckMissingReferencedFile(const ProjectContext& ctx, ProjectReporter& out) {
   namespace fs = std::filesystem;
+  std::optional<fs::path> cwd;  // asked for once
   for (const auto& [scope, agents] : ctx.project.scopes()) {
     if (agents.empty() || !agents.front()->origin.scope_is_agent_root) continue;
     // Only inside a real checkout whose root holds the agents folder: a copy of the agents
-    // alone says nothing about missing files.
-    const fs::path project = fs::path(scope).parent_path().parent_path();
+    // alone says nothing about missing files. (`.` inside .claude/agents is `../..`'s.)
     std::error_code ec;
+    if (!cwd) cwd = fs::current_path(ec);
+    const fs::path project = ProjectFolderOf(scope, *cwd);
     if (!fs::exists(project / ".git", ec)) continue;
     // Each path looked up once per scope: whether it is missing where it would be, and whether
     // it exists under `.claude/` instead (`rules/x.md` written for `.claude/rules/x.md`: paths
