@@ -111,9 +111,7 @@ void CheckChoiceNotInRepository(const ProjectContext& ctx, ProjectReporter& out)
     std::error_code ec;
     if (!cwd) cwd = fs::current_path(ec);
     // `.` inside .claude/agents is `../..`'s: the repository is found from the absolute path.
-    const std::optional<std::string> repository = SpeltDotFolderRepository(scope, *cwd);
-    fs::path root =
-        repository ? fs::path(*repository) : fs::path(scope).parent_path().parent_path();
+    fs::path root = ProjectFolderOf(scope, *cwd);
     if (root.empty()) root = ".";  // `agentlint .` in the repository: the scope is relative
     if (!fs::exists(root / ".git", ec)) continue;
     const bool any_stance = std::any_of(agents.begin(), agents.end(), [](const AgentSummary* a) {
