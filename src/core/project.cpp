@@ -26,12 +26,11 @@ Project::Project(std::vector<AgentSummary> summaries) : agents_(std::move(summar
   for (const AgentSummary& party : instructions_)
     instructions_by_scope_[party.origin.scope].push_back(&party);
   // Nested projects: a `.claude/agents` scope whose project folder lies inside another's.
+  if (scopes_.size() < 2) return;  // nothing to enclose
   std::vector<std::pair<std::filesystem::path, const std::string*>> claude;
   std::error_code ec;
-  const std::filesystem::path cwd =
-      scopes_.size() > 1 ? std::filesystem::current_path(ec) : std::filesystem::path();
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
   for (const auto& [scope, agents] : scopes_) {
-    if (scopes_.size() < 2) break;  // nothing to enclose
     if (std::optional<std::filesystem::path> dir = ClaudeProjectDir(scope, cwd))
       claude.emplace_back(std::move(*dir), &scope);
   }
