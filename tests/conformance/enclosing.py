@@ -56,27 +56,12 @@ FILES = {
 }
 
 
-def git_init(folder):
-    subprocess.run(["git", "init", "-q", folder], check=True)
-    subprocess.run(["git", "-C", folder, "-c", "user.name=t", "-c", "user.email=t@t", "commit",
-                    "-q", "--allow-empty", "-m", "scratch"], check=True)
-
-
 def ask_claude(claude, repo, home):
     """(registered agent names, the helper a subagent started as: 'ROOT', 'SERVICE' or None,
     whether that subagent was given the root's CLAUDE.md, whether the deployer was given the
     root's skill)."""
     probe = [oracle.SENTINEL, "reviewer", "helper", "deployer"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
-    with standin.StandIn(probe) as api:
-        env.update({"HOME": home, "ANTHROPIC_BASE_URL": api.url,
-                    "ANTHROPIC_API_KEY": "sk-ant-agentlint-conformance",
-                    "DISABLE_TELEMETRY": "1", "DISABLE_AUTOUPDATER": "1",
-                    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"})
-        subprocess.run([claude, "-p", "hi"], cwd=os.path.join(repo, "service"), env=env,
-                       timeout=300, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        requests = list(api.requests)
-        calls = dict(api.calls)
+    _, requests, calls = oracle.ask(claude, os.path.join(repo, "service"), home, probe)
     registered = oracle.registry(oracle.call_results(requests, calls).get(oracle.SENTINEL, ""))
     helper = None
     instructions = False
@@ -119,9 +104,9 @@ def main():
                 with open(os.path.join(repo, path), "w") as f:
                     f.write(text)
             if layout != "no git":
-                git_init(repo)
+                oracle.git_init(repo)
             if layout == "service a git repository of its own":
-                git_init(os.path.join(repo, "service"))
+                oracle.git_init(os.path.join(repo, "service"))
             registered, helper, instructions, root_skill = ask_claude(args.claude, repo, home)
             loads_root = "reviewer" in registered
             shadowed = loads_root and helper == "SERVICE"

@@ -166,6 +166,28 @@ def body_of(data):
     return (m.group(1) if m else text).strip()
 
 
+def git_init(folder):
+    """A scratch git repository with one empty commit."""
+    subprocess.run(["git", "init", "-q", folder], check=True)
+    subprocess.run(["git", "-C", folder, "-c", "user.name=t", "-c", "user.email=t@t",
+                    "commit", "-q", "--allow-empty", "-m", "scratch"], check=True)
+
+
+def ask(claude, cwd, home, probe, timeout=300):
+    """Runs `claude -p hi` in cwd with a scratch HOME against a stand-in that asks for each name
+    of `probe` in turn. Returns (the finished process, the requests it sent, {tool call id: the
+    agent name it asked for})."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
+    with standin.StandIn(probe) as api:
+        env.update({"HOME": home, "ANTHROPIC_BASE_URL": api.url,
+                    "ANTHROPIC_API_KEY": "sk-ant-agentlint-conformance",
+                    "DISABLE_TELEMETRY": "1", "DISABLE_AUTOUPDATER": "1",
+                    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"})
+        done = subprocess.run([claude, "-p", "hi"] + EXTRA_ARGS, cwd=cwd, env=env, timeout=timeout,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        return done, list(api.requests), dict(api.calls)
+
+
 def run(claude, files, timeout=300, keep=None, keep_project=None):
     """files: {path under .claude/agents: bytes}. Returns {path: verdict}. With keep_project
     (a folder), the scratch project is made there and left for the caller."""
@@ -180,25 +202,14 @@ def run(claude, files, timeout=300, keep=None, keep_project=None):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as f:
                 f.write(data)
-        subprocess.run(["git", "init", "-q", project], check=True)
-        subprocess.run(["git", "-C", project, "-c", "user.name=t", "-c", "user.email=t@t",
-                        "commit", "-q", "--allow-empty", "-m", "scratch"], check=True)
+        git_init(project)
         names = {path: candidate_names(path, data) for path, data in files.items()}
         # A name no agent has comes first: its error lists every agent Claude Code registered,
         # whatever the listing's budget shows.
         probe = [SENTINEL]
         for path in sorted(files):
             probe += [n for n in names[path] if n not in probe]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
-        with standin.StandIn(probe) as api:
-            env.update({"HOME": home, "ANTHROPIC_BASE_URL": api.url,
-                        "ANTHROPIC_API_KEY": "sk-ant-agentlint-conformance",
-                        "DISABLE_TELEMETRY": "1", "DISABLE_AUTOUPDATER": "1",
-                        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"})
-            done = subprocess.run([claude, "-p", "hi"] + EXTRA_ARGS, cwd=project, env=env, timeout=timeout,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            requests = list(api.requests)
-            calls = dict(api.calls)
+        done, requests, calls = ask(claude, project, home, probe, timeout)
         if keep:
             json.dump(requests, open(keep, "w"), indent=1)
         main = next((r for r in requests if not standin.is_subagent(r) and
