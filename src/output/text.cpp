@@ -217,19 +217,19 @@ void AppendDiagnostic(std::string& out, const Diagnostic& d, const TextOptions& 
   AppendFrame(out, d, style, std::max<size_t>(20, options.frame_width));
   // The notes line up under the frame's bar: as wide as the line number, and one more.
   const size_t pad = std::to_string(d.location.start.line).size() + 1;
-  if (!d.help.empty()) {
+  const auto label = [&](const char* name) {  // "    = help: "
     out.append(pad, ' ');
     out += " = ";
-    style.Put(out, "1", "help");
+    style.Put(out, "1", name);
     out += ": ";
+  };
+  if (!d.help.empty()) {
+    label("help");
     PutEscaped(out, d.help);
     out += '\n';
   }
   for (const RelatedLocation& r : d.related) {
-    out.append(pad, ' ');
-    out += " = ";
-    style.Put(out, "1", "note");
-    out += ": ";
+    label("note");
     PutPlace(out, r.location);
     out += ": ";
     PutEscaped(out, r.message);
