@@ -317,12 +317,14 @@ std::optional<fs::path> ClaudeProjectDir(const std::string& scope, const fs::pat
   return full.parent_path().parent_path();
 }
 
-fs::path GitRootOf(const fs::path& dir) {
+std::vector<fs::path> FoldersAboveInRepository(const fs::path& project) {
+  std::vector<fs::path> out;
   std::error_code ec;
-  for (fs::path at = dir; at.has_relative_path(); at = at.parent_path()) {
-    if (fs::exists(at / ".git", ec)) return at;
+  for (fs::path at = project; at.has_relative_path(); at = at.parent_path()) {
+    if (fs::exists(at / ".git", ec)) return out;
+    out.push_back(at.parent_path());
   }
-  return {};
+  return {};  // no repository
 }
 
 bool GitRootBetween(const fs::path& inner, const fs::path& outer) {
@@ -433,10 +435,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   for (const std::string& scope : scopes) {
     const std::optional<fs::path> project = ClaudeProjectDir(scope, cwd);
     if (!project) continue;
-    const fs::path git_root = GitRootOf(*project);
-    if (git_root.empty()) continue;
-    for (fs::path dir = *project; dir != git_root;) {
-      dir = dir.parent_path();
+    for (const fs::path& dir : FoldersAboveInRepository(*project)) {
       fs::path root = dir / ".claude/agents";
       if (!fs::is_directory(root, ec) || known.count(root.generic_string())) continue;
       if (!fs::path(scope).is_absolute()) root = root.lexically_relative(cwd);
@@ -532,13 +531,8 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
     // projects' instructions. Outside a repository, only the project's own.
     std::vector<fs::path> folders{root};
     const fs::path absolute = AbsoluteFolder(root.empty() ? "." : root.string(), cwd);
-    const fs::path git_root = GitRootOf(absolute);
-    if (!git_root.empty()) {
-      for (fs::path dir = absolute; dir != git_root;) {
-        dir = dir.parent_path();
-        folders.push_back(fs::path(origin.scope).is_absolute() ? dir : dir.lexically_relative(cwd));
-      }
-    }
+    for (const fs::path& dir : FoldersAboveInRepository(absolute))
+      folders.push_back(fs::path(origin.scope).is_absolute() ? dir : dir.lexically_relative(cwd));
     // Breadth first from the two files Claude Code reads in each, following imports up to five
     // hops.
     std::vector<std::pair<fs::path, int>> queue;

@@ -60,9 +60,11 @@ std::optional<std::filesystem::path> ClaudeProjectDir(const std::string& scope,
 // `path` absolute (read from `cwd` when relative), lexically normal, without a trailing `/`.
 std::filesystem::path AbsoluteFolder(const std::string& path, const std::filesystem::path& cwd);
 
-// The git repository's root at or above the absolute folder `dir` (the nearest folder holding
-// `.git`), or empty outside any.
-std::filesystem::path GitRootOf(const std::filesystem::path& dir);
+// The folders above the absolute folder `project` up to its git repository's root (the nearest
+// folder holding `.git`), nearest first; none when `project` is the root or outside any
+// repository. Claude Code started in `project` also reads their `.claude/agents` and
+// `.claude/skills` (and CLAUDE.md, of every folder above: agentlint reads those up to the root).
+std::vector<std::filesystem::path> FoldersAboveInRepository(const std::filesystem::path& project);
 
 // Whether a folder from `inner` up to `outer` (not `outer` itself) holds `.git`: the git
 // repository `inner` is in ends below `outer`. `outer` encloses `inner`.

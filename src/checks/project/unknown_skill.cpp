@@ -36,11 +36,8 @@ void CheckUnknownSkill(const ProjectContext& ctx, ProjectReporter& out) {
           if (!cwd) cwd = fs::current_path(ec);
           std::vector<fs::path> candidates{skills_dir};
           if (const std::optional<fs::path> project = ClaudeProjectDir(scope, *cwd)) {
-            const fs::path git_root = GitRootOf(*project);
-            for (fs::path dir = *project; !git_root.empty() && dir != git_root;) {
-              dir = dir.parent_path();
+            for (const fs::path& dir : FoldersAboveInRepository(*project))
               candidates.push_back(dir / ".claude/skills");
-            }
           }
           for (const fs::path& folder : candidates) {
             if (!fs::is_directory(folder, ec)) continue;
