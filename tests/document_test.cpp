@@ -205,3 +205,69 @@ TEST_CASE("document: resolving only an agent's identity agrees with the full res
             static_cast<int>(full.tools.size()));
   }
 }
+
+// Each value below was measured with Claude Code 2.1.332: its debug log names the values it drops
+// ("Agent file ... has invalid maxTurns '-1'"); tests/conformance holds the fixtures to it.
+TEST_CASE("document: field values are taken or dropped as Claude Code takes them") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  const auto read = [](const std::string& line) {
+    return AgentDoc(SourceFile("a.md", "---\nname: a\ndescription: b\n" + line + "\n---\nBody\n"),
+                    {});
+  };
+  const auto takes = [&](const std::string& field, const std::string& value) {
+    const AgentDoc doc = read(field + ": " + value);
+    const YamlNode* node = doc.ClaudeField(field);
+    REQUIRE(node);
+    REQUIRE(k.FindField(field));
+    return ClaudeTakes(k, *k.FindField(field), *node);
+  };
+  for (const char* v : {"10", "\"10\"", "10 turns", "\" 7 \"", "1e3", "\"1e3\"", "5.0", "0x10",
+                        "\"1,000\"", "1_000", "\"2.5\"", "[5]"})
+    CHECK_MESSAGE(takes("maxTurns", v), v);
+  for (const char* v : {"0", "-1", "2.5", "0.5", "\"0x10\"", "\"-3\"", "true", "ten", "{a: 1}"})
+    CHECK_MESSAGE(!takes("maxTurns", v), v);
+  for (const char* v : {"100000", "1e5", "\"200000\""})
+    CHECK_MESSAGE(takes("autoCompactWindow", v), v);
+  for (const char* v : {"99999", "\"150k\""}) CHECK_MESSAGE(!takes("autoCompactWindow", v), v);
+  for (const char* v : {"high", "HIGH", "Medium", "med", "3", "\"3\"", "0", "-1", "2.5", "3abc",
+                        "\" 7\"", "\"+2\"", "100"})
+    CHECK_MESSAGE(takes("effort", v), v);
+  for (const char* v : {"none", "ultra", "minimal", "auto", "x-high", "\" high \"", "true"})
+    CHECK_MESSAGE(!takes("effort", v), v);
+  for (const char* v : {"true", "True", "TRUE", "false", "\"true\"", "\"false\""})
+    CHECK_MESSAGE(takes("background", v), v);
+  for (const char* v : {"\"True\"", "yes", "on", "1"}) CHECK_MESSAGE(!takes("background", v), v);
+  CHECK(takes("isolation", "remote"));
+  CHECK(!takes("isolation", "Worktree"));
+  CHECK(!takes("memory", "Project"));
+  CHECK(takes("permissionMode", "manual"));
+  for (const char* v : {"Plan", "PLAN", "acceptedits", "\" plan\""})
+    CHECK_MESSAGE(!takes("permissionMode", v), v);
+  CHECK(takes("maxTurns", "~"));  // empty: unset, not dropped
+
+  CHECK(ClaudeTrue(read("background: \"true\"").ClaudeField("background")));
+  CHECK(ClaudeTrue(read("background: TRUE").ClaudeField("background")));
+  CHECK_FALSE(ClaudeTrue(read("background: \"True\"").ClaudeField("background")));
+  CHECK(JsString(*read("x: [a, ~, 0x10]").ClaudeField("x")) == "a,,16");
+  CHECK(JsString(*read("x: {a: 1}").ClaudeField("x")) == "[object Object]");
+  CHECK(ClaudeCount(*read("x: \"1 000\"").ClaudeField("x")) == 1000);
+}
+
+TEST_CASE("document: the agent's dropped values and unknown keys, plugin fields ignored") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  const std::string text =
+      "---\nname: a\ndescription: b\neffort: none\nmaxTurns: \"12\"\nmax_turns: 3\n"
+      "observer: x\npermissionMode: plan\nbackground: \"True\"\n---\nBody\n";
+  const ClaudeAgent project = ResolveClaudeAgent(AgentDoc(SourceFile("a.md", text), {}), k);
+  CHECK(project.invalid_fields == std::vector<std::string>{"effort", "background"});
+  CHECK(project.unknown_fields == std::vector<std::string>{"max_turns"});
+  CHECK(project.ignored_fields.empty());
+  CHECK(Contains(project.tools, "ExitPlanMode"));
+  // `"True"` is not on: the background filter keeps CronCreate.
+  CHECK(Contains(project.tools, "CronCreate"));
+  FileOrigin origin;
+  origin.plugin_agent = true;
+  const ClaudeAgent plugin = ResolveClaudeAgent(AgentDoc(SourceFile("a.md", text), origin), k);
+  CHECK(plugin.ignored_fields == std::vector<std::string>{"permissionMode", "observer"});
+  CHECK_FALSE(Contains(plugin.tools, "ExitPlanMode"));  // measured: plugins get no plan mode
+}

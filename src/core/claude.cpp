@@ -3,7 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "core/text.h"
@@ -45,7 +48,165 @@ bool IsString(const YamlNode* node) {
   return node && node->IsScalar() && TypeOf(*node) == ScalarType::kString;
 }
 
+// The value of a YAML number (TypeOf kInt or kFloat), as JavaScript holds it.
+double YamlNumber(std::string_view v) {
+  if (v == ".nan" || v == ".NaN" || v == ".NAN") return std::numeric_limits<double>::quiet_NaN();
+  const bool negative = !v.empty() && v[0] == '-';
+  if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+  if (v == ".inf" || v == ".Inf" || v == ".INF")
+    return negative ? -std::numeric_limits<double>::infinity()
+                    : std::numeric_limits<double>::infinity();
+  double value = 0;
+  if (v.size() > 2 && v[0] == '0' && (v[1] == 'o' || v[1] == 'x')) {
+    for (const char c : v.substr(2)) {
+      value = value * (v[1] == 'o' ? 8 : 16) + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+  } else {
+    std::from_chars(v.data(), v.data() + v.size(), value);
+  }
+  return negative ? -value : value;
+}
+
+// JavaScript's String() of a number.
+std::string JsNumber(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value < 0 ? "-Infinity" : "Infinity";
+  if (value == 0) return "0";
+  char buffer[64];
+  const auto done =
+      std::abs(value) < 1e21 && value == std::floor(value)
+          ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed)
+          : std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, done.ptr);
+}
+
+// JavaScript's parseInt(text, 10) after its leading white space: a sign and the digits that
+// follow, NaN when there are none.
+double ParseIntPrefix(std::string_view text) {
+  text = Trim(text);
+  size_t i = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  const size_t digits = i;
+  double value = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+    value = value * 10 + (text[i] - '0');
+  if (i == digits) return std::numeric_limits<double>::quiet_NaN();
+  return text[0] == '-' ? -value : value;
+}
+
+// A number with thousands separators, one kind throughout (`1,000`, `1_000_000`, `1 000`):
+// its value without them, or NaN when the text is not one.
+double ThousandsNumber(std::string_view text) {
+  std::string digits;
+  size_t i = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  size_t lead = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++lead) digits += text[i];
+  std::string_view separator;
+  if (lead < 1 || lead > 3) return std::numeric_limits<double>::quiet_NaN();
+  while (i < text.size()) {
+    std::string_view here;
+    for (const std::string_view s : {"_", ",", " ", "\u00A0", "\u202F"}) {
+      if (text.substr(i, s.size()) == s) here = s;
+    }
+    if (here.empty() || (!separator.empty() && here != separator))
+      return std::numeric_limits<double>::quiet_NaN();
+    separator = here;
+    i += here.size();
+    for (int n = 0; n < 3; ++n, ++i) {
+      if (i >= text.size() || text[i] < '0' || text[i] > '9')
+        return std::numeric_limits<double>::quiet_NaN();
+      digits += text[i];
+    }
+  }
+  if (separator.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const double value = ParseIntPrefix(digits);
+  return text[0] == '-' ? -value : value;
+}
+
+const Regex kExponentNumber(R"([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+)");
+
 }  // namespace
+
+std::string JsString(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlKind::kScalar:
+      switch (TypeOf(node)) {
+        case ScalarType::kNull:
+          return "null";
+        case ScalarType::kBool:
+          return Lower(node.value);
+        case ScalarType::kInt:
+        case ScalarType::kFloat:
+          return JsNumber(YamlNumber(node.value));
+        case ScalarType::kString:
+          return node.value;
+      }
+      return node.value;
+    case YamlKind::kSequence: {
+      // An array's String() joins its items' with commas; null items are empty.
+      std::string out;
+      for (size_t i = 0; i < node.children.size(); ++i) {
+        if (i) out += ',';
+        const YamlNode& item = node.children[i];
+        if (!item.IsNull() && !(item.IsScalar() && TypeOf(item) == ScalarType::kNull))
+          out += JsString(item);
+      }
+      return out;
+    }
+    case YamlKind::kMapping:
+      return "[object Object]";
+    case YamlKind::kNull:
+      return "null";
+    case YamlKind::kAlias:
+      return "";
+  }
+  return "";
+}
+
+double ClaudeCount(const YamlNode& node) {
+  if (node.IsScalar()) {
+    const ScalarType type = TypeOf(node);
+    if (type == ScalarType::kInt || type == ScalarType::kFloat) return YamlNumber(node.value);
+  }
+  const std::string text(Trim(JsString(node)));
+  if (text.size() <= 32) {
+    if (RE2::FullMatch(text, kExponentNumber)) {
+      const double value = YamlNumber(text);
+      return value == std::floor(value) ? value : std::numeric_limits<double>::quiet_NaN();
+    }
+    if (const double value = ThousandsNumber(text); !std::isnan(value)) return value;
+  }
+  return ParseIntPrefix(text);
+}
+
+bool ClaudeTrue(const YamlNode* node) {
+  if (!node || !node->IsScalar()) return false;
+  return TypeOf(*node) == ScalarType::kBool ? Lower(node->value) == "true" : node->value == "true";
+}
+
+bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& value) {
+  if (value.IsNull() || (value.IsScalar() && TypeOf(value) == ScalarType::kNull)) return true;
+  if (field.type == FieldType::kBool) {
+    // A YAML boolean, or the text "true" or "false" as written.
+    return value.IsScalar() && (TypeOf(value) == ScalarType::kBool ||
+                                (TypeOf(value) == ScalarType::kString &&
+                                 (value.value == "true" || value.value == "false")));
+  }
+  if (field.type == FieldType::kPositiveInt) {
+    const double count = ClaudeCount(value);
+    return count == std::floor(count) && count >= field.min && count <= 9007199254740991.0;
+  }
+  if (field.name == "permissionMode") return Contains(k.permission_modes, JsString(value));
+  if (field.values.empty()) return true;
+  if (field.integer_values && value.IsScalar() &&
+      (TypeOf(value) == ScalarType::kInt || TypeOf(value) == ScalarType::kFloat))
+    return std::isfinite(YamlNumber(value.value));
+  std::string text = JsString(value);
+  if (field.values_ignore_case) text = Lower(text);
+  if (const auto alias = field.value_aliases.find(text); alias != field.value_aliases.end())
+    text = alias->second;
+  return Contains(field.values, text) ||
+         (field.integer_values && !std::isnan(ParseIntPrefix(text)));
+}
 
 std::string ResolveModel(const Knowledge& k, std::string value) {
   value = std::string(Trim(value));
@@ -122,13 +283,9 @@ void AddDefaultSet(const Knowledge& k, std::set<std::string>& tools, bool plan_m
   }
 }
 
-bool BackgroundOn(const YamlNode* node) {
-  // `true`, or the string "true"; `yes` is a string that means nothing here.
-  return node && node->IsScalar() && Lower(node->value) == "true";
-}
-
 void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
-  const YamlNode* mode = doc.ClaudeField("permissionMode");
+  // Plugin agents do not get their `permissionMode` (measured: no ExitPlanMode).
+  const YamlNode* mode = doc.origin().plugin_agent ? nullptr : doc.ClaudeField("permissionMode");
   const bool plan = mode && mode->IsScalar() && mode->value == "plan";
   std::set<std::string> tools;
   const YamlNode* field = doc.ClaudeField("tools");
@@ -187,7 +344,7 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
         out.dropped.push_back({tool.name, "goes with `" + r.tool + "`, which is disallowed"});
     }
   }
-  if (BackgroundOn(doc.ClaudeField("background"))) {
+  if (ClaudeTrue(doc.ClaudeField("background"))) {
     for (const ToolInfo& tool : k.tools) {
       if (!tool.background_kept && tools.erase(tool.name))
         out.dropped.push_back({tool.name, "not kept by background subagents"});
@@ -287,6 +444,16 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
     for (const FieldInfo& field : k.fields) {
       if (field.plugin_ignored && doc.ClaudeField(field.name))
         out.ignored_fields.push_back(field.name);
+    }
+  }
+  if (const YamlNode* root = doc.ClaudeRoot(); root && root->IsMapping()) {
+    for (size_t i = 0; i < root->MapSize(); ++i) {
+      const std::string& key = root->Key(i).value;
+      const FieldInfo* field = k.FindField(key);
+      // A repeated key: its last value is the one read.
+      std::vector<std::string>& list = field ? out.invalid_fields : out.unknown_fields;
+      if (Contains(list, key)) continue;
+      if (!field || !ClaudeTakes(k, *field, *doc.ClaudeField(key))) list.push_back(key);
     }
   }
   if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) {

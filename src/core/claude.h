@@ -35,12 +35,31 @@ struct ClaudeAgent {
   // False when resolved without its tools (ClaudeDetail::kIdentity): `spawns`, `spawn_error`,
   // `tools` and `dropped` are then left empty, not computed.
   bool tools_resolved = true;
-  bool spawns = false;               // a subagent starts when asked for
-  std::string spawn_error;           // when loads && !spawns
-  std::vector<std::string> tools;    // what the subagent gets, sorted (MCP names as written)
-  std::vector<DroppedTool> dropped;  // words that give nothing, and why
-  std::vector<std::string> ignored_fields;
+  bool spawns = false;                      // a subagent starts when asked for
+  std::string spawn_error;                  // when loads && !spawns
+  std::vector<std::string> tools;           // what the subagent gets, sorted (MCP names as written)
+  std::vector<DroppedTool> dropped;         // words that give nothing, and why
+  std::vector<std::string> ignored_fields;  // fields a plugin agent sets, which plugins ignore
+  std::vector<std::string> invalid_fields;  // fields whose value Claude Code drops (ClaudeTakes)
+  std::vector<std::string> unknown_fields;  // keys that are not Claude Code fields
 };
+
+// JavaScript's String() of a value as Claude Code's YAML reader gives it, which it then compares
+// or parses: a YAML bool or number spelt as JavaScript spells it (`True` is "true", `0x10` is
+// "16"), a list's items joined with commas, a mapping "[object Object]".
+std::string JsString(const YamlNode& node);
+
+// The count Claude Code reads from a value (`maxTurns`, `autoCompactWindow`): a YAML number as it
+// is; else, from its text, a number in exponent form (`"1e3"`) or with thousands separators
+// (`"1,000"`), or the integer it starts with (`"5 turns"` is 5); NaN when there is none.
+double ClaudeCount(const YamlNode& node);
+
+// Whether Claude Code takes the value of this field rather than dropping it (it logs the values
+// it drops as invalid): an empty value counts as unset and is taken.
+bool ClaudeTakes(const Knowledge& knowledge, const FieldInfo& field, const YamlNode& value);
+
+// Whether a boolean field is on: YAML's true, or the text "true" exactly.
+bool ClaudeTrue(const YamlNode* node);
 
 // kIdentity: whether it loads, its name, description and model, not its tools (a sibling read
 // only for its identity needs no more; resolving the tools is a seventh of its cost).

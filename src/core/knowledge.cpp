@@ -285,6 +285,14 @@ void LoadFields(Knowledge& k, const YamlNode& root, Reader& r) {
     if (!names.insert(field.name).second) r.Error("duplicate field `" + field.name + "`");
     field.type = ParseType(r, r.Str(item, "type", true));
     field.values = r.List(item.Find("values"), "values");
+    field.values_ignore_case = r.Str(item, "ignore_case") == "true";
+    field.value_aliases = r.Map(item.Find("aliases"), "aliases");
+    for (const auto& [alias, value] : field.value_aliases) {
+      if (!Contains(field.values, value))
+        r.Error("alias `" + alias + "` of field `" + field.name + "` names no value");
+    }
+    field.integer_values = r.Str(item, "integers") == "true";
+    field.min = r.Number(item, "min", 1, 1e15, 1);
     field.typos = r.List(item.Find("typos"), "typos");
     field.plugin_ignored = r.Str(item, "plugin_ignored") == "true";
     k.fields.push_back(std::move(field));

@@ -44,6 +44,12 @@ struct FieldInfo {
   std::string name;
   FieldType type = FieldType::kAny;
   std::vector<std::string> values;
+  // How Claude Code matches a value against `values`: ignoring case, with other spellings of a
+  // value (`med` for `medium`), and whether it takes any integer as well (`effort`).
+  bool values_ignore_case = false;
+  std::map<std::string, std::string> value_aliases;
+  bool integer_values = false;
+  double min = 1;  // kPositiveInt: the least count Claude Code takes
   std::vector<std::string> typos;
   bool plugin_ignored = false;
 };

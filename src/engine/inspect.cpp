@@ -25,6 +25,9 @@ Inspection Inspect(const AgentDoc& doc, const std::vector<const AgentDoc*>& sibl
   }
   if (Contains(out.agent.ignored_fields, "permissionMode"))
     out.permission_mode = "inherited (plugins ignore it)";
+  else if (Contains(out.agent.invalid_fields, "permissionMode"))
+    out.permission_mode =
+        "inherited (`" + out.permission_mode + "` is not a mode Claude Code takes)";
   if (const YamlNode* model = doc.ClaudeField("model"); model && model->IsScalar())
     out.model_written = model->value;
   if (const auto it = k.checked_against.find("rules/tools.yaml"); it != k.checked_against.end())

@@ -25,11 +25,15 @@ std::string InspectionText(const Inspection& in) {
          std::string(a.inherits_tools ? "inherited (no `tools` field)" : "from `tools`") + "\n";
   for (const std::string& t : a.tools) out += "    + " + t + "\n";
   for (const DroppedTool& d : a.dropped) out += "    - " + d.name + ": " + d.reason + "\n";
-  if (!a.ignored_fields.empty()) {
-    out += "  ignored fields:  ";
-    for (const std::string& f : a.ignored_fields) out += " " + f;
+  const auto fields = [&out](const char* label, const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    out += label;
+    for (const std::string& f : names) out += " " + f;
     out += "\n";
-  }
+  };
+  fields("  ignored fields:  ", a.ignored_fields);
+  fields("  invalid values:  ", a.invalid_fields);
+  fields("  unknown fields:  ", a.unknown_fields);
   if (!in.claude_code.empty()) out += "  (as Claude Code " + in.claude_code + " does it)\n";
   return EscapeControl(out, "\n");
 }
@@ -60,7 +64,9 @@ std::string InspectionJson(const Inspection& in) {
                     {"inherits_tools", a.inherits_tools},
                     {"tools", a.tools},
                     {"dropped", dropped},
-                    {"ignored_fields", a.ignored_fields}};
+                    {"ignored_fields", a.ignored_fields},
+                    {"invalid_fields", a.invalid_fields},
+                    {"unknown_fields", a.unknown_fields}};
   // Invalid UTF-8 from a file becomes U+FFFD rather than an exception.
   return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }

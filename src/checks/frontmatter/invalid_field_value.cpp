@@ -1,26 +1,35 @@
+#include <cmath>
+
 #include "checks/common.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
 
 void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
-  // Enumerations listed in rules/fields.yaml (model, color, permissionMode have their own rules).
+  // Enumerations listed in rules/fields.yaml (model, color, permissionMode have their own
+  // rules), and counts: each value as Claude Code matches it (core/claude.h).
   for (const FieldInfo& field : ctx.knowledge.fields) {
-    if (field.values.empty()) continue;
+    const bool count = field.type == FieldType::kPositiveInt;
+    if (field.values.empty() && !count) continue;
     const YamlNode* node = ScalarField(doc, field.name);
-    if (!node || Contains(field.values, node->value)) continue;
+    if (!node || ClaudeTakes(ctx.knowledge, field, *node)) continue;
+    if (count) {
+      // Not a number at all is wrong-field-type's.
+      if (std::isnan(ClaudeCount(*node))) continue;
+      const std::string least = FormatNumber(field.min);
+      out.Report(node->span,
+                 "`" + field.name + "` `" + node->value + "` is not a whole number of at least " +
+                     least + "; Claude Code ignores it",
+                 field.name == "maxTurns" ? "remove `maxTurns` for no limit"
+                                          : "use " + least + " or more, or remove it");
+      continue;
+    }
     const std::string guess = ClosestMatch(node->value, field.values);
     out.Report(node->span,
                "`" + field.name + "` `" + node->value + "` is not a valid value; it is ignored",
                guess.empty() ? "use " + JoinCode(field.values) : "did you mean `" + guess + "`?");
-  }
-  if (const YamlNode* turns = ScalarField(doc, "maxTurns")) {
-    const std::string& v = turns->value;
-    const bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
-    if (digits && v.find_first_not_of('0') == std::string::npos) {
-      out.Report(turns->span, "`maxTurns` must be at least 1", "remove `maxTurns` for no limit");
-    }
   }
   if (const YamlNode* prompt = ScalarField(doc, "initialPrompt")) {
     if (Trim(prompt->value).empty()) {

@@ -1,11 +1,13 @@
 #include "checks/common.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
 
 void CheckInvalidPermissionMode(const FileContext& ctx, Reporter& out) {
   const YamlNode* mode = ScalarField(ctx.doc, "permissionMode");
-  if (!mode || Contains(ctx.knowledge.permission_modes, mode->value)) return;
+  const FieldInfo* field = ctx.knowledge.FindField("permissionMode");
+  if (!mode || !field || ClaudeTakes(ctx.knowledge, *field, *mode)) return;
   const auto removed = ctx.knowledge.removed_permission_modes.find(mode->value);
   if (removed != ctx.knowledge.removed_permission_modes.end()) {
     out.Report(mode->span,

@@ -1,32 +1,18 @@
+#include <cmath>
+
 #include "checks/common.h"
+#include "core/claude.h"
 
 namespace agentlint {
 
 namespace {
 
-bool IsInteger(const YamlNode& node) {
-  if (!node.IsScalar() || node.style != ScalarStyle::kPlain || node.value.empty()) return false;
-  size_t i = node.value[0] == '-' || node.value[0] == '+' ? 1 : 0;
-  if (i == node.value.size()) return false;
-  for (; i < node.value.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(node.value[i]))) return false;
-  }
-  return true;
-}
-
-bool IsBool(const YamlNode& node) {
-  if (!node.IsScalar() || node.style != ScalarStyle::kPlain) return false;
-  for (const char* word : {"true", "false", "True", "False", "TRUE", "FALSE"}) {
-    if (node.value == word) return true;
-  }
-  return false;
-}
-
 bool IsStringLike(const YamlNode& node) { return node.IsScalar(); }
 
-// "a string", "a list of strings", ... or "" when the node fits.
-std::string Expected(FieldType type, const YamlNode& node) {
-  switch (type) {
+// "a string", "a list of strings", ... or "" when the node fits. Booleans and counts are what
+// Claude Code reads as such: `"true"` is true, `"5"` and `5 turns` are 5 (core/claude.h).
+std::string Expected(const Knowledge& k, const FieldInfo& field, const YamlNode& node) {
+  switch (field.type) {
     case FieldType::kString:
       return IsStringLike(node) || node.IsNull() ? "" : "a string";
     case FieldType::kStringOrList: {
@@ -40,9 +26,10 @@ std::string Expected(FieldType type, const YamlNode& node) {
       return "a comma-separated string or a list of strings";
     }
     case FieldType::kBool:
-      return IsBool(node) ? "" : "`true` or `false`";
+      return ClaudeTakes(k, field, node) ? "" : "`true` or `false`";
     case FieldType::kPositiveInt:
-      return IsInteger(node) ? "" : "a whole number";
+      // A number Claude Code does not take (0, -1, 2.5) is invalid-field-value's.
+      return std::isnan(ClaudeCount(node)) ? "a whole number" : "";
     case FieldType::kMapping:
       return node.IsMapping() || node.IsNull() || node.IsSequence() ? "" : "a mapping";
     case FieldType::kList:
@@ -78,8 +65,7 @@ void CheckWrongFieldType(const FileContext& ctx, Reporter& out) {
     const FieldInfo* field = ctx.knowledge.FindField(root->Key(i).value);
     if (!field) continue;
     const YamlNode& value = root->Value(i);
-    // Quoted numbers and booleans are strings in YAML; Claude Code drops them.
-    const std::string expected = Expected(field->type, value);
+    const std::string expected = Expected(ctx.knowledge, *field, value);
     if (expected.empty()) continue;
     const Span span = value.span.empty() ? root->Key(i).span : value.span;
     std::string help = "a value of the wrong type is ignored";
