@@ -5,7 +5,10 @@ For a set of agent files (the fixtures, or any folder), it places them in scratc
 (`.claude/agents/<folder>/<file>`, so that every agent name in one project is unique), asks
 Claude Code what it makes of each (oracle.py), asks `agentlint inspect --format json` the same
 question about the same file in the same place, and compares: loads, name, description as shown
-to the main model, listed, spawns, model sent and the tools the subagent gets.
+to the main model, listed, spawns, model sent and the tools the subagent gets; and the fields:
+those whose value Claude Code's debug log says it drops as invalid, and the keys it says it does
+not recognize, against `inspect`'s `invalid_fields` and `unknown_fields` ("fields") and against
+the fields agentlint's findings name ("field findings").
 
 Differences that depend on the machine rather than on agentlint are named in KNOWN and not
 counted: MCP tools (no MCP server is connected in a scratch project) and `isolation: worktree`
@@ -33,7 +36,14 @@ import oracle  # noqa: E402
 # The model a session runs on here: a name no alias resolves to, so that an agent that
 # inherits it is told apart from one that names a model.
 MAIN_MODEL = "claude-conformance-main"
-COLUMNS = ["loads", "name", "description", "spawns", "model", "tools", "verdict"]
+COLUMNS = ["loads", "name", "description", "spawns", "model", "tools", "fields", "field findings",
+           "verdict"]
+# The fields whose dropped values Claude Code's debug log names ("has invalid effort 'none'").
+LOGGED = {"permissionMode", "memory", "effort", "isolation", "background", "maxTurns",
+          "autoCompactWindow"}
+# The rules whose findings say that Claude Code drops a field's value, or does not know a key.
+VALUE_RULES = {"AL108", "AL114", "AL115"}
+KEY_RULES = {"AL109", "AL110", "AL503"}
 # What every agentlint finding says when Claude Code does not load the agent (checks/common.h).
 NOT_LOADED = "Claude Code does not load this agent"
 # Fixture folders that are not Claude Code agents.
@@ -76,15 +86,38 @@ def batches(files):
 
 
 def lint(agentlint, project):
-    """{path under .claude/agents: [messages]} of `agentlint --format json` on the project."""
-    done = subprocess.run([agentlint, "--no-config", "--format", "json", "."], cwd=project,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    """{path under .claude/agents: [diagnostics]} of `agentlint --format json` on the project,
+    every finding (inline suppressions are not read: a fixture may silence one on purpose)."""
+    done = subprocess.run([agentlint, "--no-config", "--no-inline-config", "--format", "json",
+                           "."], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     found = {}
     for d in json.loads(done.stdout)["diagnostics"]:
         path = d["path"]
         if path.startswith(".claude/agents/"):
-            found.setdefault(path[len(".claude/agents/"):], []).append(d["message"])
+            found.setdefault(path[len(".claude/agents/"):], []).append(d)
     return found
+
+
+def logged_fields(invalid, unknown):
+    """What the fields columns compare: the logged fields whose value is dropped, and the keys
+    that are not fields."""
+    return {"invalid": sorted(set(invalid) & LOGGED), "unknown": sorted(set(unknown))}
+
+
+def field_findings(findings):
+    """(dropped values, unknown keys) as agentlint's findings name them: the field in backticks
+    at the start of a value or key finding; every key in backticks of a foreign-field finding
+    (`keys `a` (...), `b` (...) are not Claude Code fields`)."""
+    invalid, unknown = set(), set()
+    for d in findings:
+        first = re.match(r"`([^`]+)`", d["message"])
+        if d["rule"] in VALUE_RULES and first:
+            invalid.add(first.group(1))
+        elif d["rule"] == "AL110":
+            unknown.update(re.findall(r"`([^`]+)`", d["message"]))
+        elif d["rule"] in KEY_RULES and first:
+            unknown.add(first.group(1))
+    return invalid, unknown
 
 
 def inspect(agentlint, project, path):
@@ -124,7 +157,7 @@ def compare(files, verdicts, inspected, findings):
     rows = []
     for path in sorted(files):
         v, a = verdicts[path], inspected[path]
-        said = any(NOT_LOADED in m for m in findings.get(path, []))
+        said = any(NOT_LOADED in d["message"] for d in findings.get(path, []))
         claude_drops = not v["loads"]
         reason = None
         if said != claude_drops:
@@ -144,6 +177,14 @@ def compare(files, verdicts, inspected, findings):
                 pairs.append(("model",) + model_of(v["model"], a))
                 tools = lambda ts: sorted(t for t in (ts or []) if not t.startswith("mcp__"))
                 pairs.append(("tools", tools(v["tools"]), tools(a.get("tools"))))
+        if v["loads"] and a.get("loads") and v["unknown"] is not None:
+            # Claude Code names the first five unknown keys in the order written and counts
+            # the rest; agentlint's are compared whole, so only when the log names them all.
+            theirs = logged_fields(v["invalid"], v["unknown"])
+            pairs.append(("fields", theirs, logged_fields(a.get("invalid_fields", []),
+                                                          a.get("unknown_fields", []))))
+            invalid, unknown = field_findings(findings.get(path, []))
+            pairs.append(("field findings", theirs, logged_fields(invalid, unknown)))
         for column, claude, ours in pairs:
             reason = None
             if claude != ours:

@@ -14,6 +14,13 @@ Messages API (standin.py), offline. From what Claude Code sends it reads, per fi
   model        the model the subagent's request is sent with
   tools        the tools the subagent really gets: the request's tools and the deferred tools it
                names (loaded on demand through ToolSearch)
+  invalid      the fields whose value Claude Code drops, as its debug log names them ("Agent file
+               ... has invalid effort 'none'"): it checks permissionMode, memory, effort,
+               isolation, background, maxTurns and autoCompactWindow this way
+  unknown      the keys its debug log calls not recognized ("has frontmatter keys Claude Code
+               does not recognize or apply: ..."); null when the log names only the first few
+               ("and 3 more"); unknown_more holds that count
+  plugin_ignored  the fields a plugin agent sets that its debug log says plugins ignore
 The main thread asks for each agent by its `name` and by its file name; a name that does not
 exist never arrives.
 
@@ -166,6 +173,36 @@ def body_of(data):
     return (m.group(1) if m else text).strip()
 
 
+# What `claude --debug` logs of an agent file's front matter (in HOME/.claude/debug/).
+LOG_LINE = re.compile(r"[Aa]gent file (/.+?\.md) (?:has invalid (\w+)|has (?:a frontmatter key|"
+                      r"frontmatter keys) Claude Code does not recognize or apply: (.*)|sets (\w+), "
+                      r"which is ignored for plugin agents)")
+
+
+def field_log(home):
+    """{absolute file path: {"invalid": set, "unknown": [keys], "unknown_more": int,
+    "plugin_ignored": set}} from the debug logs of a run."""
+    out = {}
+    folder = os.path.join(home, ".claude", "debug")
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        for line in open(os.path.join(folder, name), encoding="utf-8", errors="replace"):
+            m = LOG_LINE.search(line)
+            if not m:
+                continue
+            entry = out.setdefault(m.group(1), {"invalid": set(), "unknown": [],
+                                                "unknown_more": 0, "plugin_ignored": set()})
+            if m.group(2):
+                entry["invalid"].add(m.group(2))
+            elif m.group(4):
+                entry["plugin_ignored"].add(m.group(4))
+            else:
+                listed = re.sub(r' \(did you mean "[^"]*"\?\)', "", m.group(3).rstrip())
+                more = re.search(r" and (\d+) more$", listed)
+                entry["unknown_more"] = int(more.group(1)) if more else 0
+                entry["unknown"] = re.findall(r'"((?:[^"\\]|\\.)*)"', listed)
+    return out
+
+
 def git_init(folder):
     """A scratch git repository with one empty commit."""
     subprocess.run(["git", "init", "-q", folder], check=True)
@@ -183,7 +220,8 @@ def ask(claude, cwd, home, probe, timeout=300):
                     "ANTHROPIC_API_KEY": "sk-ant-agentlint-conformance",
                     "DISABLE_TELEMETRY": "1", "DISABLE_AUTOUPDATER": "1",
                     "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"})
-        done = subprocess.run([claude, "-p", "hi"] + EXTRA_ARGS, cwd=cwd, env=env, timeout=timeout,
+        done = subprocess.run([claude, "-p", "hi", "--debug"] + EXTRA_ARGS, cwd=cwd, env=env,
+                              timeout=timeout,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         return done, list(api.requests), dict(api.calls)
 
@@ -240,6 +278,7 @@ def run(claude, files, timeout=300, keep=None, keep_project=None):
             system = " ".join(_strings(request.get("system", ""))) if request else ""
             if name not in claimed or (request and body_of(files[path]) in system):
                 claimed[name] = path
+        logged = field_log(home)
         verdicts = {}
         for path in sorted(files):
             name = next((n for n in names[path] if n in registered), None)
@@ -257,6 +296,12 @@ def run(claude, files, timeout=300, keep=None, keep_project=None):
                 "model": request.get("model") if request else None,
                 "tools": subagent_tools(request) if request else None,
             }
+            log = logged.get(os.path.join(agents, path), {})
+            verdicts[path]["invalid"] = sorted(log.get("invalid", ()))
+            verdicts[path]["unknown"] = None if log.get("unknown_more") else \
+                sorted(log.get("unknown", []))
+            verdicts[path]["unknown_more"] = log.get("unknown_more", 0)
+            verdicts[path]["plugin_ignored"] = sorted(log.get("plugin_ignored", ()))
         return verdicts
     finally:
         if not keep_project:
