@@ -4,7 +4,9 @@
 project's .claude/agents/ (batched so that names never collide), Claude Code is asked what it
 makes of each (tests/conformance/oracle.py), agentlint inspect and agentlint lint are asked the
 same, and the agreement per column is printed as a Markdown table (the one in
-docs/conformance.md), followed by every difference.
+docs/conformance.md), followed by every difference. Then every `plugins/<name>/agents` folder is
+given to Claude Code as a plugin (`--plugin-dir`, tests/conformance/plugins.py) and compared
+the same way: loads, tools, the fields plugins ignore, the values dropped.
 
 Usage: bench/conformance.py [FOLDER] [--agentlint BIN]   (takes about 3 minutes on 1,800 files)
 """
@@ -34,10 +36,14 @@ def main():
         version, subprocess.run([args.agentlint, "--version"], stdout=subprocess.PIPE,
                                 universal_newlines=True).stdout.strip(), files, args.folder))
     sys.stdout.flush()
-    return subprocess.run([sys.executable, os.path.join(SOURCE, "tests", "conformance",
-                                                         "conformance.py"),
-                           "--claude", claude, "--agentlint", args.agentlint,
-                           "--root", args.folder, "--table"]).returncode
+    script = lambda name: os.path.join(SOURCE, "tests", "conformance", name)
+    projects = subprocess.run([sys.executable, script("conformance.py"), "--claude", claude,
+                               "--agentlint", args.agentlint, "--root", args.folder, "--table"])
+    print()
+    sys.stdout.flush()
+    plugins = subprocess.run([sys.executable, script("plugins.py"), "--claude", claude,
+                              "--agentlint", args.agentlint, "--root", args.folder])
+    return projects.returncode or plugins.returncode
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 # The conformance CTest: installs the pinned Claude Code from npm (once, into TOOLS_DIR) and holds
 # agentlint's verdicts on every fixture against it (conformance.py). Where npm cannot be reached
 # this fails, loudly, unless AGENTLINT_SKIP_CONFORMANCE=1 is set on purpose. First the nested
-# projects' layouts (enclosing.py), then every fixture (conformance.py).
+# projects' layouts (enclosing.py), then the fixture plugins given with --plugin-dir (plugins.py),
+# then every fixture (conformance.py).
 # Usage: run.sh SOURCE_DIR AGENTLINT_BINARY TOOLS_DIR
 set -eu
 source_dir=$1
@@ -25,5 +26,8 @@ MESSAGE
 fi
 # Nested projects: which enclosing projects' agents Claude Code loads (enclosing.py).
 /usr/bin/python3 "$source_dir/tests/conformance/enclosing.py" --claude "$claude" --agentlint "$agentlint"
+# Plugin agents: what plugins ignore, and the tools they get (plugins.py).
+/usr/bin/python3 "$source_dir/tests/conformance/plugins.py" --claude "$claude" \
+  --agentlint "$agentlint" --fixtures "$source_dir"
 exec /usr/bin/python3 "$source_dir/tests/conformance/conformance.py" --claude "$claude" \
   --agentlint "$agentlint" --fixtures "$source_dir" --table
