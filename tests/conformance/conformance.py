@@ -41,8 +41,10 @@ COLUMNS = ["loads", "name", "description", "spawns", "model", "tools", "fields",
 # The fields whose dropped values Claude Code's debug log names ("has invalid effort 'none'").
 LOGGED = {"permissionMode", "memory", "effort", "isolation", "background", "maxTurns",
           "autoCompactWindow"}
-# The rules whose findings say that Claude Code drops a field's value, or does not know a key.
+# The rules whose findings say that Claude Code drops a field's value, or does not know a key;
+# and those that say it ignores an entry of `hooks` or `mcpServers` (which the log names too).
 VALUE_RULES = {"AL108", "AL114", "AL115"}
+ENTRY_RULES = {"AL116": "hooks", "AL117": "mcpServers"}
 KEY_RULES = {"AL109", "AL110", "AL503"}
 # What every agentlint finding says when Claude Code does not load the agent (checks/common.h).
 NOT_LOADED = "Claude Code does not load this agent"
@@ -98,26 +100,30 @@ def lint(agentlint, project):
     return found
 
 
-def logged_fields(invalid, unknown):
-    """What the fields columns compare: the logged fields whose value is dropped, and the keys
-    that are not fields."""
-    return {"invalid": sorted(set(invalid) & LOGGED), "unknown": sorted(set(unknown))}
+def logged_fields(invalid, unknown, entries=()):
+    """What the fields columns compare: the logged fields whose value is dropped (and, for the
+    findings, `hooks` or `mcpServers` when an entry of them is), and the keys that are not
+    fields."""
+    return {"invalid": sorted(set(invalid) & LOGGED | set(entries)),
+            "unknown": sorted(set(unknown))}
 
 
 def field_findings(findings):
     """(dropped values, unknown keys) as agentlint's findings name them: the field in backticks
     at the start of a value or key finding; every key in backticks of a foreign-field finding
     (`keys `a` (...), `b` (...) are not Claude Code fields`)."""
-    invalid, unknown = set(), set()
+    invalid, unknown, entries = set(), set(), set()
     for d in findings:
         first = re.match(r"`([^`]+)`", d["message"])
-        if d["rule"] in VALUE_RULES and first:
+        if d["rule"] in ENTRY_RULES and NOT_LOADED not in d["message"]:
+            entries.add(ENTRY_RULES[d["rule"]])
+        elif d["rule"] in VALUE_RULES and first:
             invalid.add(first.group(1))
         elif d["rule"] == "AL110":
             unknown.update(re.findall(r"`([^`]+)`", d["message"]))
         elif d["rule"] in KEY_RULES and first:
             unknown.add(first.group(1))
-    return invalid, unknown
+    return invalid, unknown, entries
 
 
 def inspect(agentlint, project, path):
@@ -180,11 +186,12 @@ def compare(files, verdicts, inspected, findings):
         if v["loads"] and a.get("loads") and v["unknown"] is not None:
             # Claude Code names the first five unknown keys in the order written and counts
             # the rest; agentlint's are compared whole, so only when the log names them all.
-            theirs = logged_fields(v["invalid"], v["unknown"])
-            pairs.append(("fields", theirs, logged_fields(a.get("invalid_fields", []),
-                                                          a.get("unknown_fields", []))))
-            invalid, unknown = field_findings(findings.get(path, []))
-            pairs.append(("field findings", theirs, logged_fields(invalid, unknown)))
+            pairs.append(("fields", logged_fields(v["invalid"], v["unknown"]),
+                          logged_fields(a.get("invalid_fields", []), a.get("unknown_fields", []))))
+            invalid, unknown, entries = field_findings(findings.get(path, []))
+            ignored = {"mcpServers"} & set(v["invalid"]) | ({"hooks"} if v["hooks_ignored"] else set())
+            pairs.append(("field findings", logged_fields(v["invalid"], v["unknown"], ignored),
+                          logged_fields(invalid, unknown, entries)))
         for column, claude, ours in pairs:
             reason = None
             if claude != ours:

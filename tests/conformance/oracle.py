@@ -21,6 +21,8 @@ Messages API (standin.py), offline. From what Claude Code sends it reads, per fi
                does not recognize or apply: ..."); null when the log names only the first few
                ("and 3 more"); unknown_more holds that count
   plugin_ignored  the fields a plugin agent sets that its debug log says plugins ignore
+  hooks_ignored   the `hooks` entries its debug log says it ignores ("Agent 'x': hooks.Stop.0.
+               hooks.0: Invalid command hook ...; entry ignored"), by their path
 The main thread asks for each agent by its `name` and by its file name; a name that does not
 exist never arrives.
 
@@ -179,13 +181,23 @@ LOG_LINE = re.compile(r"[Aa]gent file (/.+?\.md) (?:has invalid (\w+)|has (?:a f
                       r"which is ignored for plugin agents)")
 
 
+# The hooks entries it ignores are logged by agent name.
+HOOK_LINE = re.compile(r"Agent '([^']+)': hooks\.(\S+): .*; entry ignored")
+
+
 def field_log(home):
     """{absolute file path: {"invalid": set, "unknown": [keys], "unknown_more": int,
-    "plugin_ignored": set}} from the debug logs of a run."""
+    "plugin_ignored": set}, and by agent name {"hooks_ignored": set of entry paths}} from the
+    debug logs of a run."""
     out = {}
     folder = os.path.join(home, ".claude", "debug")
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
         for line in open(os.path.join(folder, name), encoding="utf-8", errors="replace"):
+            hook = HOOK_LINE.search(line)
+            if hook:
+                out.setdefault(hook.group(1), {}).setdefault("hooks_ignored", set()).add(
+                    hook.group(2))
+                continue
             m = LOG_LINE.search(line)
             if not m:
                 continue
@@ -302,6 +314,8 @@ def run(claude, files, timeout=300, keep=None, keep_project=None):
                 sorted(log.get("unknown", []))
             verdicts[path]["unknown_more"] = log.get("unknown_more", 0)
             verdicts[path]["plugin_ignored"] = sorted(log.get("plugin_ignored", ()))
+            verdicts[path]["hooks_ignored"] = sorted(
+                logged.get(name, {}).get("hooks_ignored", ()) if name else ())
         return verdicts
     finally:
         if not keep_project:
