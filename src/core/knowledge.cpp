@@ -341,6 +341,7 @@ void LoadHooks(Knowledge& k, const YamlNode& root, Reader& r) {
 
 void LoadAgents(Knowledge& k, const YamlNode& root, Reader& r) {
   k.builtin_agents = r.List(root.Find("builtin"), "builtin");
+  k.builtin_skills = r.List(root.Find("builtin_skills"), "builtin_skills");
   k.readme_names = r.List(root.Find("readme_names"), "readme_names");
   k.listing_limit = static_cast<size_t>(r.Number(root, "listing_limit", 1, 1e12, 0));
 }

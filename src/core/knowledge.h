@@ -148,6 +148,7 @@ struct Knowledge {
   std::vector<std::string> no_prompt_hook_events;
   std::vector<std::string> mcp_server_types;
   std::vector<std::string> builtin_agents;
+  std::vector<std::string> builtin_skills;  // bundled with Claude Code: a `skills` entry finds them
   std::vector<std::string> readme_names;
   size_t listing_limit = 0;  // characters of agent listing past which Claude Code refuses prompts
   std::vector<SectionProfile> section_profiles;

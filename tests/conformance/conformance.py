@@ -37,7 +37,7 @@ import oracle  # noqa: E402
 # inherits it is told apart from one that names a model.
 MAIN_MODEL = "claude-conformance-main"
 COLUMNS = ["loads", "name", "description", "spawns", "model", "tools", "fields", "field findings",
-           "verdict"]
+           "skills", "verdict"]
 # The fields whose dropped values Claude Code's debug log names ("has invalid effort 'none'").
 LOGGED = {"permissionMode", "memory", "effort", "isolation", "background", "maxTurns",
           "autoCompactWindow"}
@@ -70,6 +70,21 @@ def fixture_files(source):
                 slug = os.path.dirname(rel).replace("/", "__") or "top"
                 files[("", slug + "/" + name)] = open(full, "rb").read()
     return files
+
+
+def fixture_skills(source):
+    """{project: {path in the project: bytes}}: the `.claude/skills` files of the multi-file
+    project fixtures, placed beside their agents."""
+    root = os.path.join(source, "fixtures", "project")
+    out = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            rel = os.path.relpath(os.path.join(folder, name), os.path.join(source, "fixtures"))
+            marker = rel.find(".claude/skills/")
+            if marker >= 0:
+                out.setdefault(rel[:marker], {})[rel[marker:]] = \
+                    open(os.path.join(folder, name), "rb").read()
+    return out
 
 
 def batches(files):
@@ -156,7 +171,13 @@ def known(path, data, column, verdict, inspected):
     return None
 
 
-def compare(files, verdicts, inspected, findings):
+def missing_skills(findings):
+    """The skills AL405 says do not exist."""
+    return sorted(m.group(1) for d in findings if d["rule"] == "AL405"
+                  for m in [re.match(r"skill `([^`]+)` does not exist", d["message"])] if m)
+
+
+def compare(files, verdicts, inspected, findings, skills=False):
     """Rows of (path, column, claude, agentlint, reason or None) for every compared field. The
     `verdict` column holds the linter to the same standard: a finding says the agent does not load
     exactly when Claude Code does not load it."""
@@ -192,6 +213,11 @@ def compare(files, verdicts, inspected, findings):
             ignored = {"mcpServers"} & set(v["invalid"]) | ({"hooks"} if v["hooks_ignored"] else set())
             pairs.append(("field findings", logged_fields(v["invalid"], v["unknown"], ignored),
                           logged_fields(invalid, unknown, entries)))
+        if skills and v["loads"]:
+            # Only where the project has a .claude/skills folder: without one, AL405 takes the
+            # skills to be the user's. A `plugin:skill` entry needs that plugin installed.
+            pairs.append(("skills", [n for n in v["skills_missing"] if ":" not in n],
+                          missing_skills(findings.get(path, []))))
         for column, claude, ours in pairs:
             reason = None
             if claude != ours:
@@ -200,10 +226,11 @@ def compare(files, verdicts, inspected, findings):
     return rows
 
 
-def run_project(claude, agentlint, files):
-    """Runs the oracle on one project's files and inspects each in place."""
+def run_project(claude, agentlint, files, extra=None):
+    """Runs the oracle on one project's files (and its other files, extra) and inspects each in
+    place."""
     work = tempfile.mkdtemp(prefix="agentlint-conformance-")
-    verdicts = oracle.run(claude, files, keep_project=work)
+    verdicts = oracle.run(claude, files, keep_project=work, extra=extra)
     project = os.path.join(work, "project")
     inspected = {path: inspect(agentlint, project, path) for path in files}
     findings = lint(agentlint, project)
@@ -226,6 +253,7 @@ def main():
     args.agentlint = os.path.abspath(args.agentlint)
     oracle.EXTRA_ARGS = ["--model", MAIN_MODEL]
     projects = {}
+    skills = fixture_skills(args.fixtures) if args.fixtures else {}
     if args.fixtures:
         for (project, path), data in fixture_files(args.fixtures).items():
             projects.setdefault(project, {})[path] = data
@@ -243,9 +271,10 @@ def main():
 
     def one(job):
         project, subset = job
-        verdicts, inspected, findings = run_project(args.claude, args.agentlint, subset)
+        extra = skills.get(project)
+        verdicts, inspected, findings = run_project(args.claude, args.agentlint, subset, extra)
         return [(os.path.join(project, r[0]),) + r[1:]
-                for r in compare(subset, verdicts, inspected, findings)]
+                for r in compare(subset, verdicts, inspected, findings, bool(extra))]
 
     # Each job waits mostly on its own Claude Code process (own HOME, own stand-in on its own
     # port): several run at once; rows keep the jobs' order, so the report is the same.

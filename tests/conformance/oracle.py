@@ -23,6 +23,8 @@ Messages API (standin.py), offline. From what Claude Code sends it reads, per fi
   plugin_ignored  the fields a plugin agent sets that its debug log says plugins ignore
   hooks_ignored   the `hooks` entries its debug log says it ignores ("Agent 'x': hooks.Stop.0.
                hooks.0: Invalid command hook ...; entry ignored"), by their path
+  skills_missing  the `skills` entries its debug log says it did not find ("Skill 'x' specified
+               in frontmatter was not found")
 The main thread asks for each agent by its `name` and by its file name; a name that does not
 exist never arrives.
 
@@ -181,22 +183,25 @@ LOG_LINE = re.compile(r"[Aa]gent file (/.+?\.md) (?:has invalid (\w+)|has (?:a f
                       r"which is ignored for plugin agents)")
 
 
-# The hooks entries it ignores are logged by agent name.
+# The hooks entries it ignores, and the skills it does not find, are logged by agent name.
 HOOK_LINE = re.compile(r"Agent '([^']+)': hooks\.(\S+): .*; entry ignored")
+SKILL_LINE = re.compile(r"\[Agent: ([^\]]+)\] Warning: Skill '([^']+)' specified in frontmatter "
+                        r"was not found")
 
 
 def field_log(home):
     """{absolute file path: {"invalid": set, "unknown": [keys], "unknown_more": int,
-    "plugin_ignored": set}, and by agent name {"hooks_ignored": set of entry paths}} from the
-    debug logs of a run."""
+    "plugin_ignored": set}, and by agent name {"hooks_ignored": set of entry paths,
+    "skills_missing": set}} from the debug logs of a run."""
     out = {}
     folder = os.path.join(home, ".claude", "debug")
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
         for line in open(os.path.join(folder, name), encoding="utf-8", errors="replace"):
-            hook = HOOK_LINE.search(line)
-            if hook:
-                out.setdefault(hook.group(1), {}).setdefault("hooks_ignored", set()).add(
-                    hook.group(2))
+            for kind, found in (("hooks_ignored", HOOK_LINE.search(line)),
+                                ("skills_missing", SKILL_LINE.search(line))):
+                if found:
+                    out.setdefault(found.group(1), {}).setdefault(kind, set()).add(found.group(2))
+            if "[Agent: " in line or "Agent '" in line:
                 continue
             m = LOG_LINE.search(line)
             if not m:
@@ -238,17 +243,19 @@ def ask(claude, cwd, home, probe, timeout=300):
         return done, list(api.requests), dict(api.calls)
 
 
-def run(claude, files, timeout=300, keep=None, keep_project=None):
-    """files: {path under .claude/agents: bytes}. Returns {path: verdict}. With keep_project
-    (a folder), the scratch project is made there and left for the caller."""
+def run(claude, files, timeout=300, keep=None, keep_project=None, extra=None):
+    """files: {path under .claude/agents: bytes}; extra: {path in the project: bytes}, other
+    files (skills). Returns {path: verdict}. With keep_project (a folder), the scratch project is
+    made there and left for the caller."""
     work = keep_project or tempfile.mkdtemp(prefix="agentlint-oracle-")
     try:
         project = os.path.join(work, "project")
         home = os.path.join(work, "home")
         os.makedirs(home)
         agents = os.path.join(project, ".claude", "agents")
-        for path, data in files.items():
-            target = os.path.join(agents, path)
+        placed = [(os.path.join(agents, path), data) for path, data in files.items()]
+        placed += [(os.path.join(project, path), data) for path, data in (extra or {}).items()]
+        for target, data in placed:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as f:
                 f.write(data)
@@ -314,8 +321,8 @@ def run(claude, files, timeout=300, keep=None, keep_project=None):
                 sorted(log.get("unknown", []))
             verdicts[path]["unknown_more"] = log.get("unknown_more", 0)
             verdicts[path]["plugin_ignored"] = sorted(log.get("plugin_ignored", ()))
-            verdicts[path]["hooks_ignored"] = sorted(
-                logged.get(name, {}).get("hooks_ignored", ()) if name else ())
+            for kind in ("hooks_ignored", "skills_missing"):
+                verdicts[path][kind] = sorted(logged.get(name, {}).get(kind, ()) if name else ())
         return verdicts
     finally:
         if not keep_project:

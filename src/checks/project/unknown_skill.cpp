@@ -47,6 +47,8 @@ void CheckUnknownSkill(const ProjectContext& ctx, ProjectReporter& out) {
           }
         }
         if (folders.empty()) break;
+        // A skill Claude Code bundles is found wherever the agent is (measured with 2.1.332).
+        if (Contains(ctx.knowledge.builtin_skills, skill.name)) continue;
         if (std::any_of(folders.begin(), folders.end(), [&](const fs::path& folder) {
               return fs::exists(folder / skill.name / "SKILL.md", ec);
             }))
