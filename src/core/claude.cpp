@@ -447,16 +447,15 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
     }
   }
   if (const YamlNode* root = doc.ClaudeRoot(); root && root->IsMapping()) {
+    // Keys that are not fields, and fields whose value Claude Code drops (as its debug log
+    // names them); of a repeated key, the last value is the one read.
     for (size_t i = 0; i < root->MapSize(); ++i) {
       const std::string& key = root->Key(i).value;
       const FieldInfo* field = k.FindField(key);
-      // A repeated key: its last value is the one read.
       std::vector<std::string>& list = field ? out.invalid_fields : out.unknown_fields;
       if (Contains(list, key)) continue;
       if (!field || !ClaudeTakes(k, *field, *doc.ClaudeField(key))) list.push_back(key);
     }
-  }
-  if (doc.ClaudeRoot() && doc.ClaudeRoot()->IsMapping()) {
     if (detail == ClaudeDetail::kFull) {
       ResolveTools(doc, k, out);
     } else {
