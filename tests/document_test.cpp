@@ -243,7 +243,13 @@ TEST_CASE("document: field values are taken or dropped as Claude Code takes them
   CHECK(takes("permissionMode", "manual"));
   for (const char* v : {"Plan", "PLAN", "acceptedits", "\" plan\""})
     CHECK_MESSAGE(!takes("permissionMode", v), v);
-  CHECK(takes("maxTurns", "~"));  // empty: unset, not dropped
+  // An empty value is logged as invalid ("has invalid effort 'null'"), except permissionMode's.
+  for (const char* field : {"maxTurns", "effort", "memory", "background", "autoCompactWindow"}) {
+    CHECK_MESSAGE(!takes(field, "~"), field);
+    CHECK_MESSAGE(!takes(field, "\"\""), field);
+  }
+  CHECK(takes("permissionMode", "~"));
+  CHECK(takes("permissionMode", "\"\""));
 
   CHECK(ClaudeTrue(read("background: \"true\"").ClaudeField("background")));
   CHECK(ClaudeTrue(read("background: TRUE").ClaudeField("background")));

@@ -184,7 +184,16 @@ bool ClaudeTrue(const YamlNode* node) {
 }
 
 bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& value) {
-  if (value.IsNull() || (value.IsScalar() && TypeOf(value) == ScalarType::kNull)) return true;
+  const bool empty = value.IsNull() || (value.IsScalar() && TypeOf(value) == ScalarType::kNull);
+  if (field.name == "permissionMode") {
+    // Only a value JavaScript counts as true is checked: empty, `""`, `false` and 0 are unset.
+    const std::string text = empty ? "" : JsString(value);
+    return text.empty() || text == "false" || text == "0" || Contains(k.permission_modes, text);
+  }
+  // The other checked fields log an empty value as invalid ("has invalid effort 'null'").
+  const bool checked = field.type == FieldType::kBool || field.type == FieldType::kPositiveInt ||
+                       !field.values.empty();
+  if (empty) return !checked;
   if (field.type == FieldType::kBool) {
     // A YAML boolean, or the text "true" or "false" as written.
     return value.IsScalar() && (TypeOf(value) == ScalarType::kBool ||
@@ -195,7 +204,6 @@ bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& val
     const double count = ClaudeCount(value);
     return count == std::floor(count) && count >= field.min && count <= 9007199254740991.0;
   }
-  if (field.name == "permissionMode") return Contains(k.permission_modes, JsString(value));
   if (field.values.empty()) return true;
   if (field.integer_values && value.IsScalar() &&
       (TypeOf(value) == ScalarType::kInt || TypeOf(value) == ScalarType::kFloat))

@@ -55,7 +55,7 @@ std::string JsString(const YamlNode& node);
 double ClaudeCount(const YamlNode& node);
 
 // Whether Claude Code takes the value of this field rather than dropping it (it logs the values
-// it drops as invalid): an empty value counts as unset and is taken.
+// it drops as invalid, an empty one too, except for `permissionMode`).
 bool ClaudeTakes(const Knowledge& knowledge, const FieldInfo& field, const YamlNode& value);
 
 // Whether a boolean field is on: YAML's true, or the text "true" exactly.

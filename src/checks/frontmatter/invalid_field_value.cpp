@@ -6,6 +6,20 @@
 
 namespace agentlint {
 
+namespace {
+
+// Where the field's last key is written (an empty value has no place of its own).
+Span KeySpan(const AgentDoc& doc, std::string_view name) {
+  Span span;
+  const YamlNode* root = doc.root();
+  for (size_t i = 0; root && root->IsMapping() && i < root->MapSize(); ++i) {
+    if (root->Key(i).value == name) span = root->Key(i).span;
+  }
+  return span;
+}
+
+}  // namespace
+
 void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   // Enumerations listed in rules/fields.yaml (model, color, permissionMode have their own
@@ -13,10 +27,11 @@ void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
   for (const FieldInfo& field : ctx.knowledge.fields) {
     const bool count = field.type == FieldType::kPositiveInt;
     if (field.values.empty() && !count) continue;
-    const YamlNode* node = ScalarField(doc, field.name);
-    if (!node || ClaudeTakes(ctx.knowledge, field, *node)) continue;
+    const YamlNode* node = doc.Field(field.name);
+    if (!node || !(node->IsScalar() || node->IsNull()) || ClaudeTakes(ctx.knowledge, field, *node))
+      continue;
     if (count) {
-      // Not a number at all is wrong-field-type's.
+      // Not a number at all (an empty value too) is wrong-field-type's.
       if (std::isnan(ClaudeCount(*node))) continue;
       const std::string least = FormatNumber(field.min);
       out.Report(node->span,
@@ -24,6 +39,12 @@ void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
                      least + "; Claude Code ignores it",
                  field.name == "maxTurns" ? "remove `maxTurns` for no limit"
                                           : "use " + least + " or more, or remove it");
+      continue;
+    }
+    if (node->IsNull() || node->value.empty()) {
+      out.Report(node->span.empty() ? KeySpan(doc, field.name) : node->span,
+                 "`" + field.name + "` is empty; Claude Code ignores it",
+                 "use " + JoinCode(field.values) + ", or remove it");
       continue;
     }
     const std::string guess = ClosestMatch(node->value, field.values);

@@ -28,8 +28,9 @@ std::string Expected(const Knowledge& k, const FieldInfo& field, const YamlNode&
     case FieldType::kBool:
       return ClaudeTakes(k, field, node) ? "" : "`true` or `false`";
     case FieldType::kPositiveInt:
-      // A number Claude Code does not take (0, -1, 2.5) is invalid-field-value's.
-      return std::isnan(ClaudeCount(node)) ? "a whole number" : "";
+      // A number Claude Code does not take (0, -1, 2.5) is invalid-field-value's; an empty
+      // value leaves the field unset.
+      return ClaudeTakes(k, field, node) || !std::isnan(ClaudeCount(node)) ? "" : "a whole number";
     case FieldType::kMapping:
       return node.IsMapping() || node.IsNull() || node.IsSequence() ? "" : "a mapping";
     case FieldType::kList:
