@@ -8,7 +8,8 @@ question about the same file in the same place, and compares: loads, name, descr
 to the main model, listed, spawns, model sent and the tools the subagent gets; and the fields:
 those whose value Claude Code's debug log says it drops as invalid, and the keys it says it does
 not recognize, against `inspect`'s `invalid_fields` and `unknown_fields` ("fields") and against
-the fields agentlint's findings name ("field findings").
+the fields agentlint's findings name ("field findings"); and the `skills` entries it does not
+find, against AL405, in project fixtures that have a `.claude/skills` folder ("skills").
 
 Differences that depend on the machine rather than on agentlint are named in KNOWN and not
 counted: MCP tools (no MCP server is connected in a scratch project) and `isolation: worktree`
@@ -210,7 +211,9 @@ def compare(files, verdicts, inspected, findings, skills=False):
             pairs.append(("fields", logged_fields(v["invalid"], v["unknown"]),
                           logged_fields(a.get("invalid_fields", []), a.get("unknown_fields", []))))
             invalid, unknown, entries = field_findings(findings.get(path, []))
-            ignored = {"mcpServers"} & set(v["invalid"]) | ({"hooks"} if v["hooks_ignored"] else set())
+            ignored = {"mcpServers"} & set(v["invalid"])
+            if v["hooks_ignored"]:
+                ignored.add("hooks")
             pairs.append(("field findings", logged_fields(v["invalid"], v["unknown"], ignored),
                           logged_fields(invalid, unknown, entries)))
         if skills and v["loads"]:
