@@ -227,18 +227,18 @@ def git_init(folder):
                     "commit", "-q", "--allow-empty", "-m", "scratch"], check=True)
 
 
-def ask(claude, cwd, home, probe, timeout=300):
-    """Runs `claude -p hi` in cwd with a scratch HOME against a stand-in that asks for each name
-    of `probe` in turn. Returns (the finished process, the requests it sent, {tool call id: the
-    agent name it asked for})."""
+def ask(claude, cwd, home, probe, timeout=300, args=()):
+    """Runs `claude -p hi` (and args) in cwd with a scratch HOME against a stand-in that asks for
+    each name of `probe` in turn. Returns (the finished process, the requests it sent, {tool call
+    id: the agent name it asked for})."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE"))}
     with standin.StandIn(probe) as api:
         env.update({"HOME": home, "ANTHROPIC_BASE_URL": api.url,
                     "ANTHROPIC_API_KEY": "sk-ant-agentlint-conformance",
                     "DISABLE_TELEMETRY": "1", "DISABLE_AUTOUPDATER": "1",
                     "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"})
-        done = subprocess.run([claude, "-p", "hi", "--debug"] + EXTRA_ARGS, cwd=cwd, env=env,
-                              timeout=timeout,
+        done = subprocess.run([claude, "-p", "hi", "--debug"] + EXTRA_ARGS + list(args), cwd=cwd,
+                              env=env, timeout=timeout,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         return done, list(api.requests), dict(api.calls)
 

@@ -57,12 +57,9 @@ def claude_view(claude, plugin, work):
     os.makedirs(home)
     oracle.git_init(project)
     probe = [oracle.SENTINEL] + [c for n in sorted(files) for c in names[n]]
-    saved = oracle.EXTRA_ARGS
-    oracle.EXTRA_ARGS = saved + ["--plugin-dir", plugin]
-    try:
-        done, requests, calls = oracle.ask(claude, project, home, probe)
-    finally:
-        oracle.EXTRA_ARGS = saved
+    # Passed to this run only: several plugins are asked about at once, on other threads.
+    done, requests, calls = oracle.ask(claude, project, home, probe,
+                                       args=["--plugin-dir", plugin])
     registered = oracle.registry(oracle.call_results(requests, calls).get(oracle.SENTINEL, ""))
     if not registered:
         raise RuntimeError("Claude Code listed no agents:\n" +
