@@ -6,20 +6,6 @@
 
 namespace agentlint {
 
-namespace {
-
-// Where the field's last key is written (an empty value has no place of its own).
-Span KeySpan(const AgentDoc& doc, std::string_view name) {
-  Span span;
-  const YamlNode* root = doc.root();
-  for (size_t i = 0; root && root->IsMapping() && i < root->MapSize(); ++i) {
-    if (root->Key(i).value == name) span = root->Key(i).span;
-  }
-  return span;
-}
-
-}  // namespace
-
 void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   // Enumerations listed in rules/fields.yaml (model, color, permissionMode have their own
@@ -42,7 +28,8 @@ void CheckInvalidFieldValue(const FileContext& ctx, Reporter& out) {
       continue;
     }
     if (node->IsNull() || node->value.empty()) {
-      out.Report(node->span.empty() ? KeySpan(doc, field.name) : node->span,
+      const YamlNode* key = FieldKey(doc, field.name);  // an empty value has no place of its own
+      out.Report(node->span.empty() && key ? key->span : node->span,
                  "`" + field.name + "` is empty; Claude Code ignores it",
                  "use " + JoinCode(field.values) + ", or remove it");
       continue;
