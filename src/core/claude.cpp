@@ -179,8 +179,7 @@ double ClaudeCount(const YamlNode& node) {
 }
 
 bool ClaudeTrue(const YamlNode* node) {
-  if (!node || !node->IsScalar()) return false;
-  return TypeOf(*node) == ScalarType::kBool ? Lower(node->value) == "true" : node->value == "true";
+  return node && node->IsScalar() && JsString(*node) == "true";
 }
 
 bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& value) {
@@ -195,10 +194,9 @@ bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& val
                        !field.values.empty();
   if (empty) return !checked;
   if (field.type == FieldType::kBool) {
-    // A YAML boolean, or the text "true" or "false" as written.
-    return value.IsScalar() && (TypeOf(value) == ScalarType::kBool ||
-                                (TypeOf(value) == ScalarType::kString &&
-                                 (value.value == "true" || value.value == "false")));
+    // A YAML boolean, or the text "true" or "false" as written (`"True"` stays "True").
+    const std::string text = value.IsScalar() ? JsString(value) : "";
+    return text == "true" || text == "false";
   }
   if (field.type == FieldType::kPositiveInt) {
     const double count = ClaudeCount(value);
