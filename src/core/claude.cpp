@@ -454,8 +454,9 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   }
   if (const YamlNode* root = doc.ClaudeRoot(); root && root->IsMapping()) {
     // Keys that are not fields, and fields whose value Claude Code drops (as its debug log
-    // names them); of a repeated key, the last value is the one read.
-    for (size_t i = 0; i < root->MapSize(); ++i) {
+    // names them); of a repeated key, the last value is the one read. A sibling read for its
+    // identity needs neither.
+    for (size_t i = 0; detail == ClaudeDetail::kFull && i < root->MapSize(); ++i) {
       const std::string& key = root->Key(i).value;
       const FieldInfo* field = k.FindField(key);
       std::vector<std::string>& list = field ? out.invalid_fields : out.unknown_fields;

@@ -61,8 +61,8 @@ bool ClaudeTakes(const Knowledge& knowledge, const FieldInfo& field, const YamlN
 // Whether a boolean field is on: YAML's true, or the text "true" exactly.
 bool ClaudeTrue(const YamlNode* node);
 
-// kIdentity: whether it loads, its name, description and model, not its tools (a sibling read
-// only for its identity needs no more; resolving the tools is a seventh of its cost).
+// kIdentity: whether it loads, its name, description and model, not its tools nor its fields (a
+// sibling read only for its identity needs no more; resolving the tools is a seventh of its cost).
 enum class ClaudeDetail { kFull, kIdentity };
 ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& knowledge,
                                ClaudeDetail detail = ClaudeDetail::kFull);
