@@ -247,3 +247,36 @@ TEST_CASE("discover: a run looks for a folder's config once, and never takes it 
   CHECK(configs.For((r / "sub/e.md").string(), options) != nullptr);
   CHECK(configs.For((r / "f.md").string(), options) == nullptr);
 }
+
+TEST_CASE("discover: a project's instructions are the files Claude Code gives every agent") {
+  TempDir tmp;
+  const fs::path r = tmp.path() / "repo";
+  WriteFile(r / ".git/HEAD", "ref: refs/heads/main\n");
+  WriteFile(r / "service/.claude/agents/a.md", kAgent);
+  WriteFile(r / "service/CLAUDE.md", "Notes: @docs/a.md and @../docs/up.md\n");
+  WriteFile(r / "service/docs/a.md", "A.\n");
+  WriteFile(r / "service/CLAUDE.local.md", "Mine.\n");
+  WriteFile(r / "service/.claude/CLAUDE.local.md", "Not read.\n");
+  WriteFile(r / "service/.claude/rules/db.md", "Rule. @../../../outside.md\n");
+  WriteFile(r / "service/.claude/rules/team/.style.md", "Hidden rule.\n");
+  WriteFile(r / "service/.claude/rules/py.md", "---\npaths: src/**\n---\nSee @../../docs/py.md\n");
+  WriteFile(r / "service/docs/py.md", "Python.\n");
+  WriteFile(r / "service/.claude/rules/NOTES.MD", "Not a rule.\n");
+  WriteFile(r / "docs/up.md", "Above the project: an external import.\n");
+  WriteFile(r / "CLAUDE.md", "Root: @docs/root.md\n");
+  WriteFile(r / "docs/root.md", "Imported from above: external too.\n");
+  WriteFile(r / ".claude/rules/root.md", "A rule of the folder above.\n");
+  WriteFile(tmp.path() / "outside.md", "Outside.\n");
+  const InFolder in(r);
+  std::vector<std::string> paths;
+  for (const DiscoveredFile& f : ProjectInstructions(Discover({"service"}).files)) {
+    CHECK(f.origin.instructions);
+    CHECK_FALSE(f.origin.reported);
+    paths.push_back(f.path);
+  }
+  std::sort(paths.begin(), paths.end());
+  CHECK(paths == std::vector<std::string>{
+                     ".claude/rules/root.md", "CLAUDE.md", "service/.claude/rules/db.md",
+                     "service/.claude/rules/team/.style.md", "service/CLAUDE.local.md",
+                     "service/CLAUDE.md", "service/docs/a.md", "service/docs/py.md"});
+}

@@ -277,3 +277,26 @@ TEST_CASE("document: the agent's dropped values and unknown keys, plugin fields 
   CHECK(plugin.ignored_fields == std::vector<std::string>{"permissionMode", "observer"});
   CHECK_FALSE(Contains(plugin.tools, "ExitPlanMode"));  // measured: plugins get no plan mode
 }
+
+// Measured with Claude Code 2.1.332 (tests/conformance/instructions.py holds agentlint to it):
+// which `.claude/rules` files a subagent is given when Claude Code starts.
+TEST_CASE("document: a rule file is given at start unless its front matter limits its paths") {
+  const auto loads = [](const std::string& text) {
+    return ClaudeLoadsRuleAtStart(AgentDoc(SourceFile("r.md", text), {}, {}, false));
+  };
+  CHECK(loads("Use pytest.\n"));
+  CHECK(loads("---\npaths: src/**\n\nUse pytest.\n"));  // never closed: no front matter
+  for (const char* paths :
+       {"", "~", "\"\"", "5", "{a: b}", "[]", "\"**\"", "[\"**\"]", "\"**, **\""}) {
+    CHECK_MESSAGE(loads(std::string("---\npaths: ") + paths + "\n---\nUse pytest.\n"), paths);
+  }
+  CHECK(loads("---\ndescription: testing\n---\nUse pytest.\n"));
+  CHECK(loads("---\n- src/**\n---\nUse pytest.\n"));  // not a mapping
+  for (const char* paths : {"src/**", "\"**/*\"", "\"*\"", "[\"**\", \"src/*.py\"]",
+                            "\"src/**, **\"", "[src/**", "\n  - \"src/**/*.py\""}) {
+    CHECK_MESSAGE(!loads(std::string("---\npaths: ") + paths + "\n---\nUse pytest.\n"), paths);
+  }
+  CHECK(!loads("---\r\npaths: src/**\r\n---\r\nUse pytest.\r\n"));
+  CHECK(!loads("\xEF\xBB\xBF---\npaths: src/**\n---\nUse pytest.\n"));
+  CHECK(!loads("---\npaths: src/**\ndescription: tests: all\n---\nUse pytest.\n"));  // retried
+}

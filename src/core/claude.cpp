@@ -182,6 +182,25 @@ bool ClaudeTrue(const YamlNode* node) {
   return node && node->IsScalar() && JsString(*node) == "true";
 }
 
+bool ClaudeLoadsRuleAtStart(const AgentDoc& rule) {
+  if (!rule.front_matter().closed) return true;
+  const YamlNode* paths = rule.ClaudeField("paths");
+  if (!paths) return true;
+  const auto only_everything = [](const YamlNode& item) {
+    if (!item.IsScalar() || TypeOf(item) != ScalarType::kString) return true;  // not a glob
+    const std::string_view text = item.value;
+    for (size_t at = 0; at <= text.size();) {
+      const size_t comma = std::min(text.find(',', at), text.size());
+      const std::string_view glob = Trim(text.substr(at, comma - at));
+      if (!glob.empty() && glob != "**") return false;
+      at = comma + 1;
+    }
+    return true;
+  };
+  if (!paths->IsSequence()) return only_everything(*paths);
+  return std::all_of(paths->children.begin(), paths->children.end(), only_everything);
+}
+
 bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& value) {
   const bool empty = value.IsNull() || (value.IsScalar() && TypeOf(value) == ScalarType::kNull);
   if (field.name == "permissionMode") {

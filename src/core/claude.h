@@ -61,6 +61,13 @@ bool ClaudeTakes(const Knowledge& knowledge, const FieldInfo& field, const YamlN
 // Whether a boolean field is on: YAML's true, or the text "true" exactly.
 bool ClaudeTrue(const YamlNode* node);
 
+// Whether Claude Code gives every agent this `.claude/rules` file when it starts (measured with
+// 2.1.332). A rule whose front matter limits it to `paths` globs is loaded only once a matching
+// file is read; `paths` absent, empty, not text, or only `**` (a string is split on commas) is
+// no limit. A file without a closed front matter, or whose front matter is not a mapping, has
+// none.
+bool ClaudeLoadsRuleAtStart(const AgentDoc& rule);
+
 // kIdentity: whether it loads, its name, description and model, not its tools nor its fields (a
 // sibling read only for its identity needs no more; resolving the tools is a seventh of its cost).
 enum class ClaudeDetail { kFull, kIdentity };

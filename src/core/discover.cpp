@@ -14,6 +14,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/claude.h"
 #include "core/knowledge.h"
 #include "core/memory.h"
 #include "core/source.h"
@@ -80,7 +81,7 @@ bool HasFrontMatterFence(std::string_view head) {
 bool IsOtherKind(const std::string& generic) {
   const std::string p = "/" + generic;
   for (const char* dir : {"/skills/", "/commands/", "/prompts/", "/instructions/",
-                          "/.cursor/rules/", "/output-styles/", "/hooks/"}) {
+                          "/.cursor/rules/", "/.claude/rules/", "/output-styles/", "/hooks/"}) {
     if (p.find(dir) != std::string::npos) return true;
   }
   const std::string name = fs::path(generic).filename().string();
@@ -506,6 +507,33 @@ std::vector<std::string> Imports(const std::string& text) {
   return out;
 }
 
+// Every `*.md` file below a `.claude/rules` folder (the extension's case matters, hidden files
+// count), sorted; at most 64.
+std::vector<fs::path> RuleFiles(const fs::path& rules) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(rules, ec)) return out;
+  fs::recursive_directory_iterator it(rules, fs::directory_options::skip_permission_denied, ec);
+  for (size_t seen = 0; !ec && it != fs::recursive_directory_iterator() && seen < 4096;
+       it.increment(ec), ++seen) {
+    if (it.depth() >= 8) it.disable_recursion_pending();
+    if (it->path().extension() == ".md" && it->is_regular_file(ec)) out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  if (out.size() > 64) out.resize(64);
+  return out;
+}
+
+// Whether `path` is `folder` or lies below it (both absolute and normal).
+bool Inside(const fs::path& path, const fs::path& folder) {
+  auto at = path.begin();
+  for (auto part = folder.begin(); part != folder.end(); ++part, ++at) {
+    if (part->empty()) continue;  // a trailing separator
+    if (at == path.end() || *at != *part) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile>& agents) {
@@ -533,30 +561,45 @@ std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile
     const fs::path absolute = AbsoluteFolder(root.empty() ? "." : root.string(), cwd);
     for (const fs::path& dir : FoldersAboveInRepository(absolute))
       folders.push_back(fs::path(origin.scope).is_absolute() ? dir : dir.lexically_relative(cwd));
-    // Breadth first from the two files Claude Code reads in each, following imports up to five
-    // hops.
-    std::vector<std::pair<fs::path, int>> queue;
+    // Breadth first from the files Claude Code reads in each, following imports up to five hops.
+    struct Queued {
+      fs::path path;
+      int hops;
+      bool rule;  // a `.claude/rules` file: given to every agent unless limited to `paths`
+    };
+    std::vector<Queued> queue;
     for (const fs::path& folder : folders) {
-      for (const char* name : {"CLAUDE.md", ".claude/CLAUDE.md"})
-        queue.push_back({folder / name, 0});
+      for (const char* name : {"CLAUDE.md", ".claude/CLAUDE.md", "CLAUDE.local.md"})
+        queue.push_back({folder / name, 0, false});
+      for (fs::path& rule : RuleFiles(folder / ".claude/rules"))
+        queue.push_back({std::move(rule), 0, true});
     }
     for (size_t i = 0; i < queue.size() && out.size() < 64; ++i) {
-      const auto [path, hops] = queue[i];
-      if (!fs::is_regular_file(path, ec)) continue;
+      const Queued item = queue[i];
+      // An import outside the folder Claude Code starts in (`@../notes.md`, and every import of
+      // a folder above) is external: Claude Code leaves it out until the user approves it.
+      if (item.hops > 0 && !Inside(AbsoluteFolder(item.path.string(), cwd), absolute)) continue;
+      if (!fs::is_regular_file(item.path, ec)) continue;
       // Once per project: an enclosing project's CLAUDE.md is a party to its own and to ours.
-      if (!seen.insert(root_key + '\n' + fs::weakly_canonical(path, ec).string()).second) continue;
-      FileOrigin party;
-      party.scope = origin.scope;
-      party.scope_is_agent_root = true;
-      party.reported = false;
-      party.instructions = true;
-      out.push_back({path.lexically_normal().generic_string(), party});
+      const std::string key = root_key + '\n' + fs::weakly_canonical(item.path, ec).string();
+      if (!seen.insert(key).second) continue;
       std::string text;
       std::string error;
-      if (hops >= 5 || !ReadFileBytes(path.string(), text, error, 1u << 20)) continue;
+      const bool read = ReadFileBytes(item.path.string(), text, error, 1u << 20);
+      // A rule limited to `paths` is not a party, but the files it imports are given at start.
+      if (!item.rule || (read && ClaudeLoadsRuleAtStart(AgentDoc(
+                                     SourceFile(item.path.string(), text), {}, {}, false)))) {
+        FileOrigin party;
+        party.scope = origin.scope;
+        party.scope_is_agent_root = true;
+        party.reported = false;
+        party.instructions = true;
+        out.push_back({item.path.lexically_normal().generic_string(), party});
+      }
+      if (item.hops >= 5 || !read) continue;
       for (const std::string& import : Imports(text)) {
         if (import.rfind("~/", 0) == 0) continue;  // the user's own files: not the project's
-        queue.push_back({path.parent_path() / import, hops + 1});
+        queue.push_back({item.path.parent_path() / import, item.hops + 1, false});
       }
     }
   }

@@ -71,9 +71,12 @@ std::vector<std::filesystem::path> FoldersAboveInRepository(const std::filesyste
 bool GitRootBetween(const std::filesystem::path& inner, const std::filesystem::path& outer);
 
 // The project instructions Claude Code loads with every agent of the repositories these agents
-// belong to: CLAUDE.md and .claude/CLAUDE.md beside an agents dot-folder, and the files they
-// import with `@path` (up to five hops). Each comes once, as a party of the first agents scope of
-// its repository: compared with the agents, never linted, never an agent itself.
+// belong to (measured with 2.1.332): CLAUDE.md, .claude/CLAUDE.md, CLAUDE.local.md and the
+// `.claude/rules` files not limited to `paths`, beside an agents dot-folder and in the folders
+// above it up to the git root, and the files they import with `@path` (up to five hops) that lie
+// inside the project's folder (Claude Code leaves the others out until the user approves them).
+// Each comes once, as a party of the first agents scope of its repository: compared with the
+// agents, never linted, never an agent itself.
 std::vector<DiscoveredFile> ProjectInstructions(const std::vector<DiscoveredFile>& agents);
 
 }  // namespace agentlint
