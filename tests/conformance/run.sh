@@ -2,7 +2,8 @@
 # The conformance CTest: installs the pinned Claude Code from npm (once, into TOOLS_DIR) and holds
 # agentlint's verdicts on every fixture against it (conformance.py). Where npm cannot be reached
 # this fails, loudly, unless AGENTLINT_SKIP_CONFORMANCE=1 is set on purpose. First the nested
-# projects' layouts (enclosing.py), then the fixture plugins given with --plugin-dir (plugins.py),
+# projects' layouts (enclosing.py), then the project's instructions (instructions.py), then the
+# fixture plugins given with --plugin-dir (plugins.py),
 # then every fixture (conformance.py).
 # Usage: run.sh SOURCE_DIR AGENTLINT_BINARY TOOLS_DIR
 set -eu
@@ -26,6 +27,10 @@ MESSAGE
 fi
 # Nested projects: which enclosing projects' agents Claude Code loads (enclosing.py).
 /usr/bin/python3 "$source_dir/tests/conformance/enclosing.py" --claude "$claude" --agentlint "$agentlint"
+# The project's instructions every subagent is given: CLAUDE.md, CLAUDE.local.md, .claude/rules
+# (instructions.py).
+/usr/bin/python3 "$source_dir/tests/conformance/instructions.py" --claude "$claude" \
+  --agentlint "$agentlint"
 # Plugin agents: what plugins ignore, and the tools they get (plugins.py).
 /usr/bin/python3 "$source_dir/tests/conformance/plugins.py" --claude "$claude" \
   --agentlint "$agentlint" --fixtures "$source_dir"
