@@ -845,6 +845,38 @@ TEST_CASE("cli: inspect works on a file among other agents, and says what Claude
             .out.find("loads:            yes") != std::string::npos);
 }
 
+TEST_CASE("cli: inspect lists the project's instructions the agent is given, among its siblings") {
+  TempDir tmp;
+  const fs::path r = tmp.path() / "repo";
+  fs::create_directories(r / ".git");
+  WriteFile(r / ".claude/agents/reviewer.md",
+            "---\nname: reviewer\ndescription: Reviews code. Use after changes.\n---\nReview.\n");
+  WriteFile(r / ".claude/agents/loner.md",
+            "---\nname: loner\ndescription: Works alone. Use for chores.\nomitClaudeMd: true\n"
+            "---\nWork.\n");
+  WriteFile(r / "CLAUDE.md", "Conventions: @docs/style.md and @../elsewhere.md\n");
+  WriteFile(r / "docs/style.md", "Style.\n");
+  WriteFile(tmp.path() / "elsewhere.md", "Outside the project.\n");
+  WriteFile(r / ".claude/rules/testing.md", "---\ndescription: testing\n---\nUse pytest.\n");
+  WriteFile(r / ".claude/rules/web.md", "---\npaths: web/**\n---\nUse Vitest.\n");
+  const std::string here = "cd '" + r.string() + "' && ";
+  const Run text = Agentlint("inspect .claude/agents/reviewer.md", false, here);
+  CHECK(text.code == 0);
+  CHECK(text.out.find("  instructions:     the project's, given with the prompt\n"
+                      "    + CLAUDE.md\n    + .claude/rules/testing.md\n    + docs/style.md\n"
+                      "  (as Claude Code") != std::string::npos);
+  const Run json = Agentlint("inspect --format json .claude/agents/reviewer.md", false, here);
+  CHECK(json.out.find("\"instructions\":[\"CLAUDE.md\",\".claude/rules/testing.md\","
+                      "\"docs/style.md\"]") != std::string::npos);
+  // omitClaudeMd: given none of them (measured with Claude Code 2.1.332).
+  const Run loner = Agentlint("inspect .claude/agents/loner.md", false, here);
+  CHECK(loner.out.find("  instructions:     none (`omitClaudeMd`)\n") != std::string::npos);
+  CHECK(Agentlint("inspect --format json .claude/agents/loner.md", false, here)
+            .out.find("\"instructions\":[]") != std::string::npos);
+  // The rules are not agents: a run on the repository lints the two agents only.
+  CHECK(Agentlint("-q --format json .", false, here).out.find("rules/") == std::string::npos);
+}
+
 TEST_CASE("cli: the config extends knowledge, sets rule options and the scope of project checks") {
   TempDir tmp;
   const std::string head = "---\ndescription: Works on the service. Use for service work.\n";

@@ -210,7 +210,10 @@ int InspectFile(const std::string& path, const std::string& format) {
     siblings.push_back(std::make_unique<AgentDoc>(LoadDocument(file, {})));
     scope.push_back(siblings.back().get());
   }
-  const Inspection inspection = Inspect(doc, scope);
+  std::vector<std::string> instructions;
+  for (const DiscoveredFile& party : ProjectInstructions({*named}))
+    instructions.push_back(party.path);
+  const Inspection inspection = Inspect(doc, scope, instructions);
   std::cout << (format == "json" ? InspectionJson(inspection) : InspectionText(inspection));
   return kExitClean;
 }

@@ -4,7 +4,8 @@
 
 namespace agentlint {
 
-Inspection Inspect(const AgentDoc& doc, const std::vector<const AgentDoc*>& siblings) {
+Inspection Inspect(const AgentDoc& doc, const std::vector<const AgentDoc*>& siblings,
+                   const std::vector<std::string>& instructions) {
   const Knowledge& k = EmbeddedKnowledge();
   Inspection out;
   out.path = doc.path();
@@ -30,6 +31,9 @@ Inspection Inspect(const AgentDoc& doc, const std::vector<const AgentDoc*>& sibl
         "inherited (`" + out.permission_mode + "` is not a mode Claude Code takes)";
   if (const YamlNode* model = doc.ClaudeField("model"); model && model->IsScalar())
     out.model_written = model->value;
+  // Measured with 2.1.332: an agent with `omitClaudeMd: true` is given none of them.
+  out.omits_instructions = ClaudeTrue(doc.ClaudeField("omitClaudeMd"));
+  if (!out.omits_instructions) out.instructions = instructions;
   if (const auto it = k.checked_against.find("rules/tools.yaml"); it != k.checked_against.end())
     out.claude_code = it->second;
   return out;

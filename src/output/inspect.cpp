@@ -31,6 +31,12 @@ std::string InspectionText(const Inspection& in) {
     for (const std::string& f : names) out += " " + f;
     out += "\n";
   };
+  if (in.omits_instructions) {
+    out += "  instructions:     none (`omitClaudeMd`)\n";
+  } else if (!in.instructions.empty()) {
+    out += "  instructions:     the project's, given with the prompt\n";
+    for (const std::string& path : in.instructions) out += "    + " + path + "\n";
+  }
   fields("  ignored fields:  ", a.ignored_fields);
   fields("  invalid values:  ", a.invalid_fields);
   fields("  unknown fields:  ", a.unknown_fields);
@@ -66,7 +72,8 @@ std::string InspectionJson(const Inspection& in) {
                     {"dropped", dropped},
                     {"ignored_fields", a.ignored_fields},
                     {"invalid_fields", a.invalid_fields},
-                    {"unknown_fields", a.unknown_fields}};
+                    {"unknown_fields", a.unknown_fields},
+                    {"instructions", in.instructions}};
   // Invalid UTF-8 from a file becomes U+FFFD rather than an exception.
   return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -8,8 +8,9 @@ when a matching file is read). agentlint reads the same files as parties to conf
 (AL406). Every candidate file below says "Use PostgreSQL for all storage" and carries its own
 marker; the agent says "SQLite only". For two layouts (the agent beside the files, and the agent
 in a nested `service/` project started there) this asks Claude Code which markers the subagent's
-request holds, and holds agentlint to the same: a file is named by the agent's AL406 finding
-exactly when Claude Code gives it to the subagent.
+request holds, and holds agentlint to the same: a file is listed by `agentlint inspect` and
+named by the agent's AL406 finding exactly when Claude Code gives it to the subagent. A second
+agent, with `omitClaudeMd: true`, is given none of them, and `inspect` must list none.
 
 Usage: instructions.py --claude BIN --agentlint BIN
 Exit code: 0 when both layouts agree, 1 otherwise.
@@ -85,16 +86,31 @@ CANDIDATES = {
 
 AGENT = ("---\nname: helper\ndescription: The helper agent. Use for helper tasks only.\n---\n\n"
          "You are the helper. Use SQLite only for storage.\n")
+OMITTER = ("---\nname: omitter\ndescription: The omitter agent. Use for omitter tasks only.\n"
+           "omitClaudeMd: true\n---\n\nYou are the omitter. Answer questions.\n")
 
 
 def ask_claude(claude, start, home, markers):
-    """The markers the helper subagent's request holds."""
-    _, requests, _ = oracle.ask(claude, start, home, ["helper"])
+    """{agent: the markers its subagent's request holds}."""
+    _, requests, _ = oracle.ask(claude, start, home, ["helper", "omitter"])
+    given = {}
     for request in requests:
-        if standin.is_subagent(request) and oracle.probe_of(request) == "helper":
+        name = oracle.probe_of(request)
+        if standin.is_subagent(request) and name in ("helper", "omitter") and name not in given:
             text = json.dumps(request)
-            return {m for m in markers if "Marker %s here." % m in text}
-    raise RuntimeError("Claude Code started no helper subagent")
+            given[name] = {m for m in markers if "Marker %s here." % m in text}
+    if len(given) != 2:
+        raise RuntimeError("Claude Code did not start both subagents")
+    return given
+
+
+def ask_inspect(agentlint, repo, agent_path):
+    """The instructions `agentlint inspect` says the agent is given."""
+    done = subprocess.run([agentlint, "inspect", "--format", "json", agent_path], cwd=repo,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise RuntimeError("agentlint inspect failed: " + done.stderr)
+    return set(json.loads(done.stdout)["instructions"])
 
 
 def ask_agentlint(agentlint, repo, agent_path, markers):
@@ -133,21 +149,31 @@ def main():
             agent_dir = "service/" if layout == "agent in service/" else ""
             files = dict(CANDIDATES)
             files[agent_dir + ".claude/agents/helper.md"] = AGENT
+            files[agent_dir + ".claude/agents/omitter.md"] = OMITTER
             for path, text in files.items():
                 target = os.path.join(repo, path)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "w", newline="") as f:
                     f.write(text)
             oracle.git_init(repo)
-            given = ask_claude(args.claude, os.path.join(repo, agent_dir), home, markers)
+            asked = ask_claude(args.claude, os.path.join(repo, agent_dir), home, markers)
+            given = asked["helper"]
+            listed = ask_inspect(args.agentlint, repo, agent_dir + ".claude/agents/helper.md")
             named = ask_agentlint(args.agentlint, repo, agent_dir + ".claude/agents/helper.md",
                                   markers)
             for marker in markers:
-                ok = (marker in given) == (marker in named)
+                ok = (marker in given) == (marker in named) == (marker in listed)
                 failures += not ok
-                print("%-20s %-32s Claude Code: %-9s agentlint: %-9s %s"
+                print("%-20s %-32s Claude Code: %-9s agentlint: %-9s %-10s %s"
                       % (layout, marker, "given" if marker in given else "not given",
-                         "party" if marker in named else "not party", "ok" if ok else "DIFFERS"))
+                         "party" if marker in named else "not party",
+                         "listed" if marker in listed else "not listed", "ok" if ok else "DIFFERS"))
+            omitted = ask_inspect(args.agentlint, repo, agent_dir + ".claude/agents/omitter.md")
+            ok = not asked["omitter"] and not omitted
+            failures += not ok
+            print("%-20s %-32s Claude Code: given %d, agentlint inspect: %d  %s"
+                  % (layout, "omitClaudeMd: true", len(asked["omitter"]), len(omitted),
+                     "ok" if ok else "DIFFERS"))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return 1 if failures else 0
