@@ -280,3 +280,35 @@ TEST_CASE("discover: a project's instructions are the files Claude Code gives ev
                      "service/.claude/rules/team/.style.md", "service/CLAUDE.local.md",
                      "service/CLAUDE.md", "service/docs/a.md", "service/docs/py.md"});
 }
+
+TEST_CASE("discover: a project's agents carry the tools its Claude Code settings deny") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".claude/agents/a.md", kAgent);
+  WriteFile(r / ".claude/agents/team/b.md", kAgent);
+  WriteFile(r / ".claude/settings.json",
+            "{\"permissions\": {\"deny\": [\"WebFetch\", \"Bash(*)\", \"Bash(rm:*)\", "
+            "\" Edit \", \"Read()\", 5, \"mcp__github\"]}}");
+  WriteFile(r / ".claude/settings.local.json", R"({"permissions": {"deny": ["NotebookEdit"]}})");
+  WriteFile(r / "service/.claude/agents/c.md", kAgent);
+  WriteFile(r / "service/.claude/settings.local.json", "{not json");
+  WriteFile(r / "notes/d.md", kAgent);
+  const InFolder in(r);
+  const Discovery d = Discover({"."});
+  std::map<std::string, std::vector<std::string>> denied;
+  for (const DiscoveredFile& f : d.files) {
+    std::vector<std::string>& names = denied[f.path];
+    if (!f.origin.denied_tools) continue;
+    for (const DeniedTool& t : *f.origin.denied_tools) names.push_back(t.name + " " + t.setting);
+  }
+  const std::vector<std::string> project{
+      "WebFetch .claude/settings.json", "Bash .claude/settings.json",
+      "mcp__github .claude/settings.json", "NotebookEdit .claude/settings.local.json"};
+  CHECK(denied[".claude/agents/a.md"] == project);
+  CHECK(denied[".claude/agents/team/b.md"] == project);
+  // A project's own settings only (not those of the folder above), and a file that is not JSON
+  // denies nothing; nor do settings reach files outside an agents folder.
+  CHECK(denied["service/.claude/agents/c.md"].empty());
+  CHECK(denied["notes/d.md"].empty());
+  CHECK(d.files[0].origin.denied_tools == d.files[1].origin.denied_tools);  // read once, shared
+}

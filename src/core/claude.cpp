@@ -298,10 +298,20 @@ ToolResolution ResolveWord(const Knowledge& k, std::string_view word, bool plan_
   return r;
 }
 
-void AddDefaultSet(const Knowledge& k, std::set<std::string>& tools, bool plan_mode) {
+bool Denies(const std::vector<DeniedTool>* denied, const std::string& name) {
+  return denied && std::any_of(denied->begin(), denied->end(),
+                               [&](const DeniedTool& tool) { return tool.name == name; });
+}
+
+// The set an agent without `tools` inherits. Tools folded into another (Glob and Grep into Bash)
+// join it when the project's settings deny that tool (measured: an inheriting agent then gets
+// Glob and Grep; with Bash in disallowedTools it does not).
+void AddDefaultSet(const Knowledge& k, std::set<std::string>& tools, bool plan_mode,
+                   const std::vector<DeniedTool>* denied) {
   for (const ToolInfo& tool : k.tools) {
     if (tool.status != ToolStatus::kCurrent && tool.status != ToolStatus::kDeprecated) continue;
     if (tool.subagents == SubagentAvailability::kAlways ||
+        (!tool.folded_into.empty() && Denies(denied, tool.folded_into)) ||
         (plan_mode && tool.subagents == SubagentAvailability::kPlanModeOnly)) {
       tools.insert(tool.name);
     }
@@ -313,11 +323,12 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
   const YamlNode* mode = doc.origin().plugin_agent ? nullptr : doc.ClaudeField("permissionMode");
   const bool plan = mode && mode->IsScalar() && mode->value == "plan";
   std::set<std::string> tools;
+  const std::vector<DeniedTool>* denied = doc.origin().denied_tools.get();
   const YamlNode* field = doc.ClaudeField("tools");
   out.inherits_tools = field == nullptr;
   bool refused = false;
   if (out.inherits_tools) {
-    AddDefaultSet(k, tools, plan);
+    AddDefaultSet(k, tools, plan, denied);
   } else {
     std::vector<ToolEntry> words = doc.ClaudeTools("tools").entries;
     words.erase(std::remove_if(words.begin(), words.end(),
@@ -328,7 +339,7 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
       const ToolResolution r = ResolveWord(k, word.name, plan);
       switch (r.kind) {
         case ToolResolution::kAll:
-          AddDefaultSet(k, tools, plan);
+          AddDefaultSet(k, tools, plan, denied);
           break;
         case ToolResolution::kTool:
         case ToolResolution::kMcp:
@@ -351,6 +362,20 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
   if (doc.ClaudeField("memory")) {
     for (const char* name : {"Read", "Write", "Edit"}) tools.insert(name);
   }
+  // Takes a tool away, and the tools that go with it (`Monitor` with `Bash`).
+  const auto take_away = [&](const std::string& name, const std::string& why, const char* done) {
+    if (!tools.erase(name)) return;
+    out.dropped.push_back({name, why});
+    for (const ToolInfo& tool : k.tools) {
+      if (tool.removed_with == name && tools.erase(tool.name))
+        out.dropped.push_back({tool.name, "goes with `" + name + "`, which is " + done});
+    }
+  };
+  // The project's settings deny some tools to every agent.
+  if (denied) {
+    for (const DeniedTool& tool : *denied)
+      take_away(tool.name, "denied in `" + tool.setting + "`", "denied");
+  }
   for (const ToolEntry& word : doc.ClaudeTools("disallowedTools").entries) {
     const ToolResolution r = ResolveWord(k, word.name, true);
     if (r.kind == ToolResolution::kMcp || word.name == "mcp__*") {
@@ -361,13 +386,8 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
       }
       continue;
     }
-    if (r.kind != ToolResolution::kTool || !tools.count(r.tool)) continue;
-    tools.erase(r.tool);
-    out.dropped.push_back({r.tool, "listed in disallowedTools"});
-    for (const ToolInfo& tool : k.tools) {
-      if (tool.removed_with == r.tool && tools.erase(tool.name))
-        out.dropped.push_back({tool.name, "goes with `" + r.tool + "`, which is disallowed"});
-    }
+    if (r.kind == ToolResolution::kTool)
+      take_away(r.tool, "listed in disallowedTools", "disallowed");
   }
   if (ClaudeTrue(doc.ClaudeField("background"))) {
     for (const ToolInfo& tool : k.tools) {

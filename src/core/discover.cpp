@@ -14,6 +14,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "core/claude.h"
 #include "core/knowledge.h"
 #include "core/memory.h"
@@ -368,6 +370,72 @@ FileOrigin ClassifyPath(const std::string& path) {
   return absolute;
 }
 
+namespace {
+
+// The whole tools a project's settings deny, as Claude Code 2.1.332 applies them to subagents
+// (measured): `permissions.deny` entries `"Name"` and `"Name(*)"`, spelt exactly, of
+// `.claude/settings.json` and `.claude/settings.local.json` in the folder Claude Code starts in
+// (not those of the folders above). A file that is not JSON is ignored, as Claude Code ignores
+// it. `"Bash(rm:*)"` limits a tool without removing it.
+std::vector<DeniedTool> ReadDeniedTools(const fs::path& project) {
+  std::vector<DeniedTool> out;
+  for (const char* name : {".claude/settings.json", ".claude/settings.local.json"}) {
+    std::string text;
+    std::string error;
+    std::error_code ec;
+    if (!fs::is_regular_file(project / name, ec) ||
+        !ReadFileBytes((project / name).string(), text, error, 1u << 20))
+      continue;
+    const nlohmann::json settings = nlohmann::json::parse(text, nullptr, false);
+    if (settings.is_discarded() || !settings.is_object()) continue;
+    const auto permissions = settings.find("permissions");
+    if (permissions == settings.end() || !permissions->is_object()) continue;
+    const auto deny = permissions->find("deny");
+    if (deny == permissions->end() || !deny->is_array()) continue;
+    for (const nlohmann::json& entry : *deny) {
+      if (!entry.is_string()) continue;
+      std::string tool = entry.get<std::string>();
+      if (EndsWith(tool, "(*)")) tool.resize(tool.size() - 3);
+      if (!tool.empty() && tool.find_first_of("() ") == std::string::npos)
+        out.push_back({std::move(tool), name});
+    }
+  }
+  return out;
+}
+
+// Each file of a project's `.claude/agents` gets the tools its project's settings deny, read
+// once per project.
+void AttachDeniedTools(std::vector<DiscoveredFile>& files) {
+  std::map<std::string, std::shared_ptr<const std::vector<DeniedTool>>> by_project;
+  std::map<std::string, std::shared_ptr<const std::vector<DeniedTool>>> by_scope;
+  fs::path cwd;
+  std::error_code ec;
+  for (DiscoveredFile& file : files) {
+    FileOrigin& origin = file.origin;
+    if (!origin.scope_is_agent_root || origin.plugin_agent) continue;
+    const auto known = by_scope.find(origin.scope);
+    if (known != by_scope.end()) {
+      origin.denied_tools = known->second;
+      continue;
+    }
+    if (cwd.empty()) cwd = fs::current_path(ec);
+    std::shared_ptr<const std::vector<DeniedTool>> denied;
+    if (const std::optional<fs::path> project = ClaudeProjectDir(origin.scope, cwd)) {
+      auto [it, inserted] = by_project.emplace(project->string(), nullptr);
+      if (inserted) {
+        std::vector<DeniedTool> read = ReadDeniedTools(*project);
+        if (!read.empty())
+          it->second = std::make_shared<const std::vector<DeniedTool>>(std::move(read));
+      }
+      denied = it->second;
+    }
+    by_scope.emplace(origin.scope, denied);
+    origin.denied_tools = std::move(denied);
+  }
+}
+
+}  // namespace
+
 Discovery Discover(const std::vector<std::string>& paths, const std::vector<std::string>& unsaved) {
   Discovery out;
   std::vector<std::string> identities;  // beside out.files: see Walker::identities
@@ -476,6 +544,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
   }
   out.files = std::move(unique);
   std::sort(out.skipped.begin(), out.skipped.end());
+  AttachDeniedTools(out.files);
   return out;
 }
 

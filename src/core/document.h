@@ -20,6 +20,13 @@ enum class Dialect { kClaude, kCopilot, kOpenCode, kKiro, kGemini, kOther };
 const char* DialectName(Dialect dialect);
 
 // Where a file sits, as decided by discovery.
+// A tool the project's Claude Code settings deny as a whole (`permissions.deny`: `"WebFetch"` or
+// `"WebFetch(*)"`), which no agent of the project gets.
+struct DeniedTool {
+  std::string name;
+  std::string setting;  // the settings file, from the project's folder: `.claude/settings.json`
+};
+
 struct FileOrigin {
   bool named = false;           // named on the command line
   bool agent_location = false;  // inside .claude/agents, a plugin's agents/, .github/agents, ...
@@ -35,6 +42,9 @@ struct FileOrigin {
   bool over_file_limit = false;
   // CLAUDE.md or a file it imports: the project's own instructions, a party to comparisons.
   bool instructions = false;
+  // The tools denied by the settings of the project whose `.claude/agents` holds the file (shared
+  // by the project's files; null when it has none).
+  std::shared_ptr<const std::vector<DeniedTool>> denied_tools;
   // The path its folders were read from, when that is not the path as written: `reviewer.md`
   // named inside .claude/agents is located as the absolute path.
   std::string located_as;

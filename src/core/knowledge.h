@@ -19,7 +19,8 @@
 namespace agentlint {
 
 enum class ToolStatus { kCurrent, kAlias, kDeprecated, kRemoved, kRenamed };
-// kAlways: in the set an agent without `tools` inherits; kOnRequest: given only when named;
+// kAlways: in the set an agent without `tools` inherits; kOnRequest: given only when named (one
+// folded into another tool is inherited too while that tool is not there);
 // kPlanModeOnly: with `permissionMode: plan`; kNever: not recognised for subagents.
 enum class SubagentAvailability { kAlways, kOnRequest, kNever, kPlanModeOnly };
 

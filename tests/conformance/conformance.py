@@ -9,7 +9,9 @@ to the main model, listed, spawns, model sent and the tools the subagent gets; a
 those whose value Claude Code's debug log says it drops as invalid, and the keys it says it does
 not recognize, against `inspect`'s `invalid_fields` and `unknown_fields` ("fields") and against
 the fields agentlint's findings name ("field findings"); and the `skills` entries it does not
-find, against AL405, in project fixtures that have a `.claude/skills` folder ("skills").
+find, against AL405, in project fixtures that have a `.claude/skills` folder ("skills"). A
+fixture folder with Claude Code settings (`.claude/settings.json`) is a project of its own, its
+settings placed beside its agents.
 
 Differences that depend on the machine rather than on agentlint are named in KNOWN and not
 counted: MCP tools (no MCP server is connected in a scratch project) and `isolation: worktree`
@@ -53,9 +55,18 @@ NOT_LOADED = "Claude Code does not load this agent"
 SKIP = re.compile(r"(^|/)(dialects|plugin)/|SKILL\.md$|\.fixed\.md$|(^|/)\.(opencode|kiro|github|gemini)/")
 
 
+# A fixture folder with Claude Code settings beside its `.claude/agents` is a project of its own.
+SETTINGS = (".claude/settings.json", ".claude/settings.local.json")
+
+
+def own_project(root, prefix):
+    return any(os.path.isfile(os.path.join(root, prefix, name)) for name in SETTINGS)
+
+
 def fixture_files(source):
     """{(project, path in .claude/agents): bytes}: every Claude Code fixture, one project per
-    multi-file case under fixtures/project, the rest in shared projects."""
+    multi-file case under fixtures/project and per folder with settings, the rest in shared
+    projects."""
     root = os.path.join(source, "fixtures")
     files = {}
     for folder, _, names in os.walk(root):
@@ -65,7 +76,7 @@ def fixture_files(source):
             if not name.endswith(".md") or SKIP.search(rel):
                 continue
             marker = rel.find(".claude/agents/")
-            if rel.startswith("project/") and marker >= 0:
+            if marker >= 0 and (rel.startswith("project/") or own_project(root, rel[:marker])):
                 files[(rel[:marker], rel[marker + len(".claude/agents/"):])] = open(full, "rb").read()
             else:
                 slug = os.path.dirname(rel).replace("/", "__") or "top"
@@ -73,15 +84,18 @@ def fixture_files(source):
     return files
 
 
-def fixture_skills(source):
+def fixture_extra(source):
     """{project: {path in the project: bytes}}: the `.claude/skills` files of the multi-file
-    project fixtures, placed beside their agents."""
-    root = os.path.join(source, "fixtures", "project")
+    project fixtures and the Claude Code settings of any fixture project, placed beside their
+    agents."""
+    root = os.path.join(source, "fixtures")
     out = {}
     for folder, _, names in os.walk(root):
         for name in names:
-            rel = os.path.relpath(os.path.join(folder, name), os.path.join(source, "fixtures"))
-            marker = rel.find(".claude/skills/")
+            rel = os.path.relpath(os.path.join(folder, name), root)
+            marker = rel.find(".claude/skills/") if rel.startswith("project/") else -1
+            if marker < 0 and rel.endswith(SETTINGS):
+                marker = rel.rfind(".claude/")
             if marker >= 0:
                 out.setdefault(rel[:marker], {})[rel[marker:]] = \
                     open(os.path.join(folder, name), "rb").read()
@@ -256,7 +270,7 @@ def main():
     args.agentlint = os.path.abspath(args.agentlint)
     oracle.EXTRA_ARGS = ["--model", MAIN_MODEL]
     projects = {}
-    skills = fixture_skills(args.fixtures) if args.fixtures else {}
+    extras = fixture_extra(args.fixtures) if args.fixtures else {}
     if args.fixtures:
         for (project, path), data in fixture_files(args.fixtures).items():
             projects.setdefault(project, {})[path] = data
@@ -274,10 +288,11 @@ def main():
 
     def one(job):
         project, subset = job
-        extra = skills.get(project)
+        extra = extras.get(project)
+        skills = any(".claude/skills/" in path for path in extra or ())
         verdicts, inspected, findings = run_project(args.claude, args.agentlint, subset, extra)
         return [(os.path.join(project, r[0]),) + r[1:]
-                for r in compare(subset, verdicts, inspected, findings, bool(extra))]
+                for r in compare(subset, verdicts, inspected, findings, skills)]
 
     # Each job waits mostly on its own Claude Code process (own HOME, own stand-in on its own
     # port): several run at once; rows keep the jobs' order, so the report is the same.
