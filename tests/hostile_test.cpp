@@ -236,3 +236,23 @@ TEST_CASE("hostile: shapes that used to cost quadratic time finish, with their f
   CHECK(after.find("tools: Read, Edit\n") != std::string::npos);
   CHECK(ReadFile(agents / "crlf.md").find('\r') == std::string::npos);
 }
+
+TEST_CASE(
+    "hostile: project settings nested a million deep, or not JSON, deny nothing and crash "
+    "nothing") {
+  TempDir tmp;
+  const fs::path agents = tmp.path() / ".claude/agents";
+  WriteFile(agents / "a.md",
+            "---\nname: a\ndescription: Fetches docs. Use for research.\ntools: Read, WebFetch\n"
+            "---\nYou fetch the documentation pages you are asked about and summarise them.\n");
+  for (const std::string& settings :
+       {"{\"permissions\":{\"deny\":" + std::string(500000, '[') + std::string(500000, ']') + "}}",
+        "{\"permissions\":{\"deny\":" + std::string(500000, '['), std::string("\xFF\xFE{")}) {
+    WriteFile(tmp.path() / ".claude/settings.json", settings);
+    std::string out;
+    CHECK(RunAgentlint("--no-config '" + tmp.path().string() + "'", out) == 0);
+    std::string inspected;
+    CHECK(RunAgentlint("inspect '" + (agents / "a.md").string() + "'", inspected) == 0);
+    CHECK(inspected.find("    + WebFetch\n") != std::string::npos);
+  }
+}
