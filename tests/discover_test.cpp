@@ -288,7 +288,7 @@ TEST_CASE("discover: a project's agents carry the tools its Claude Code settings
   WriteFile(r / ".claude/agents/team/b.md", kAgent);
   WriteFile(r / ".claude/settings.json",
             "{\"permissions\": {\"deny\": [\"WebFetch\", \"Bash(*)\", \"Bash(rm:*)\", "
-            "\" Edit \", \"Read()\", 5, \"mcp__github\"]}}");
+            "\" Edit \", \"Read()\", 5, \"mcp__github\", \"Task(helper)\", \"Task(*)\"]}}");
   WriteFile(r / ".claude/settings.local.json", R"({"permissions": {"deny": ["NotebookEdit"]}})");
   WriteFile(r / "service/.claude/agents/c.md", kAgent);
   WriteFile(r / "service/.claude/settings.local.json", "{not json");
@@ -302,8 +302,9 @@ TEST_CASE("discover: a project's agents carry the tools its Claude Code settings
     for (const DeniedTool& t : *f.origin.denied_tools) names.push_back(t.name + " " + t.setting);
   }
   const std::vector<std::string> project{
-      "WebFetch .claude/settings.json", "Bash .claude/settings.json",
-      "mcp__github .claude/settings.json", "NotebookEdit .claude/settings.local.json"};
+      "WebFetch .claude/settings.json",    "Bash .claude/settings.json",
+      "mcp__github .claude/settings.json", "Agent(helper) .claude/settings.json",
+      "Agent .claude/settings.json",       "NotebookEdit .claude/settings.local.json"};
   CHECK(denied[".claude/agents/a.md"] == project);
   CHECK(denied[".claude/agents/team/b.md"] == project);
   // A project's own settings only (not those of the folder above), and a file that is not JSON

@@ -446,6 +446,14 @@ std::string LoadProblem(const AgentDoc& doc, bool plugin) {
 
 }  // namespace
 
+const DeniedTool* DeniedAgent(const AgentDoc& doc, const std::string& name) {
+  if (!doc.origin().denied_tools) return nullptr;
+  for (const DeniedTool& denied : *doc.origin().denied_tools) {
+    if (denied.name == "Agent" || denied.name == "Agent(" + name + ")") return &denied;
+  }
+  return nullptr;
+}
+
 ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDetail detail) {
   ClaudeAgent out;
   const bool plugin = doc.origin().plugin_agent;
@@ -464,6 +472,14 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
       }
     }
     out.name = stem;
+  }
+  // The project's settings can deny the agent itself (`Agent(name)`, or `Task(name)`, in
+  // `permissions.deny`) or the Agent tool (`Agent(*)`): Claude Code then does not register it
+  // (measured with 2.1.332).
+  if (const DeniedTool* denied = DeniedAgent(doc, out.name); out.loads && denied) {
+    out.loads = false;
+    out.why_not = std::string(kDeniedBySettings) + " (`" + denied->written +
+                  "` in `permissions.deny` of `" + denied->setting + "`)";
   }
   const YamlNode* description = doc.ClaudeField("description");
   if (IsString(description)) {

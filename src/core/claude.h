@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -21,6 +22,9 @@ struct DroppedTool {
   std::string name;
   std::string reason;
 };
+
+// How `why_not` starts when the project's settings deny the agent (`Agent(name)`).
+constexpr std::string_view kDeniedBySettings = "the project's settings deny it";
 
 struct ClaudeAgent {
   bool loads = false;
@@ -67,6 +71,10 @@ bool ClaudeTrue(const YamlNode* node);
 // no limit. A file without a closed front matter, or whose front matter is not a mapping, has
 // none.
 bool ClaudeLoadsRuleAtStart(const AgentDoc& rule);
+
+// The deny rule of the project's settings that keeps agent `name` from loading: `Agent(name)`,
+// or `Agent` (the whole tool, `Agent(*)`); nullptr when none does.
+const DeniedTool* DeniedAgent(const AgentDoc& doc, const std::string& name);
 
 // kIdentity: whether it loads, its name, description and model, not its tools nor its fields (a
 // sibling read only for its identity needs no more; resolving the tools is a seventh of its cost).

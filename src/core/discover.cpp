@@ -376,7 +376,9 @@ namespace {
 // (measured): `permissions.deny` entries `"Name"` and `"Name(*)"`, spelt exactly, of
 // `.claude/settings.json` and `.claude/settings.local.json` in the folder Claude Code starts in
 // (not those of the folders above). A file that is not JSON is ignored, as Claude Code ignores
-// it. `"Bash(rm:*)"` limits a tool without removing it.
+// it. `"Bash(rm:*)"` limits a tool without removing it. `"Agent(helper)"` (or `"Task(helper)"`)
+// denies the agent `helper`, which Claude Code then does not register; it is kept as
+// `Agent(helper)`. `"Agent(*)"` (or `"Task"`) denies the Agent tool: no agent is registered.
 std::vector<DeniedTool> ReadDeniedTools(const fs::path& project) {
   std::vector<DeniedTool> out;
   for (const char* name : {".claude/settings.json", ".claude/settings.local.json"}) {
@@ -395,9 +397,18 @@ std::vector<DeniedTool> ReadDeniedTools(const fs::path& project) {
     for (const nlohmann::json& entry : *deny) {
       if (!entry.is_string()) continue;
       std::string tool = entry.get<std::string>();
+      // `Agent(name)` (or the old `Task(name)`) denies one agent: kept as `Agent(name)`.
+      for (const char* agent : {"Agent(", "Task("}) {
+        const size_t open = std::string_view(agent).size();
+        if (tool.rfind(agent, 0) == 0 && tool.size() > open + 1 && tool.back() == ')' &&
+            tool.find_first_of("() ", open) == tool.size() - 1 && tool != std::string(agent) + "*)")
+          out.push_back({"Agent(" + tool.substr(open), name, tool});
+      }
+      const std::string written = tool;
       if (EndsWith(tool, "(*)")) tool.resize(tool.size() - 3);
+      if (tool == "Task") tool = "Agent";  // the Agent tool's old name
       if (!tool.empty() && tool.find_first_of("() ") == std::string::npos)
-        out.push_back({std::move(tool), name});
+        out.push_back({std::move(tool), name, written});
     }
   }
   return out;

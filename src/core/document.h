@@ -21,10 +21,12 @@ const char* DialectName(Dialect dialect);
 
 // Where a file sits, as decided by discovery.
 // A tool the project's Claude Code settings deny as a whole (`permissions.deny`: `"WebFetch"` or
-// `"WebFetch(*)"`), which no agent of the project gets.
+// `"WebFetch(*)"`), which no agent of the project gets; or an agent they deny, as
+// `Agent(name)`, which Claude Code does not register.
 struct DeniedTool {
   std::string name;
   std::string setting;  // the settings file, from the project's folder: `.claude/settings.json`
+  std::string written;  // the entry as written: `"Task(*)"` for the name `Agent`
 };
 
 struct FileOrigin {

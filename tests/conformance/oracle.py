@@ -271,9 +271,12 @@ def run(claude, files, timeout=300, keep=None, keep_project=None, extra=None):
             json.dump(requests, open(keep, "w"), indent=1)
         main = next((r for r in requests if not standin.is_subagent(r) and
                      any(t.get("name") == "Agent" for t in r.get("tools", []))), None)
-        if main is None:
+        if main is None and not any(not standin.is_subagent(r) for r in requests):
             raise RuntimeError("Claude Code sent no main-thread request:\n" +
                                done.stdout.decode("utf-8", "replace")[-2000:])
+        # A main thread without the Agent tool (the project's settings deny it) registers
+        # nothing and starts no agent.
+        main = main or {"tools": []}
         all_names = [n for ns in names.values() for n in ns]
         results = call_results(requests, calls)
         registered = registry(results.get(SENTINEL, ""))
