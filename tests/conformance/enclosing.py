@@ -99,10 +99,7 @@ def main():
             repo = os.path.join(work, "repo")
             home = os.path.join(work, "home")
             os.makedirs(home)
-            for path, text in FILES.items():
-                os.makedirs(os.path.dirname(os.path.join(repo, path)), exist_ok=True)
-                with open(os.path.join(repo, path), "w") as f:
-                    f.write(text)
+            oracle.place(repo, FILES)
             if layout != "no git":
                 oracle.git_init(repo)
             if layout == "service a git repository of its own":

@@ -119,10 +119,9 @@ def ask_agentlint(agentlint, repo, agent_path, markers):
     the agent's AL406 finding names exactly when the file is a party."""
     named = set()
     for marker in markers:
-        for other in markers:
-            with open(os.path.join(repo, other), "w", newline="") as f:
-                text = CANDIDATES[other]
-                f.write(text if other == marker else text.replace(STANCE, "Storage notes."))
+        oracle.place(repo, {other: CANDIDATES[other] if other == marker else
+                            CANDIDATES[other].replace(STANCE, "Storage notes.")
+                            for other in markers})
         done = subprocess.run([agentlint, "--no-config", "--format", "json", "."], cwd=repo,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if done.returncode not in (0, 1):
@@ -150,11 +149,7 @@ def main():
             files = dict(CANDIDATES)
             files[agent_dir + ".claude/agents/helper.md"] = AGENT
             files[agent_dir + ".claude/agents/omitter.md"] = OMITTER
-            for path, text in files.items():
-                target = os.path.join(repo, path)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "w", newline="") as f:
-                    f.write(text)
+            oracle.place(repo, files)
             oracle.git_init(repo)
             asked = ask_claude(args.claude, os.path.join(repo, agent_dir), home, markers)
             given = asked["helper"]

@@ -220,6 +220,16 @@ def field_log(home):
     return out
 
 
+def place(folder, files):
+    """Writes {path under folder: text or bytes}, byte for byte (text as UTF-8, line ends as
+    written), making the folders on the way."""
+    for path, data in files.items():
+        target = os.path.join(folder, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
 def git_init(folder):
     """A scratch git repository with one empty commit."""
     subprocess.run(["git", "init", "-q", folder], check=True)
@@ -253,12 +263,8 @@ def run(claude, files, timeout=300, keep=None, keep_project=None, extra=None):
         home = os.path.join(work, "home")
         os.makedirs(home)
         agents = os.path.join(project, ".claude", "agents")
-        placed = [(os.path.join(agents, path), data) for path, data in files.items()]
-        placed += [(os.path.join(project, path), data) for path, data in (extra or {}).items()]
-        for target, data in placed:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as f:
-                f.write(data)
+        place(agents, files)
+        place(project, extra or {})
         git_init(project)
         names = {path: candidate_names(path, data) for path, data in files.items()}
         # A name no agent has comes first: its error lists every agent Claude Code registered,
