@@ -298,11 +298,6 @@ ToolResolution ResolveWord(const Knowledge& k, std::string_view word, bool plan_
   return r;
 }
 
-bool Denies(const std::vector<DeniedTool>* denied, const std::string& name) {
-  return denied && std::any_of(denied->begin(), denied->end(),
-                               [&](const DeniedTool& tool) { return tool.name == name; });
-}
-
 // The set an agent without `tools` inherits. Tools folded into another (Glob and Grep into Bash)
 // join it when the project's settings deny that tool (measured: an inheriting agent then gets
 // Glob and Grep; with Bash in disallowedTools it does not).
@@ -311,7 +306,7 @@ void AddDefaultSet(const Knowledge& k, std::set<std::string>& tools, bool plan_m
   for (const ToolInfo& tool : k.tools) {
     if (tool.status != ToolStatus::kCurrent && tool.status != ToolStatus::kDeprecated) continue;
     if (tool.subagents == SubagentAvailability::kAlways ||
-        (!tool.folded_into.empty() && Denies(denied, tool.folded_into)) ||
+        (!tool.folded_into.empty() && FindDenied(denied, tool.folded_into)) ||
         (plan_mode && tool.subagents == SubagentAvailability::kPlanModeOnly)) {
       tools.insert(tool.name);
     }
@@ -446,12 +441,17 @@ std::string LoadProblem(const AgentDoc& doc, bool plugin) {
 
 }  // namespace
 
+const DeniedTool* FindDenied(const std::vector<DeniedTool>* denied, std::string_view name) {
+  if (!denied) return nullptr;
+  const auto it = std::find_if(denied->begin(), denied->end(),
+                               [&](const DeniedTool& tool) { return tool.name == name; });
+  return it == denied->end() ? nullptr : &*it;
+}
+
 const DeniedTool* DeniedAgent(const AgentDoc& doc, const std::string& name) {
-  if (!doc.origin().denied_tools) return nullptr;
-  for (const DeniedTool& denied : *doc.origin().denied_tools) {
-    if (denied.name == "Agent" || denied.name == "Agent(" + name + ")") return &denied;
-  }
-  return nullptr;
+  const std::vector<DeniedTool>* denied = doc.origin().denied_tools.get();
+  const DeniedTool* tool = FindDenied(denied, "Agent");
+  return tool ? tool : FindDenied(denied, "Agent(" + name + ")");
 }
 
 ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDetail detail) {

@@ -72,6 +72,9 @@ bool ClaudeTrue(const YamlNode* node);
 // none.
 bool ClaudeLoadsRuleAtStart(const AgentDoc& rule);
 
+// The entry of a project's denied tools (FileOrigin::denied_tools) for `name`, or nullptr.
+const DeniedTool* FindDenied(const std::vector<DeniedTool>* denied, std::string_view name);
+
 // The deny rule of the project's settings that keeps agent `name` from loading: `Agent(name)`,
 // or `Agent` (the whole tool, `Agent(*)`); nullptr when none does.
 const DeniedTool* DeniedAgent(const AgentDoc& doc, const std::string& name);
