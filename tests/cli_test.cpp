@@ -127,6 +127,28 @@ TEST_CASE("cli: graph draws the examples' agents, handoffs, missing agents and c
   }
 }
 
+TEST_CASE("cli: graph draws an agent Claude Code does not load as missing, with the handoff") {
+  // A handoff to an agent whose file has no `description`: the file is there, Claude Code does
+  // not load it, so the node is drawn as missing and the edge to it red; no second node.
+  const std::string folder = SourceDir() + "/fixtures/project/unknown-agent-reference/not-loaded";
+  const Run mermaid = Agentlint("graph " + folder);
+  CHECK(mermaid.code == 0);
+  CHECK(mermaid.out.find("a1[\"schema-designer<br/>(not loaded)\"]:::missing") !=
+        std::string::npos);
+  CHECK(mermaid.out.find("a0 -.-> a1\n") != std::string::npos);
+  CHECK(mermaid.out.find("(missing)") == std::string::npos);
+  CHECK(mermaid.out.find("linkStyle 0 stroke:#d00") != std::string::npos);
+  const Run dot = Agentlint("graph --format dot " + folder);
+  CHECK(dot.out.find("a0 -> a1 [color=red, style=dashed];") != std::string::npos);
+  // The file named alone inside its folder (as a pre-commit hook does): the sibling is read for
+  // whether Claude Code loads it, and the handoff is reported the same way.
+  const Run named = Agentlint(folder + "/.claude/agents/api.md");
+  CHECK(named.code == 1);
+  CHECK(named.out.find(":8:14: error: the body hands off to `schema-designer`, but Claude Code "
+                       "does not load `schema-designer.md`") != std::string::npos);
+  CHECK(named.out.find("AL106") == std::string::npos);  // the sibling's own findings: not linted
+}
+
 TEST_CASE("cli: several paths, a missing path, and exit codes by severity") {
   TempDir tmp;
   WriteFile(tmp.path() / "clean.md", kClean);

@@ -358,11 +358,20 @@ std::string AgentKey(std::string_view name) {
 }
 
 KnownAgents::KnownAgents(const ProjectContext& ctx, const std::vector<const AgentSummary*>& scope) {
-  for (const AgentSummary* agent : scope) names_.push_back(agent->agent_name);
+  // Only what Claude Code registers can be spawned: an agent file it does not load is kept
+  // apart, so that a reference to it says why it fails.
+  const auto add = [&](const AgentSummary* agent) {
+    if (agent->dialect == Dialect::kClaude && !agent->loads) {
+      unloaded_.emplace(AgentKey(agent->agent_name), agent);
+    } else {
+      names_.push_back(agent->agent_name);
+    }
+  };
+  for (const AgentSummary* agent : scope) add(agent);
   // Claude Code also loads the agents of the projects enclosing this one (core/project).
   if (!scope.empty()) {
     for (const AgentSummary* agent : ctx.project.EnclosingAgentsOf(scope.front()->origin.scope))
-      names_.push_back(agent->agent_name);
+      add(agent);
   }
   for (const std::string& name : ctx.knowledge.builtin_agents) names_.push_back(name);
   for (const std::string& name : ctx.options.known_agents) names_.push_back(name);
@@ -371,14 +380,44 @@ KnownAgents::KnownAgents(const ProjectContext& ctx, const std::vector<const Agen
     const size_t dash = name.find('-');
     if (dash != std::string::npos) heads_.insert(name.substr(0, dash + 1));
   }
+  for (const std::string& key : keys_) unloaded_.erase(key);  // another one of the name loads
 }
 
 bool KnownAgents::Knows(const std::string& name) const { return keys_.count(AgentKey(name)) > 0; }
+
+const AgentSummary* KnownAgents::Unloaded(const std::string& name) const {
+  const auto it = unloaded_.find(AgentKey(name));
+  return it == unloaded_.end() ? nullptr : it->second;
+}
 
 std::string KnownAgents::Hint(const std::string& name) const {
   const std::string guess = ClosestMatch(name, names_);
   if (!guess.empty()) return "did you mean `" + guess + "`?";
   return "define the agent in this folder, fix the name, or declare it with --known-agent " + name;
+}
+
+std::string PathInScope(const AgentSummary& agent) {
+  const std::string& scope = agent.origin.scope;
+  if (!scope.empty() && agent.path.size() > scope.size() + 1 && agent.path.rfind(scope, 0) == 0 &&
+      agent.path[scope.size()] == '/')
+    return agent.path.substr(scope.size() + 1);
+  return agent.path;
+}
+
+void ReportUnknownAgent(const KnownAgents& known, const Reference& ref, ProjectReporter& out) {
+  const AgentSummary* unloaded = known.Unloaded(ref.name);
+  if (!unloaded) {
+    out.Report(ref.at, ref.how + " `" + ref.name + "`, but no agent of that name exists here",
+               known.Hint(ref.name));
+    return;
+  }
+  const std::string shown = PathInScope(*unloaded);
+  Diagnostic& d =
+      out.Report(ref.at,
+                 ref.how + " `" + ref.name + "`, but Claude Code does not load `" + shown +
+                     "`, so no agent of that name can be spawned",
+                 "fix `" + shown + "` so that Claude Code loads it (its own findings say why not)");
+  if (unloaded->name_at) d.related.push_back({unloaded->name_at->location, "not loaded"});
 }
 
 bool KnownAgents::SharesShape(const std::string& name) const {

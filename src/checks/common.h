@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -183,6 +184,9 @@ class KnownAgents {
  public:
   KnownAgents(const ProjectContext& ctx, const std::vector<const AgentSummary*>& scope);
   bool Knows(const std::string& name) const;
+  // The agent file of that name that Claude Code does not load (no `description`, a front
+  // matter it cannot read, a settings deny), or nullptr: it is there, but cannot be spawned.
+  const AgentSummary* Unloaded(const std::string& name) const;
   // "did you mean `x`?", or how to declare the agent.
   std::string Hint(const std::string& name) const;
   // True when another known name starts with the same word (`manager-git` beside
@@ -192,8 +196,16 @@ class KnownAgents {
  private:
   std::vector<std::string> names_;
   std::unordered_set<std::string> keys_;
-  std::unordered_set<std::string> heads_;  // "manager-" of "manager-spec"
+  std::unordered_set<std::string> heads_;                          // "manager-" of "manager-spec"
+  std::unordered_map<std::string, const AgentSummary*> unloaded_;  // by AgentKey
 };
+
+// The agent's path within its scope's folder (`nested/db.md`), as the user sees the folder.
+std::string PathInScope(const AgentSummary& agent);
+
+// Reports `ref`, a handoff or mention of an agent Claude Code cannot spawn: one that does not
+// exist, or one whose file it does not load (with that file as a related location).
+void ReportUnknownAgent(const KnownAgents& known, const Reference& ref, ProjectReporter& out);
 
 // Edits that turn every CRLF of the file into LF.
 Fix CrlfToLf(const SourceFile& source);

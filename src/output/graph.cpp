@@ -15,8 +15,8 @@ namespace {
 
 struct Node {
   std::string id;
-  std::string label;  // lines joined by "\n"
-  bool missing = false;
+  std::string label;     // lines joined by "\n"
+  bool missing = false;  // an agent that does not exist, or whose file Claude Code does not load
 };
 
 struct Edge {
@@ -59,7 +59,10 @@ Graph Build(const LintResult& result) {
     const std::string tools = a->tool_count < 0 ? "all tools"
                                                 : std::to_string(a->tool_count) +
                                                       (a->tool_count == 1 ? " tool" : " tools");
-    node.label = a->agent_name + "\n" + (a->model.empty() ? "?" : a->model) + " · " + tools;
+    node.missing = a->dialect == Dialect::kClaude && !a->loads;
+    node.label = a->agent_name + "\n" +
+                 (node.missing ? std::string("(not loaded)")
+                               : (a->model.empty() ? "?" : a->model) + " · " + tools);
     by_path[a->path] = node.id;
     by_name.emplace(std::make_pair(a->origin.scope, a->agent_name), node.id);
     g.nodes.push_back(node);
@@ -89,14 +92,18 @@ Graph Build(const LintResult& result) {
     }
   }
   // Missing agents and conflicts, from the findings.
-  std::map<std::string, std::string> missing;  // name -> node id
+  std::map<std::string, std::string> missing;           // name -> node id
+  std::map<std::string, const AgentSummary*> agent_at;  // path -> agent
+  for (const AgentSummary* a : agents) agent_at[a->path] = a;
   for (const Diagnostic& d : result.diagnostics) {
     const auto from = by_path.find(d.location.path);
     if (from == by_path.end()) continue;
     const std::string_view rule = d.rule->id;
     if (rule == "AL403" || rule == "AL404") {
       const std::string name = MissingName(d.message);
-      if (name.empty()) continue;
+      // An agent whose file Claude Code does not load has its node (drawn as missing), and the
+      // handoff's edge is already there.
+      if (name.empty() || !target(*agent_at.at(d.location.path), name).empty()) continue;
       auto [it, added] = missing.emplace(name, "m" + std::to_string(missing.size()));
       if (added) g.nodes.push_back({it->second, name + "\n(missing)", true});
       g.edges.insert({from->second, it->second, "", false});
@@ -130,7 +137,17 @@ std::string Escape(std::string_view text, bool dot) {
   return out;
 }
 
+// The ids of the nodes drawn as missing.
+std::set<std::string> MissingIds(const Graph& g) {
+  std::set<std::string> ids;
+  for (const Node& n : g.nodes) {
+    if (n.missing) ids.insert(n.id);
+  }
+  return ids;
+}
+
 std::string Mermaid(const Graph& g) {
+  const std::set<std::string> missing = MissingIds(g);
   std::ostringstream out;
   out << "graph LR\n";
   for (const Node& n : g.nodes)
@@ -143,7 +160,7 @@ std::string Mermaid(const Graph& g) {
       out << "  " << e.from << " <-->|\"" << Escape(e.label, false) << "\"| " << e.to << "\n";
       red.push_back(index);
     } else {
-      const bool to_missing = e.to[0] == 'm';
+      const bool to_missing = missing.count(e.to) > 0;
       out << "  " << e.from << (to_missing ? " -.-> " : " --> ") << e.to << "\n";
       if (to_missing) red.push_back(index);
     }
@@ -155,6 +172,7 @@ std::string Mermaid(const Graph& g) {
 }
 
 std::string Dot(const Graph& g) {
+  const std::set<std::string> missing = MissingIds(g);
   std::ostringstream out;
   out << "digraph agents {\n  rankdir=LR;\n  node [shape=box];\n";
   for (const Node& n : g.nodes) {
@@ -165,7 +183,7 @@ std::string Dot(const Graph& g) {
     out << "  " << e.from << " -> " << e.to;
     if (e.conflict) {
       out << " [label=\"" << Escape(e.label, true) << "\", color=red, fontcolor=red, dir=both]";
-    } else if (e.to[0] == 'm') {
+    } else if (missing.count(e.to) > 0) {
       out << " [color=red, style=dashed]";
     }
     out << ";\n";

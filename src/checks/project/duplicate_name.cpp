@@ -11,6 +11,9 @@ void CheckDuplicateName(const ProjectContext& ctx, ProjectReporter& out) {
   for (const auto& [scope, agents] : ctx.project.scopes()) {
     std::map<std::string, std::vector<const AgentSummary*>> by_name;  // linear in the scope
     for (const AgentSummary* agent : agents) {
+      // An agent file Claude Code does not load (no `description`, say) takes no name: the
+      // other one of the name loads, whatever the paths (measured with 2.1.332).
+      if (agent->dialect == Dialect::kClaude && !agent->loads) continue;
       if (!agent->name.empty() && agent->name_at) by_name[agent->name].push_back(agent);
     }
     for (const auto& [name, twins] : by_name) {
@@ -19,9 +22,7 @@ void CheckDuplicateName(const ProjectContext& ctx, ProjectReporter& out) {
       for (const AgentSummary* agent : twins) {
         if (agent->path > winner->path) winner = agent;
       }
-      // The winner's path within the scope (`nested/db.md`), as the user sees the folder.
-      std::string shown = winner->path;
-      if (shown.rfind(scope + "/", 0) == 0) shown = shown.substr(scope.size() + 1);
+      const std::string shown = PathInScope(*winner);
       for (const AgentSummary* agent : twins) {
         if (agent == winner) continue;
         Diagnostic& d = out.Report(

@@ -186,7 +186,10 @@ void CheckOverlappingDescriptions(const ProjectContext& ctx, ProjectReporter& ou
     WordSets sorted;
     std::vector<size_t> linted;
     for (size_t i = 0; i < agents.size(); ++i) {
-      if (agents[i]->description_at) {
+      // Claude Code offers the main model only the agents it loads; the description of a file it
+      // does not load (a settings deny, a `name` it cannot read) routes nothing.
+      const bool offered = agents[i]->dialect != Dialect::kClaude || agents[i]->loads;
+      if (offered && agents[i]->description_at) {
         const std::string lowered = Lower(agents[i]->description);
         const size_t first = sorted.words.size();
         ForEachWord(lowered, [&](std::string_view w) {

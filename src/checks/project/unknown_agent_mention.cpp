@@ -96,11 +96,13 @@ void CheckUnknownAgentMention(const ProjectContext& ctx, ProjectReporter& out) {
       for (const Reference& mention : agent->mentions) {
         if (!known) known.emplace(ctx, agents);
         if (known->Knows(mention.name) || reported.count(mention.name)) continue;
-        if (!mention.marked && !known->SharesShape(mention.name)) continue;
+        if (known->Unloaded(mention.name) == agent) continue;  // itself: its own findings say it
+        // An unmarked word is taken for an agent only when it has an agent's shape, or when an
+        // agent file of that name is there.
+        if (!mention.marked && !known->SharesShape(mention.name) && !known->Unloaded(mention.name))
+          continue;
         reported.insert(mention.name);
-        out.Report(mention.at,
-                   mention.how + " `" + mention.name + "`, but no agent of that name exists here",
-                   known->Hint(mention.name));
+        ReportUnknownAgent(*known, mention, out);
       }
     }
   }

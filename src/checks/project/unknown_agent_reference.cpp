@@ -70,9 +70,8 @@ void CheckUnknownAgentReference(const ProjectContext& ctx, ProjectReporter& out)
       for (const Reference& ref : agent->references) {
         if (ref.name.find(':') != std::string::npos) continue;  // a plugin's agent
         if (!known) known.emplace(ctx, agents);
-        if (known->Knows(ref.name)) continue;
-        out.Report(ref.at, ref.how + " `" + ref.name + "`, but no agent of that name exists here",
-                   known->Hint(ref.name));
+        if (known->Knows(ref.name) || known->Unloaded(ref.name) == agent) continue;
+        ReportUnknownAgent(*known, ref, out);
       }
     }
   }
