@@ -48,13 +48,13 @@ TEST_CASE("knowledge: broken knowledge is reported, not ignored") {
                   "tools:\n  - {name: Read, status: current, subagents: always, background: kept}\n"
                   "  - {name: Read, status: gone, subagents: always, background: kept}\n"
                   "mcp: {pattern: '('}\n"},
-                 {"rules/colors.yaml", "documented: [red, red]\n"}},
+                 {"rules/colors.yaml", "colors: [red, red]\n"}},
                 errors);
   std::set<std::string> messages;
   for (const KnowledgeError& e : errors) messages.insert(e.message);
   CHECK(messages.count("duplicate tool `Read`"));
   CHECK(messages.count("unknown tool status `gone`"));
-  CHECK(messages.count("duplicate `red` in documented"));
+  CHECK(messages.count("duplicate `red` in colors"));
   CHECK(messages.count("knowledge file is missing"));
   bool bad_pattern = false;
   for (const std::string& m : messages)

@@ -328,8 +328,7 @@ void LoadModels(Knowledge& k, const YamlNode& root, Reader& r) {
 using Loader = void (*)(Knowledge&, const YamlNode&, Reader&);
 
 void LoadColors(Knowledge& k, const YamlNode& root, Reader& r) {
-  k.colors = r.List(root.Find("documented"), "documented");
-  k.undocumented_colors = r.List(root.Find("undocumented"), "undocumented");
+  k.colors = r.List(root.Find("colors"), "colors");
 }
 
 void LoadHooks(Knowledge& k, const YamlNode& root, Reader& r) {

@@ -142,8 +142,7 @@ struct Knowledge {
   std::shared_ptr<const LazyRegex> model_id_pattern;
   std::map<std::string, std::string> model_snapshots;  // undated id -> its one snapshot date
   std::vector<std::shared_ptr<const LazyRegex>> foreign_model_patterns;
-  std::vector<std::string> colors;
-  std::vector<std::string> undocumented_colors;
+  std::vector<std::string> colors;  // the values of `color` Claude Code keeps
   std::vector<std::string> hook_events;
   std::vector<std::string> hook_types;
   std::vector<std::string> no_prompt_hook_events;
