@@ -250,6 +250,16 @@ TEST_CASE("document: field values are taken or dropped as Claude Code takes them
   }
   CHECK(takes("permissionMode", "~"));
   CHECK(takes("permissionMode", "\"\""));
+  // A one-item list: `effort` is read as text (`[high]` is `high`); `memory`, `isolation` and
+  // `permissionMode` are compared as written, so it matches nothing (2.1.332 logs them).
+  CHECK(takes("effort", "[high]"));
+  CHECK(!takes("effort", "[high, low]"));
+  for (const char* line : {"memory: [project]", "isolation: [worktree]", "permissionMode: [plan]",
+                           "permissionMode: []", "memory: {a: 1}"}) {
+    const std::string text(line);
+    const size_t colon = text.find(':');
+    CHECK_MESSAGE(!takes(text.substr(0, colon), text.substr(colon + 2)), line);
+  }
 
   CHECK(ClaudeTrue(read("background: \"true\"").ClaudeField("background")));
   CHECK(ClaudeTrue(read("background: TRUE").ClaudeField("background")));

@@ -205,6 +205,8 @@ bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& val
   const bool empty = value.IsNull() || (value.IsScalar() && TypeOf(value) == ScalarType::kNull);
   if (field.name == "permissionMode") {
     // Only a value JavaScript counts as true is checked: empty, `""`, `false` and 0 are unset.
+    // A list or mapping is a value JavaScript counts as true, and matches no mode.
+    if (!empty && !value.IsScalar()) return false;
     const std::string text = empty ? "" : JsString(value);
     return text.empty() || text == "false" || text == "0" || Contains(k.permission_modes, text);
   }
@@ -222,6 +224,9 @@ bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& val
     return count == std::floor(count) && count >= field.min && count <= 9007199254740991.0;
   }
   if (field.values.empty()) return true;
+  // `memory` and `isolation` are compared as written: `[user]` is not `user` (2.1.332 logs it as
+  // invalid); `effort` is read as text first.
+  if (!value.IsScalar() && !field.values_as_text) return false;
   if (field.integer_values && value.IsScalar() &&
       (TypeOf(value) == ScalarType::kInt || TypeOf(value) == ScalarType::kFloat))
     return std::isfinite(YamlNumber(value.value));

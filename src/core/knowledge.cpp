@@ -292,6 +292,7 @@ void LoadFields(Knowledge& k, const YamlNode& root, Reader& r) {
         r.Error("alias `" + alias + "` of field `" + field.name + "` names no value");
     }
     field.integer_values = r.Str(item, "integers") == "true";
+    field.values_as_text = r.Str(item, "as_text") == "true";
     field.min = r.Number(item, "min", 1, 1e15, 1);
     field.typos = r.List(item.Find("typos"), "typos");
     field.plugin_ignored = r.Str(item, "plugin_ignored") == "true";

@@ -50,6 +50,9 @@ struct FieldInfo {
   bool values_ignore_case = false;
   std::map<std::string, std::string> value_aliases;
   bool integer_values = false;
+  // Whether Claude Code reads the value as text before matching it (JavaScript's String(): the
+  // list `[high]` is `high`); otherwise a list or mapping never matches.
+  bool values_as_text = false;
   double min = 1;  // kPositiveInt: the least count Claude Code takes
   std::vector<std::string> typos;
   bool plugin_ignored = false;

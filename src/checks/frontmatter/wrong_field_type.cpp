@@ -14,6 +14,9 @@ bool IsStringLike(const YamlNode& node) { return node.IsScalar(); }
 std::string Expected(const Knowledge& k, const FieldInfo& field, const YamlNode& node) {
   switch (field.type) {
     case FieldType::kString:
+      // A list Claude Code reads as text (`effort: [high]`) is taken.
+      if (!node.IsScalar() && !node.IsNull() && field.values_as_text && ClaudeTakes(k, field, node))
+        return "";
       return IsStringLike(node) || node.IsNull() ? "" : "a string";
     case FieldType::kStringOrList: {
       if (IsStringLike(node) || node.IsNull()) return "";
