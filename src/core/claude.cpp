@@ -9,6 +9,7 @@
 #include <limits>
 #include <set>
 
+#include "core/hooks.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -411,7 +412,7 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
 }
 
 // Why the loader skips the file, or "" when it registers the agent.
-std::string LoadProblem(const AgentDoc& doc, bool plugin) {
+std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (!doc.origin().read_error.empty())
     return "the file cannot be read: " + doc.origin().read_error;
   if (!doc.front_matter().present) return "there is no front matter on the first line";
@@ -441,6 +442,12 @@ std::string LoadProblem(const AgentDoc& doc, bool plugin) {
   const YamlNode* hooks = root->Find("hooks");
   if (hooks && !hooks->IsMapping() && !hooks->IsNull())
     return "`hooks` is not a mapping of events, which drops the whole agent";
+  // A permission-guarding hook it cannot read drops the agent (measured with 2.1.332; plugin
+  // agents' hooks are not used at all, and were not measured).
+  if (!plugin) {
+    if (const auto problem = UnloadableHooks(*root, k))
+      return "a hook that may guard permissions cannot be read: " + problem->message;
+  }
   return "";
 }
 
@@ -462,7 +469,7 @@ const DeniedTool* DeniedAgent(const AgentDoc& doc, const std::string& name) {
 ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDetail detail) {
   ClaudeAgent out;
   const bool plugin = doc.origin().plugin_agent;
-  out.why_not = LoadProblem(doc, plugin);
+  out.why_not = LoadProblem(doc, k, plugin);
   out.loads = out.why_not.empty();
   const YamlNode* name = doc.ClaudeField("name");
   if (IsString(name) && !name->value.empty()) {

@@ -77,6 +77,13 @@ const ToolInfo* Knowledge::FindToolIgnoringCase(std::string_view name) const {
   return nullptr;
 }
 
+const HookHandlerInfo* Knowledge::FindHookHandler(std::string_view type) const {
+  for (const HookHandlerInfo& handler : hook_handlers) {
+    if (handler.type == type) return &handler;
+  }
+  return nullptr;
+}
+
 const FieldInfo* Knowledge::FindField(std::string_view name) const {
   for (const FieldInfo& field : fields) {
     if (field.name == name) return &field;
@@ -334,7 +341,25 @@ void LoadColors(Knowledge& k, const YamlNode& root, Reader& r) {
 
 void LoadHooks(Knowledge& k, const YamlNode& root, Reader& r) {
   k.hook_events = r.List(root.Find("events"), "events");
-  k.hook_types = r.List(root.Find("handler_types"), "handler_types");
+  const YamlNode* handlers = root.Find("handlers");
+  if (!handlers || !handlers->IsSequence()) return r.Error("`handlers` must be a list");
+  static constexpr std::pair<std::string_view, HookValue> kKinds[] = {
+      {"text", HookValue::kText},   {"nonempty", HookValue::kNonEmptyText},
+      {"texts", HookValue::kTexts}, {"positive", HookValue::kPositive},
+      {"bool", HookValue::kBool},   {"mapping", HookValue::kMapping},
+      {"url", HookValue::kUrl}};
+  for (const YamlNode& item : handlers->children) {
+    HookHandlerInfo handler;
+    handler.type = r.Str(item, "type", true);
+    if (k.FindHookHandler(handler.type)) r.Error("duplicate handler `" + handler.type + "`");
+    handler.required = r.List(item.Find("required"), "required");
+    for (const auto& [kind, value] : kKinds) {
+      for (std::string& field : r.List(item.Find(kind), kind))
+        handler.fields.emplace_back(std::move(field), value);
+    }
+    k.hook_types.push_back(handler.type);
+    k.hook_handlers.push_back(std::move(handler));
+  }
   k.no_prompt_hook_events = r.List(root.Find("no_prompt_handlers"), "no_prompt_handlers");
   k.mcp_server_types = r.List(root.Find("mcp_server_types"), "mcp_server_types");
 }

@@ -41,6 +41,16 @@ struct ToolInfo {
 
 enum class FieldType { kString, kStringOrList, kBool, kPositiveInt, kMapping, kList, kAny };
 
+// What a hook handler's value must be (rules/hooks.yaml).
+enum class HookValue { kText, kNonEmptyText, kTexts, kPositive, kBool, kMapping, kUrl };
+
+// One hook handler type and the fields Claude Code checks when it loads it.
+struct HookHandlerInfo {
+  std::string type;
+  std::vector<std::string> required;
+  std::vector<std::pair<std::string, HookValue>> fields;  // in the order listed
+};
+
 struct FieldInfo {
   std::string name;
   FieldType type = FieldType::kAny;
@@ -147,7 +157,9 @@ struct Knowledge {
   std::vector<std::shared_ptr<const LazyRegex>> foreign_model_patterns;
   std::vector<std::string> colors;  // the values of `color` Claude Code keeps
   std::vector<std::string> hook_events;
-  std::vector<std::string> hook_types;
+  std::vector<std::string> hook_types;  // the handler types, in the order of hook_handlers
+  std::vector<HookHandlerInfo> hook_handlers;
+  const HookHandlerInfo* FindHookHandler(std::string_view type) const;
   std::vector<std::string> no_prompt_hook_events;
   std::vector<std::string> mcp_server_types;
   std::vector<std::string> builtin_agents;

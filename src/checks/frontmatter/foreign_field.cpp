@@ -1,4 +1,6 @@
 #include "checks/common.h"
+#include "core/claude.h"
+#include "core/hooks.h"
 
 namespace agentlint {
 
@@ -9,12 +11,19 @@ void CheckForeignField(const FileContext& ctx, Reporter& out) {
   std::string list;
   size_t count = 0;
   const YamlNode* first = nullptr;
+  // A key holding hooks outside `hooks` is not ignored: Claude Code drops the agent for it
+  // (malformed-hooks says so).
+  const YamlNode* drops = nullptr;
+  if (ctx.claude && !ctx.claude->loads) {
+    if (const auto problem = UnloadableHooks(*root, ctx.knowledge)) drops = problem->at;
+  }
   for (size_t i = 0; i < root->MapSize(); ++i) {
     const YamlNode& key = root->Key(i);
     if (!key.IsScalar() || ctx.knowledge.FindField(key.value) || key.value == "allowed-tools" ||
         key.value == "allowedTools" || !FieldTypoOf(ctx.knowledge, key.value).empty()) {
       continue;  // a field, allowed-tools-in-agent, or unknown-field (a typo)
     }
+    if (&key == drops) continue;
     if (!first) first = &key;
     if (++count > kListed) continue;  // counted, not listed
     const auto origin = ctx.knowledge.foreign_keys.find(key.value);
