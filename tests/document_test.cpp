@@ -269,6 +269,29 @@ TEST_CASE("document: field values are taken or dropped as Claude Code takes them
   CHECK(ClaudeCount(*read("x: \"1 000\"").ClaudeField("x")) == 1000);
 }
 
+TEST_CASE("document: names Claude Code skips: `-` first, a colon after NFKC, over 256 units") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  CHECK(NameProblem(k, "db-expert").empty());
+  CHECK(NameProblem(k, "-db") == "starts with `-`");
+  CHECK(NameProblem(k, "team:db") == "contains `:`");
+  for (const char* colon : {"\xEF\xBC\x9A", "\xEF\xB9\x95", "\xEF\xB8\x93", "\xE2\xA9\xB4"}) {
+    CAPTURE(colon);
+    CHECK(NameProblem(k, std::string("db") + colon + "expert").find("Unicode reads as `:`") !=
+          std::string::npos);
+  }
+  CHECK(NameProblem(k, "db\xEF\xBC\x9B").empty());  // the fullwidth semicolon is no colon
+  // Length in UTF-16 units: 256 is taken; é is one unit, an emoji two.
+  CHECK(NameProblem(k, std::string(256, 'a')).empty());
+  CHECK(NameProblem(k, std::string(257, 'a')) == "is longer than 256 characters");
+  std::string accents;
+  for (int i = 0; i < 256; ++i) accents += "\xC3\xA9";
+  CHECK(NameProblem(k, accents).empty());
+  std::string emoji;
+  for (int i = 0; i < 128; ++i) emoji += "\xF0\x9F\x98\x80";
+  CHECK(NameProblem(k, emoji).empty());
+  CHECK(!NameProblem(k, emoji + "\xF0\x9F\x98\x80").empty());
+}
+
 TEST_CASE("document: the agent's dropped values and unknown keys, plugin fields ignored") {
   const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
   const std::string text =

@@ -411,6 +411,22 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
   out.spawns = out.loads && !refused;
 }
 
+// The characters whose NFKC form holds a colon, in UTF-8: U+2A74 DOUBLE COLON EQUAL, U+FE13
+// PRESENTATION FORM FOR VERTICAL COLON, U+FE55 SMALL COLON, U+FF1A FULLWIDTH COLON.
+constexpr std::string_view kColonLookalikes[] = {"\xE2\xA9\xB4", "\xEF\xB8\x93", "\xEF\xB9\x95",
+                                                 "\xEF\xBC\x9A"};
+
+// The length JavaScript gives a UTF-8 text: code points, two for those past U+FFFF.
+size_t Utf16Length(std::string_view text) {
+  size_t units = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) != 0x80) ++units;  // a code point starts here
+    if (byte >= 0xF0) ++units;           // four bytes: a surrogate pair
+  }
+  return units;
+}
+
 // Why the loader skips the file, or "" when it registers the agent.
 std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (!doc.origin().read_error.empty())
@@ -431,9 +447,9 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
     if (!IsString(name)) return "`name` is not text";
     if (name->value.empty()) return "`name` is empty";
   }
-  if (IsString(name) && !name->value.empty() &&
-      (name->value.front() == '-' || name->value.find(':') != std::string::npos)) {
-    return "`name` starts with `-` or contains `:`";
+  if (IsString(name) && !name->value.empty()) {
+    if (std::string problem = NameProblem(k, name->value); !problem.empty())
+      return "`name` " + problem;
   }
   const YamlNode* description = root->Find("description");
   if (!description || TypeOf(*description) == ScalarType::kNull) return "no `description`";
@@ -452,6 +468,19 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
 }
 
 }  // namespace
+
+std::string NameProblem(const Knowledge& k, std::string_view name) {
+  if (!name.empty() && name.front() == '-') return "starts with `-`";
+  if (name.find(':') != std::string_view::npos) return "contains `:`";
+  for (std::string_view colon : kColonLookalikes) {
+    if (name.find(colon) != std::string_view::npos)
+      return "contains `" + std::string(colon) + "`, which Unicode reads as `:`";
+  }
+  const FieldInfo* field = k.FindField("name");
+  if (field && field->max_length > 0 && Utf16Length(name) > field->max_length)
+    return "is longer than " + std::to_string(field->max_length) + " characters";
+  return "";
+}
 
 const DeniedTool* FindDenied(const std::vector<DeniedTool>* denied, std::string_view name) {
   if (!denied) return nullptr;

@@ -62,6 +62,11 @@ double ClaudeCount(const YamlNode& node);
 // it drops as invalid, an empty one too, except for `permissionMode`).
 bool ClaudeTakes(const Knowledge& knowledge, const FieldInfo& field, const YamlNode& value);
 
+// Why Claude Code skips an agent with this (non-empty) `name`, or "": it starts with `-`, holds
+// `:` once Unicode-normalized (NFKC: the fullwidth `：` is a colon), or is longer than the
+// knowledge's limit in UTF-16 units (measured with 2.1.332).
+std::string NameProblem(const Knowledge& knowledge, std::string_view name);
+
 // Whether a boolean field is on: YAML's true, or the text "true" exactly.
 bool ClaudeTrue(const YamlNode* node);
 

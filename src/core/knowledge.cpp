@@ -301,6 +301,7 @@ void LoadFields(Knowledge& k, const YamlNode& root, Reader& r) {
     field.integer_values = r.Str(item, "integers") == "true";
     field.values_as_text = r.Str(item, "as_text") == "true";
     field.min = r.Number(item, "min", 1, 1e15, 1);
+    field.max_length = static_cast<size_t>(r.Number(item, "max_length", 0, 1e9, 0));
     field.typos = r.List(item.Find("typos"), "typos");
     field.plugin_ignored = r.Str(item, "plugin_ignored") == "true";
     k.fields.push_back(std::move(field));

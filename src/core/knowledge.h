@@ -63,7 +63,8 @@ struct FieldInfo {
   // Whether Claude Code reads the value as text before matching it (JavaScript's String(): the
   // list `[high]` is `high`); otherwise a list or mapping never matches.
   bool values_as_text = false;
-  double min = 1;  // kPositiveInt: the least count Claude Code takes
+  double min = 1;         // kPositiveInt: the least count Claude Code takes
+  size_t max_length = 0;  // text: the most UTF-16 units Claude Code takes; 0: no limit
   std::vector<std::string> typos;
   bool plugin_ignored = false;
 };

@@ -1,6 +1,7 @@
 #include <cctype>
 
 #include "checks/common.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -41,10 +42,8 @@ std::string ToKebab(std::string_view name) {
 
 void CheckNameNotKebabCase(const FileContext& ctx, Reporter& out) {
   const YamlNode* name = ScalarField(ctx.doc, "name");
-  if (!name || name->value.empty() || name->value.front() == '-' ||
-      name->value.find(':') != std::string::npos) {
+  if (!name || name->value.empty() || !NameProblem(ctx.knowledge, name->value).empty())
     return;  // missing-name and name-skipped-by-loader cover these
-  }
   if (Contains(ctx.knowledge.builtin_agents, name->value)) return;  // name-shadows-builtin
   if (IsKebab(name->value)) return;
   const std::string suggestion = ToKebab(name->value);

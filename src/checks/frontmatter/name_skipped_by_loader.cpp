@@ -1,18 +1,24 @@
 #include "checks/common.h"
+#include "core/claude.h"
 
 namespace agentlint {
 
 void CheckNameSkippedByLoader(const FileContext& ctx, Reporter& out) {
   const YamlNode* name = ScalarField(ctx.doc, "name");
   if (!name || name->value.empty()) return;
-  if (name->value.front() == '-') {
-    out.Report(name->span, "`name` starts with `-`" + NotLoadedSuffix(ctx),
-               "start the name with a letter or digit");
-  } else if (name->value.find(':') != std::string::npos) {
-    out.Report(name->span,
-               "`name` contains `:`, which is reserved for plugin ids" + NotLoadedSuffix(ctx),
-               "use hyphens instead of `:`");
+  const std::string problem = NameProblem(ctx.knowledge, name->value);
+  if (problem.empty()) return;
+  std::string help = "use hyphens instead of `:`";
+  std::string why;
+  if (problem.rfind("starts", 0) == 0) {
+    help = "start the name with a letter or digit";
+  } else if (problem.rfind("is longer", 0) == 0) {
+    help = "shorten the name; the description is the place for detail";
+  } else {
+    why = problem == "contains `:`" ? ", which is reserved for plugin ids"
+                                    : " (`:` is reserved for plugin ids)";
   }
+  out.Report(name->span, "`name` " + problem + why + NotLoadedSuffix(ctx), help);
 }
 
 }  // namespace agentlint
