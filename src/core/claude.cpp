@@ -431,6 +431,9 @@ size_t Utf16Length(std::string_view text) {
 std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (!doc.origin().read_error.empty())
     return "the file cannot be read: " + doc.origin().read_error;
+  if (k.max_agent_file_bytes > 0 && doc.source().text().size() > k.max_agent_file_bytes)
+    return "the file is larger than Claude Code's limit of " +
+           std::to_string(k.max_agent_file_bytes) + " bytes for an agent file";
   if (!doc.front_matter().present) return "there is no front matter on the first line";
   if (!doc.front_matter().closed && !doc.claude_cut()) return "the front matter is never closed";
   if (doc.ClaudeOverLimits())

@@ -370,6 +370,7 @@ void LoadAgents(Knowledge& k, const YamlNode& root, Reader& r) {
   k.builtin_skills = r.List(root.Find("builtin_skills"), "builtin_skills");
   k.readme_names = r.List(root.Find("readme_names"), "readme_names");
   k.listing_limit = static_cast<size_t>(r.Number(root, "listing_limit", 1, 1e12, 0));
+  k.max_agent_file_bytes = static_cast<size_t>(r.Number(root, "max_file_bytes", 1, 1e12, 0));
 }
 
 void LoadSections(Knowledge& k, const YamlNode& root, Reader& r) {

@@ -167,6 +167,7 @@ struct Knowledge {
   std::vector<std::string> builtin_skills;  // bundled with Claude Code: a `skills` entry finds them
   std::vector<std::string> readme_names;
   size_t listing_limit = 0;  // characters of agent listing past which Claude Code refuses prompts
+  size_t max_agent_file_bytes = 0;  // Claude Code skips a larger agent file; 0: no limit
   std::vector<SectionProfile> section_profiles;
   std::vector<SecretPattern> secrets;
   // Every secret, body `dangerous` and conflict pattern, then the rules' line patterns
