@@ -89,6 +89,33 @@ TEST_CASE("discover: symlink loops and links out of the tree are not followed") 
   CHECK(skipped == std::vector<std::string>{"agents/notes.md", "alias/sub/notes.md"});
 }
 
+TEST_CASE("discover: links are followed as far as the git repository, as Claude Code loads them") {
+  // Claude Code 2.1.332 loads an agent that is a link to a file elsewhere in the repository (a
+  // shared folder of agents linked into .claude/agents), and one that leads out of it; agentlint
+  // follows the first and, reading only the repository, not the second.
+  TempDir repo;
+  TempDir outside;
+  fs::create_directory(repo.path() / ".git");
+  WriteFile(repo.path() / ".claude/agents/a.md", kAgent);
+  WriteFile(repo.path() / "shared/agents/reviewer.md", kAgent);
+  WriteFile(repo.path() / "shared/team/planner.md", kAgent);
+  WriteFile(outside.path() / "secret.md", kAgent);
+  fs::create_symlink("../../shared/agents/reviewer.md", repo.path() / ".claude/agents/reviewer.md");
+  fs::create_directory_symlink(repo.path() / "shared/team", repo.path() / ".claude/agents/team");
+  fs::create_symlink(outside.path() / "secret.md", repo.path() / ".claude/agents/secret.md");
+  const InFolder in(repo.path());
+  const Discovery d = Discover({".claude/agents"});
+  std::vector<std::string> paths;
+  for (const DiscoveredFile& f : d.files) paths.push_back(f.path);
+  CHECK(paths == std::vector<std::string>{".claude/agents/a.md", ".claude/agents/reviewer.md",
+                                          ".claude/agents/team/planner.md"});
+  // The linked files are agents of .claude/agents, as Claude Code loads them.
+  for (const DiscoveredFile& f : d.files) {
+    CAPTURE(f.path);
+    CHECK(f.origin.agent_location);
+  }
+}
+
 TEST_CASE("discover: a file named twice is linted once") {
   TempDir tmp;
   WriteFile(tmp.path() / ".claude/agents/a.md", kAgent);

@@ -115,15 +115,30 @@ std::string ReportPrefix(const fs::path& dir) {
   return prefix;
 }
 
+bool Inside(const fs::path& path, const fs::path& folder);
+
+// The git repository holding `canonical` (a folder with no links), or "" outside one.
+fs::path RepositoryOf(const fs::path& canonical) {
+  std::error_code ec;
+  for (fs::path at = canonical; !at.empty(); at = at.parent_path()) {
+    if (fs::exists(at / ".git", ec)) return at;
+    if (!at.has_relative_path()) break;
+  }
+  return {};
+}
+
 struct Walker {
   Discovery& out;
   fs::path root_canonical;
   std::set<fs::path> visited;
 
+  // Where a link may lead: inside the named folder, or elsewhere in its git repository (Claude
+  // Code follows links to files and folders wherever they lead, measured with 2.1.332; agentlint
+  // follows them as far as the repository, and never out of it).
   bool InsideRoot(const fs::path& canonical) const {
-    const auto [root_end, ignored] = std::mismatch(root_canonical.begin(), root_canonical.end(),
-                                                   canonical.begin(), canonical.end());
-    return root_end == root_canonical.end();
+    if (Inside(canonical, root_canonical)) return true;
+    if (!repository) repository = RepositoryOf(root_canonical);
+    return !repository->empty() && Inside(canonical, *repository);
   }
 
   std::string named_root;  // the folder the user named, as written
@@ -134,6 +149,7 @@ struct Walker {
   // Beside `out.files`, each file's path with no links (its canonical folder's and its name),
   // made without a system call: what tells a file reached twice.
   std::vector<std::string>* identities = nullptr;
+  mutable std::optional<fs::path> repository;  // RepositoryOf(root_canonical), once asked
 
   // Outside agents roots: the nearest `agents`/`subagents` folder below the named one, else the
   // named folder itself.
