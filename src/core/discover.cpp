@@ -413,11 +413,13 @@ std::vector<DeniedTool> ReadDeniedTools(const fs::path& project) {
     for (const nlohmann::json& entry : *deny) {
       if (!entry.is_string()) continue;
       std::string tool = entry.get<std::string>();
-      // `Agent(name)` (or the old `Task(name)`) denies one agent: kept as `Agent(name)`.
+      // `Agent(name)` (or the old `Task(name)`) denies one agent: kept as `Agent(name)`, the
+      // name as written (`Agent(Growth Hacker)` denies that agent; spaces around a name are
+      // part of it, so `Agent( helper )` denies none: measured with 2.1.332).
       for (const char* agent : {"Agent(", "Task("}) {
         const size_t open = std::string_view(agent).size();
         if (tool.rfind(agent, 0) == 0 && tool.size() > open + 1 && tool.back() == ')' &&
-            tool.find_first_of("() ", open) == tool.size() - 1 && tool != std::string(agent) + "*)")
+            tool.find_first_of("()", open) == tool.size() - 1 && tool != std::string(agent) + "*)")
           out.push_back({"Agent(" + tool.substr(open), name, tool});
       }
       const std::string written = tool;
