@@ -269,6 +269,25 @@ TEST_CASE("document: field values are taken or dropped as Claude Code takes them
   CHECK(ClaudeCount(*read("x: \"1 000\"").ClaudeField("x")) == 1000);
 }
 
+TEST_CASE("document: Claude Code reads only `.md` agent files, of at most 1 MiB") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  const std::string text = "---\nname: a\ndescription: b\n---\nBody\n";
+  for (const char* path : {".claude/agents/a.md", ".claude/agents/.hidden.md"})
+    CHECK_MESSAGE(ResolveClaudeAgent(AgentDoc(SourceFile(path, text), {}), k).loads, path);
+  for (const char* path :
+       {".claude/agents/a.MD", ".claude/agents/a.markdown", ".claude/agents/a.txt"}) {
+    const ClaudeAgent agent = ResolveClaudeAgent(AgentDoc(SourceFile(path, text), {}), k);
+    CHECK_MESSAGE(!agent.loads, path);
+    CHECK(agent.why_not.find("only `.md` files") != std::string::npos);
+  }
+  // 1,048,576 bytes load; one more does not (measured with 2.1.332).
+  const std::string at_limit = text + std::string(k.max_agent_file_bytes - text.size(), 'x');
+  CHECK(ResolveClaudeAgent(AgentDoc(SourceFile("a.md", at_limit), {}), k).loads);
+  const ClaudeAgent over = ResolveClaudeAgent(AgentDoc(SourceFile("a.md", at_limit + "x"), {}), k);
+  CHECK(!over.loads);
+  CHECK(over.why_not.find("1048576 bytes") != std::string::npos);
+}
+
 TEST_CASE("document: names Claude Code skips: `-` first, a colon after NFKC, over 256 units") {
   const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
   CHECK(NameProblem(k, "db-expert").empty());
