@@ -469,7 +469,7 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   // agents' hooks are not used at all, and were not measured).
   if (!plugin) {
     if (const auto problem = UnloadableHooks(*root, k))
-      return "a hook that may guard permissions cannot be read: " + problem->message;
+      return std::string(kUnreadableGuardHook) + ": " + problem->message;
   }
   return "";
 }

@@ -25,6 +25,9 @@ struct DroppedTool {
 
 // How `why_not` starts when the project's settings deny the agent (`Agent(name)`).
 constexpr std::string_view kDeniedBySettings = "the project's settings deny it";
+// How `why_not` starts when a hook that may guard permissions cannot be read (core/hooks).
+constexpr std::string_view kUnreadableGuardHook =
+    "a hook that may guard permissions cannot be read";
 
 struct ClaudeAgent {
   bool loads = false;
@@ -47,6 +50,11 @@ struct ClaudeAgent {
   std::vector<std::string> invalid_fields;  // fields whose value Claude Code drops (ClaudeTakes)
   std::vector<std::string> unknown_fields;  // keys that are not Claude Code fields
 };
+
+// Whether Claude Code drops the agent for its hooks (core/hooks UnloadableHooks).
+inline bool DroppedForHooks(const ClaudeAgent* agent) {
+  return agent && !agent->loads && agent->why_not.rfind(kUnreadableGuardHook, 0) == 0;
+}
 
 // JavaScript's String() of a value as Claude Code's YAML reader gives it, which it then compares
 // or parses: a YAML bool or number spelt as JavaScript spells it (`True` is "true", `0x10` is

@@ -14,7 +14,7 @@ void CheckForeignField(const FileContext& ctx, Reporter& out) {
   // A key holding hooks outside `hooks` is not ignored: Claude Code drops the agent for it
   // (malformed-hooks says so).
   const YamlNode* drops = nullptr;
-  if (ctx.claude && !ctx.claude->loads) {
+  if (DroppedForHooks(ctx.claude)) {
     if (const auto problem = UnloadableHooks(*root, ctx.knowledge)) drops = problem->at;
   }
   for (size_t i = 0; i < root->MapSize(); ++i) {

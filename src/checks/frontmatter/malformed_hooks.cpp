@@ -15,7 +15,7 @@ namespace {
 class HookReporter {
  public:
   HookReporter(const FileContext& ctx, Reporter& out) : ctx_(ctx), out_(out) {
-    if (ctx.claude && !ctx.claude->loads && ctx.doc.root())
+    if (DroppedForHooks(ctx.claude) && ctx.doc.root())
       unloadable_ = UnloadableHooks(*ctx.doc.root(), ctx.knowledge);
   }
 
