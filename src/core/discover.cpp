@@ -149,7 +149,7 @@ struct Walker {
   // Beside `out.files`, each file's path with no links (its canonical folder's and its name),
   // made without a system call: what tells a file reached twice.
   std::vector<std::string>* identities = nullptr;
-  mutable std::optional<fs::path> repository;  // RepositoryOf(root_canonical), once asked
+  mutable std::optional<fs::path> repository = std::nullopt;  // RepositoryOf(root_canonical)
 
   // Outside agents roots: the nearest `agents`/`subagents` folder below the named one, else the
   // named folder itself.
