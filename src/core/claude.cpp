@@ -23,6 +23,10 @@ const Regex kFloat(
     R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
 }  // namespace
 
+bool IsJsString(const YamlNode* node) {
+  return node && node->IsScalar() && TypeOf(*node) == ScalarType::kString;
+}
+
 ScalarType TypeOf(const YamlNode& node) {
   if (node.IsNull()) return ScalarType::kNull;
   if (!node.IsScalar() || node.style != ScalarStyle::kPlain || !node.tag.empty())
@@ -44,10 +48,6 @@ ScalarType TypeOf(const YamlNode& node) {
 }
 
 namespace {
-
-bool IsString(const YamlNode* node) {
-  return node && node->IsScalar() && TypeOf(*node) == ScalarType::kString;
-}
 
 // The value of a YAML number (TypeOf kInt or kFloat), as JavaScript holds it.
 double YamlNumber(std::string_view v) {
@@ -148,8 +148,7 @@ std::string JsString(const YamlNode& node) {
       for (size_t i = 0; i < node.children.size(); ++i) {
         if (i) out += ',';
         const YamlNode& item = node.children[i];
-        if (!item.IsNull() && !(item.IsScalar() && TypeOf(item) == ScalarType::kNull))
-          out += JsString(item);
+        if (!IsJsNull(item)) out += JsString(item);
       }
       return out;
     }
@@ -203,7 +202,7 @@ bool ClaudeLoadsRuleAtStart(const AgentDoc& rule) {
 }
 
 bool ClaudeTakes(const Knowledge& k, const FieldInfo& field, const YamlNode& value) {
-  const bool empty = value.IsNull() || (value.IsScalar() && TypeOf(value) == ScalarType::kNull);
+  const bool empty = IsJsNull(value);
   if (field.name == "permissionMode") {
     // Only a value JavaScript counts as true is checked: empty, `""`, `false` and 0 are unset.
     // A list or mapping is a value JavaScript counts as true, and matches no mode.
@@ -451,16 +450,16 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   // Only a missing or empty text counts as no name or description: " " is one.
   if (!plugin) {
     if (!name || TypeOf(*name) == ScalarType::kNull) return "no `name`";
-    if (!IsString(name)) return "`name` is not text";
+    if (!IsJsString(name)) return "`name` is not text";
     if (name->value.empty()) return "`name` is empty";
   }
-  if (IsString(name) && !name->value.empty()) {
+  if (IsJsString(name) && !name->value.empty()) {
     if (std::string problem = NameProblem(k, name->value); !problem.empty())
       return "`name` " + problem;
   }
   const YamlNode* description = root->Find("description");
   if (!description || TypeOf(*description) == ScalarType::kNull) return "no `description`";
-  if (!IsString(description)) return "`description` is not text";
+  if (!IsJsString(description)) return "`description` is not text";
   if (description->value.empty()) return "`description` is empty";
   const YamlNode* hooks = root->Find("hooks");
   if (hooks && !hooks->IsMapping() && !hooks->IsNull())
@@ -508,7 +507,7 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   out.why_not = LoadProblem(doc, k, plugin);
   out.loads = out.why_not.empty();
   const YamlNode* name = doc.ClaudeField("name");
-  if (IsString(name) && !name->value.empty()) {
+  if (IsJsString(name) && !name->value.empty()) {
     out.name = name->value;
   } else {
     // Plugin agents without `name` load under their file name.
@@ -530,7 +529,7 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
                   "` in `permissions.deny` of `" + denied->setting + "`)";
   }
   const YamlNode* description = doc.ClaudeField("description");
-  if (IsString(description)) {
+  if (IsJsString(description)) {
     // The main model is shown the description with each `\n` written out turned into a line
     // break (the `<example>` blocks of plugin agents are often written that way).
     // Copied a run at a time, between the `\n`s (found left to right, as they are read).

@@ -17,6 +17,9 @@ namespace agentlint {
 // The YAML 1.2 core type a scalar resolves to (plain scalars only: quoted ones are strings).
 enum class ScalarType { kString, kNull, kBool, kInt, kFloat };
 ScalarType TypeOf(const YamlNode& node);
+// The value as JavaScript holds it: text (`typeof v === "string"`), or null (`~`, `null`, empty).
+bool IsJsString(const YamlNode* node);
+inline bool IsJsNull(const YamlNode& node) { return TypeOf(node) == ScalarType::kNull; }
 
 struct DroppedTool {
   std::string name;

@@ -15,14 +15,6 @@ namespace {
 constexpr std::array<std::string_view, 3> kGuardEvents = {"PreToolUse", "PermissionRequest",
                                                           "PreSkillShellCommand"};
 
-bool IsJsString(const YamlNode* node) {
-  return node && node->IsScalar() && TypeOf(*node) == ScalarType::kString;
-}
-
-bool IsJsNull(const YamlNode& node) {
-  return node.IsNull() || (node.IsScalar() && TypeOf(node) == ScalarType::kNull);
-}
-
 // An object to JavaScript: a mapping or a list (scalars, nulls and aliases are not).
 bool IsObject(const YamlNode& node) { return node.IsMapping() || node.IsSequence(); }
 
