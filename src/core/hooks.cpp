@@ -20,14 +20,17 @@ bool IsObject(const YamlNode& node) { return node.IsMapping() || node.IsSequence
 
 bool IsEvent(const Knowledge& k, std::string_view key) { return Contains(k.hook_events, key); }
 
-// A mapping with a guard event's key holding something (not null, not an empty list).
+// A guard event's key holding something (not null, not an empty list).
+bool IsGuardEntry(const YamlNode& key, const YamlNode& value) {
+  return IsGuardEvent(key.value) && !IsJsNull(value) &&
+         !(value.IsSequence() && value.children.empty());
+}
+
+// A mapping with a guard event's key holding something.
 bool HoldsGuardKey(const YamlNode& node) {
   if (!node.IsMapping()) return false;
   for (size_t i = 0; i < node.MapSize(); ++i) {
-    const YamlNode& value = node.Value(i);
-    if (IsGuardEvent(node.Key(i).value) && !IsJsNull(value) &&
-        !(value.IsSequence() && value.children.empty()))
-      return true;
+    if (IsGuardEntry(node.Key(i), node.Value(i))) return true;
   }
   return false;
 }
@@ -209,13 +212,12 @@ std::optional<HookProblem> UnloadableHooks(const YamlNode& root, const Knowledge
   for (size_t i = 0; i < root.MapSize(); ++i) {
     const YamlNode& key = root.Key(i);
     const YamlNode& value = root.Value(i);
-    const bool guard_key = IsGuardEvent(key.value) && !IsJsNull(value) &&
-                           !(value.IsSequence() && value.children.empty());
-    if (guard_key)
+    if (IsGuardEntry(key, value))
       return NotLoaded(key, "`" + key.value +
                                 "` hooks are at the top of the front matter, "
                                 "outside `hooks`");
-    if (key.value == "hooks" || NeverScanned(key.value)) continue;
+    // Text, numbers and nulls hold no hooks: most values end here, before any lookup.
+    if (!IsObject(value) || key.value == "hooks" || NeverScanned(key.value)) continue;
     if (HoldsGuardHooks(k, value, 3, {!IsEvent(k, key.value), true, false}))
       return NotLoaded(key, "`" + key.value + "` holds hooks outside `hooks`");
   }
