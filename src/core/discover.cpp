@@ -117,10 +117,10 @@ std::string ReportPrefix(const fs::path& dir) {
 
 bool Inside(const fs::path& path, const fs::path& folder);
 
-// The git repository holding `canonical` (a folder with no links), or "" outside one.
-fs::path RepositoryOf(const fs::path& canonical) {
+// The git repository holding `folder` (the nearest folder up from it with a `.git`), or "".
+fs::path RepositoryOf(const fs::path& folder) {
   std::error_code ec;
-  for (fs::path at = canonical; !at.empty(); at = at.parent_path()) {
+  for (fs::path at = folder; !at.empty(); at = at.parent_path()) {
     if (fs::exists(at / ".git", ec)) return at;
     if (!at.has_relative_path()) break;
   }
@@ -337,13 +337,12 @@ std::optional<fs::path> ClaudeProjectDir(const std::string& scope, const fs::pat
 }
 
 std::vector<fs::path> FoldersAboveInRepository(const fs::path& project) {
+  const fs::path repository = RepositoryOf(project);
+  if (repository.empty()) return {};
   std::vector<fs::path> out;
-  std::error_code ec;
-  for (fs::path at = project; at.has_relative_path(); at = at.parent_path()) {
-    if (fs::exists(at / ".git", ec)) return out;
+  for (fs::path at = project; at != repository && at.has_relative_path(); at = at.parent_path())
     out.push_back(at.parent_path());
-  }
-  return {};  // no repository
+  return out;
 }
 
 bool GitRootBetween(const fs::path& inner, const fs::path& outer) {
