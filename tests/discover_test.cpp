@@ -340,3 +340,35 @@ TEST_CASE("discover: a project's agents carry the tools its Claude Code settings
   CHECK(denied["notes/d.md"].empty());
   CHECK(d.files[0].origin.denied_tools == d.files[1].origin.denied_tools);  // read once, shared
 }
+
+TEST_CASE(
+    "discover: an agent of .claude/agents spelt `.MD` or `.markdown` is found, notes are not") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".claude/agents/a.md", kAgent);
+  WriteFile(r / ".claude/agents/Shout.MD", kAgent);
+  WriteFile(r / ".claude/agents/team/long.markdown", kAgent);
+  WriteFile(r / ".claude/agents/plain.txt", kAgent);
+  WriteFile(r / ".claude/agents/notes.txt", "Who owns which agent.\n");
+  WriteFile(r / ".claude/agents/README.MD", "# Our agents\n");
+  WriteFile(r / ".claude/agents/agents.json", "{}\n");
+  WriteFile(r / ".claude/agents/.gitkeep", "");
+  WriteFile(r / "docs/draft.markdown", kAgent);      // not in an agents folder: not an agent file
+  WriteFile(r / ".github/agents/other.MD", kAgent);  // Copilot's folder: not Claude Code's rule
+  const InFolder in(r);
+  std::vector<std::string> paths;
+  for (const DiscoveredFile& f : Discover({"."}).files) paths.push_back(f.path);
+  CHECK(paths == std::vector<std::string>{".claude/agents/Shout.MD", ".claude/agents/a.md",
+                                          ".claude/agents/plain.txt",
+                                          ".claude/agents/team/long.markdown"});
+  // Named (as a pre-commit hook names every `.txt` of .claude/agents): the same judgement.
+  // The other agents of the folder come along as siblings, not reported on.
+  const Discovery named = Discover({".claude/agents/notes.txt", ".claude/agents/Shout.MD"});
+  std::vector<std::string> reported;
+  for (const DiscoveredFile& f : named.files) {
+    if (f.origin.reported) reported.push_back(f.path);
+  }
+  CHECK(reported == std::vector<std::string>{".claude/agents/Shout.MD"});
+  CHECK(named.files.size() == 4);
+  CHECK(named.skipped == std::vector<std::string>{".claude/agents/notes.txt"});
+}

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/document.h"
 #include "core/text.h"
 #include "engine/fix.h"
 #include "test_util.h"
@@ -126,7 +127,8 @@ std::vector<fs::path> FixtureFiles() {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(SourceDir() + "/fixtures")) {
     const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && entry.path().extension() == ".md" &&
+    // `a.MD`, `a.markdown`, `a.txt`: agents misnamed on purpose (AL015).
+    if (entry.is_regular_file() && (entry.path().extension() == ".md" || MisnamedMarkdown(name)) &&
         name.find(".fixed.md") == std::string::npos) {
       files.push_back(entry.path());
     }

@@ -81,6 +81,13 @@ use_config
 agent "Read, Bash"
 git commit -q -m "fixed agent" >"$work/out" 2>&1 || fail "the clean commit was refused"
 
+# An agent saved as `.MD` is one Claude Code never loads: the hook is given it and refuses it.
+printf -- '---\nname: docs\ndescription: Writes the docs. Use when a public API changes.\n---\nYou write the docs of each changed public function, with one example each.\n' >services/api/.claude/agents/docs.MD
+git add -A
+if git commit -q -m "misnamed agent" >"$work/out" 2>&1; then fail "the commit of an agent Claude Code never loads passed"; fi
+grep -q "docs.MD:1:1: error: .*AL015 agent-file-not-md" "$work/out" || fail "the misnamed agent was not reported"
+git rm -q --cached services/api/.claude/agents/docs.MD && rm services/api/.claude/agents/docs.MD
+
 # agentlint-system runs an installed agentlint (here: this build's binary on PATH).
 mkdir -p "$work/bin" && ln -s "$binary" "$work/bin/agentlint"
 printf '%s\n' "$config" | sed "s|https://github.com/agentlint/agentlint|$work/upstream|; s|id: agentlint |id: agentlint-system |" >.pre-commit-config.yaml
@@ -88,4 +95,4 @@ git add .pre-commit-config.yaml
 agent "Read, Bassh, Grep"
 if PATH="$work/bin:$PATH" git commit -q -m "system hook" >"$work/out" 2>&1; then fail "agentlint-system passed a broken agent"; fi
 grep -q "AL103 unknown-tool" "$work/out" || fail "agentlint-system showed no finding"
-echo "pre-commit: README lines at $rev: broken agent refused, warnings shown when asked, system hook works"
+echo "pre-commit: README lines at $rev: broken and misnamed agents refused, warnings shown when asked, system hook works"

@@ -169,7 +169,8 @@ struct Walker {
   void ConsiderFile(const fs::path& dir, const std::string& generic, std::string_view name,
                     std::string identity) {
     const auto path = [&] { return dir / name; };
-    if (!EndsWith(generic, ".md")) return;
+    const bool markdown = EndsWith(generic, ".md");
+    if (!markdown && !MisnamedMarkdown(name)) return;
     const size_t slash = generic.rfind('/');
     const std::string folder = slash == std::string::npos ? "" : generic.substr(0, slash);
     auto known = origins.find(folder);
@@ -181,7 +182,16 @@ struct Walker {
     FileOrigin origin = known->second;
     origin.reported = reported;
     bool lint = false;
-    if (origin.agent_location || EndsWith(generic, ".agent.md")) {
+    if (!markdown) {
+      // `a.MD` or `a.markdown` in .claude/agents: Claude Code never loads it, so it is linted
+      // (AL015 says why) when it reads as an agent, and passed over in silence otherwise.
+      if (!origin.agent_location ||
+          !InClaudeAgentsFolder(origin.located_as.empty() ? generic : origin.located_as) ||
+          !LooksLikeAgent(Peek(path()))) {
+        return;
+      }
+      lint = true;
+    } else if (origin.agent_location || EndsWith(generic, ".agent.md")) {
       // Every file of an agents folder is an agent, except a README without front matter: only
       // those are opened here.
       lint = !IsReadmeLike(name);
@@ -485,6 +495,14 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       walker.Walk(arg, walker.root_canonical, 0);
     } else if (S_ISREG(st.st_mode)) {
       FileOrigin origin = ClassifyPath(arg);
+      // `notes.txt` of .claude/agents, named by a pre-commit hook that passes every `.txt` and
+      // `.MD` there: linted only when it reads as an agent, as a walk does (ConsiderFile).
+      if (!virtual_file && MisnamedMarkdown(fs::path(arg).filename().string()) &&
+          InClaudeAgentsFolder(origin.located_as.empty() ? arg : origin.located_as) &&
+          !LooksLikeAgent(Peek(arg))) {
+        out.skipped.push_back(fs::path(arg).generic_string());
+        continue;
+      }
       origin.named = true;
       if (origin.scope.empty())
         origin.scope = fs::path(arg).lexically_normal().parent_path().generic_string();

@@ -45,11 +45,11 @@ bool ForeignModel(const YamlNode* root) {
 }
 
 Dialect DetectDialect(std::string_view path, const YamlNode* root, bool claude_location) {
+  // Claude Code's folder decides first: a `.agent.md` there is a Claude Code agent.
+  if (InClaudeAgentsFolder(path)) return Dialect::kClaude;
   std::string p(path);
   std::replace(p.begin(), p.end(), '\\', '/');
   p = "/" + p;
-  // Claude Code's folder decides first: a `.agent.md` there is a Claude Code agent.
-  if (p.find("/.claude/agents/") != std::string::npos) return Dialect::kClaude;
   if (p.find("/.github/agents/") != std::string::npos || EndsWith(p, ".agent.md") ||
       EndsWith(p, ".chatmode.md")) {
     return Dialect::kCopilot;
@@ -93,6 +93,22 @@ TolerantLine::Effect StrictEffect(const std::string& raw) {
 }
 
 }  // namespace
+
+bool InClaudeAgentsFolder(std::string_view path) {
+  std::string p = "/" + std::string(path);
+  std::replace(p.begin(), p.end(), '\\', '/');
+  return p.find("/.claude/agents/") != std::string::npos;
+}
+
+bool MisnamedMarkdown(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || EndsWith(name, ".md")) return false;
+  const std::string extension = Lower(name.substr(dot + 1));
+  for (const char* markdown : {"md", "markdown", "mdown", "mkd", "mkdn", "mdx", "txt"}) {
+    if (extension == markdown) return true;
+  }
+  return false;
+}
 
 AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& limits,
                    bool parse_body)

@@ -19,6 +19,14 @@ namespace agentlint {
 enum class Dialect { kClaude, kCopilot, kOpenCode, kKiro, kGemini, kOther };
 const char* DialectName(Dialect dialect);
 
+// `path` (as written, with `/` or `\\`) runs through a `.claude/agents` folder, where Claude Code
+// reads a project's agents from.
+bool InClaudeAgentsFolder(std::string_view path);
+
+// A file name that Claude Code's agents folder never loads, though its author may well mean an
+// agent: Markdown spelt otherwise than `.md` (`a.MD`, `a.markdown`, `a.mdx`), or `.txt`.
+bool MisnamedMarkdown(std::string_view name);
+
 // Where a file sits, as decided by discovery.
 // A tool the project's Claude Code settings deny as a whole (`permissions.deny`: `"WebFetch"` or
 // `"WebFetch(*)"`), which no agent of the project gets; or an agent they deny, as

@@ -52,6 +52,9 @@ KEY_RULES = {"AL109", "AL110", "AL503"}
 # What every agentlint finding says when Claude Code does not load the agent (checks/common.h).
 NOT_LOADED = "Claude Code does not load this agent"
 # Fixture folders that are not Claude Code agents.
+# The names agentlint looks at in .claude/agents: `.md`, and the Markdown Claude Code never loads
+# (`a.MD`, `a.markdown`, `a.txt`: AL015).
+AGENT_NAME = re.compile(r"\.(?i:md|markdown|mdown|mkdn?|mdx|txt)$")
 SKIP = re.compile(r"(^|/)(dialects|plugin)/|SKILL\.md$|\.fixed\.md$|(^|/)\.(opencode|kiro|github|gemini)/")
 
 
@@ -73,7 +76,7 @@ def fixture_files(source):
         for name in sorted(names):
             full = os.path.join(folder, name)
             rel = os.path.relpath(full, root)
-            if not name.endswith(".md") or SKIP.search(rel):
+            if not AGENT_NAME.search(name) or SKIP.search(rel):
                 continue
             marker = rel.find(".claude/agents/")
             if marker >= 0 and (rel.startswith("project/") or own_project(root, rel[:marker])):
@@ -277,7 +280,7 @@ def main():
     if args.root:
         for folder, _, names in os.walk(args.root):
             for name in names:
-                if name.endswith(".md"):
+                if AGENT_NAME.search(name):
                     full = os.path.join(folder, name)
                     projects.setdefault("", {})[os.path.relpath(full, args.root)] = \
                         open(full, "rb").read()
