@@ -48,6 +48,24 @@ TEST_CASE("hooks: a guard event's entry Claude Code cannot read drops the agent"
     CHECK(Drops(head + "        - type: command\n          command: x\n          timeout: 30") ==
           "");
     CHECK(Drops(head + "        - type: prompt\n          prompt: check") == "");
+    // Fields that hold one of a few texts, spelt exactly; `if` is text for every type.
+    const std::string command = head + "        - type: command\n          command: x\n";
+    CHECK(Drops(command + "          shell: zsh") ==
+          "`shell` must be `bash` or `powershell` @ zsh");
+    CHECK(Drops(command + "          shell: Bash") ==
+          "`shell` must be `bash` or `powershell` @ Bash");
+    CHECK(Drops(command + "          onFailure: stop") ==
+          "`onFailure` must be `continue` or `block` @ stop");
+    CHECK(Drops(command + "          if: 5") == "`if` must be text @ 5");
+    CHECK(Drops(head + "        - type: agent\n          prompt: p\n          if: true") ==
+          "`if` must be text @ true");
+    CHECK(Drops(command + "          shell: powershell\n          onFailure: block\n"
+                          "          if: Bash(git *)") == "");
+    // Not checked by Claude Code: unknown keys, `cloud` (falls back to `skip`), and an
+    // mcp_tool's `onFailure` (anything but `continue` is `block`).
+    CHECK(Drops(command + "          colour: blue\n          cloud: laptop") == "");
+    CHECK(Drops(head + "        - type: mcp_tool\n          server: s\n          tool: t\n"
+                       "          onFailure: stop") == "");
   }
   CHECK(Drops("hooks:\n  PreToolUse:\n    - matcher:\n      hooks:\n        - type: command\n"
               "          command: x")

@@ -192,6 +192,13 @@ std::optional<HookProblem> HandlerProblem(const YamlNode& handler, const Knowled
                                                     : "a hook handler Claude Code cannot read is "
                                                       "not used"};
   }
+  for (const auto& [field, values] : info->choices) {
+    const YamlNode* value = handler.Find(field);
+    if (!value || (IsJsString(value) && Contains(values, value->value))) continue;
+    return HookProblem{value, "`" + field + "` must be " + JoinCode(values),
+                       "Claude Code does not use a hook it cannot read: write " + JoinCode(values) +
+                           " exactly, or leave `" + field + "` out"};
+  }
   return std::nullopt;
 }
 

@@ -358,6 +358,13 @@ void LoadHooks(Knowledge& k, const YamlNode& root, Reader& r) {
       for (std::string& field : r.List(item.Find(kind), kind))
         handler.fields.emplace_back(std::move(field), value);
     }
+    if (const YamlNode* choices = item.Find("choices")) {
+      if (!choices->IsMapping()) r.Error("`choices` must map fields to their values", choices);
+      for (size_t i = 0; choices->IsMapping() && i < choices->MapSize(); ++i) {
+        handler.choices.emplace_back(choices->Key(i).value,
+                                     r.List(&choices->Value(i), choices->Key(i).value));
+      }
+    }
     k.hook_types.push_back(handler.type);
     k.hook_handlers.push_back(std::move(handler));
   }

@@ -49,6 +49,8 @@ struct HookHandlerInfo {
   std::string type;
   std::vector<std::string> required;
   std::vector<std::pair<std::string, HookValue>> fields;  // in the order listed
+  // Fields that hold one of a few texts, spelt exactly (`shell: bash`), in the order listed.
+  std::vector<std::pair<std::string, std::vector<std::string>>> choices;
 };
 
 struct FieldInfo {
