@@ -430,10 +430,12 @@ size_t Utf16Length(std::string_view text) {
 std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (!doc.origin().read_error.empty())
     return "the file cannot be read: " + doc.origin().read_error;
-  // Claude Code reads the `.md` files of an agents folder, spelt so (not `.MD`, `.markdown`).
-  if (!EndsWith(doc.path(), ".md"))
-    return "Claude Code reads only `.md` files from an agents folder, and this name does not end "
-           "in `.md`";
+  // Claude Code reads the `.md` files of an agents folder, spelt so (not `.MD`, `.markdown`); of
+  // a plugin's, `.MD` and `.Md` too (measured with 2.1.332).
+  if (!EndsWith(plugin ? Lower(doc.path()) : doc.path(), ".md"))
+    return plugin ? "Claude Code reads only `.md` files from a plugin's agents folder"
+                  : "Claude Code reads only `.md` files from an agents folder, and this name does "
+                    "not end in `.md`";
   if (k.max_agent_file_bytes > 0 && doc.source().text().size() > k.max_agent_file_bytes)
     return "the file is larger than Claude Code's limit of " +
            std::to_string(k.max_agent_file_bytes) + " bytes for an agent file";

@@ -169,7 +169,7 @@ struct Walker {
   void ConsiderFile(const fs::path& dir, const std::string& generic, std::string_view name,
                     std::string identity) {
     const auto path = [&] { return dir / name; };
-    const bool markdown = EndsWith(generic, ".md");
+    bool markdown = EndsWith(generic, ".md");
     if (!markdown && !MisnamedMarkdown(name)) return;
     const size_t slash = generic.rfind('/');
     const std::string folder = slash == std::string::npos ? "" : generic.substr(0, slash);
@@ -181,6 +181,8 @@ struct Walker {
     }
     FileOrigin origin = known->second;
     origin.reported = reported;
+    // A plugin's agents folder takes `.MD` and `.Md` as well (measured with 2.1.332).
+    if (!markdown && origin.plugin_agent && EndsWith(Lower(name), ".md")) markdown = true;
     bool lint = false;
     if (!markdown) {
       // `a.MD` or `a.markdown` in .claude/agents: Claude Code never loads it, so it is linted

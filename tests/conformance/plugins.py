@@ -50,7 +50,7 @@ def claude_view(claude, plugin, work):
     prefix = json.load(open(os.path.join(plugin, ".claude-plugin", "plugin.json")))["name"] + ":"
     agents = os.path.join(plugin, "agents")
     files = {n: open(os.path.join(agents, n), "rb").read()
-             for n in sorted(os.listdir(agents)) if n.endswith(".md")}
+             for n in sorted(os.listdir(agents)) if conformance.AGENT_NAME.search(n)}
     names = {n: [prefix + c for c in oracle.candidate_names(n, data)] for n, data in files.items()}
     project, home = os.path.join(work, "project"), os.path.join(work, "home")
     os.makedirs(project)
@@ -92,7 +92,7 @@ def agentlint_view(agentlint, plugin):
     out = {}
     agents = os.path.join(plugin, "agents")
     for n in sorted(os.listdir(agents)):
-        if not n.endswith(".md"):
+        if not conformance.AGENT_NAME.search(n):  # `.MD` loads from a plugin, `.markdown` not
             continue
         inspected = json.loads(subprocess.run(
             [agentlint, "inspect", "--format", "json", os.path.join("agents", n)], cwd=plugin,
