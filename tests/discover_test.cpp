@@ -372,3 +372,47 @@ TEST_CASE(
   CHECK(named.files.size() == 4);
   CHECK(named.skipped == std::vector<std::string>{".claude/agents/notes.txt"});
 }
+
+TEST_CASE("discover: a plugin agent reached through a link below `agents/` is marked, each once") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  const char* manifest = "{\"name\": \"p\", \"version\": \"1.0.0\"}\n";
+  for (const char* plugin : {"a", "b", "c"})
+    WriteFile(r / "plugins" / plugin / ".claude-plugin/plugin.json", manifest);
+  WriteFile(r / "shared/x.md", kAgent);
+  WriteFile(r / "shared/team/y.md", kAgent);
+  WriteFile(r / "shared/c-agents/z.md", kAgent);
+  WriteFile(r / "plugins/a/agents/own.md", kAgent);
+  fs::create_directories(r / "plugins/b/agents");
+  fs::create_symlink("../../../shared/x.md", r / "plugins/a/agents/x.md");
+  fs::create_symlink("../../../shared/x.md", r / "plugins/b/agents/x.md");
+  fs::create_directory_symlink("../../../shared/team", r / "plugins/a/agents/team");
+  // The `agents` folder itself a link: Claude Code reads it (only links below it are skipped).
+  fs::create_directory_symlink("../../shared/c-agents", r / "plugins/c/agents");
+  WriteFile(r / ".git/HEAD", "ref: refs/heads/main\n");
+  const InFolder in(r);
+  std::map<std::string, bool> linked;
+  for (const DiscoveredFile& f : Discover({"plugins"}).files)
+    linked[f.path] = f.origin.linked_in_plugin;
+  CHECK(linked == std::map<std::string, bool>{{"plugins/a/agents/own.md", false},
+                                              {"plugins/a/agents/team/y.md", true},
+                                              {"plugins/a/agents/x.md", true},
+                                              {"plugins/b/agents/x.md", true},
+                                              {"plugins/c/agents/z.md", false}});
+  // Named, as a pre-commit hook names a changed file.
+  const Discovery named = Discover({"plugins/b/agents/x.md"});
+  bool found = false;
+  for (const DiscoveredFile& f : named.files) {
+    if (f.path != "plugins/b/agents/x.md") continue;
+    found = true;
+    CHECK(f.origin.linked_in_plugin);
+  }
+  CHECK(found);
+  // Linted: AL016 on each linked agent, none on the others.
+  std::vector<std::string> reported;
+  for (const Diagnostic& d : Lint({"plugins"}, {}).diagnostics) {
+    if (d.rule->id == "AL016") reported.push_back(d.location.path.str());
+  }
+  CHECK(reported == std::vector<std::string>{"plugins/a/agents/team/y.md", "plugins/a/agents/x.md",
+                                             "plugins/b/agents/x.md"});
+}

@@ -37,7 +37,8 @@ int RangeStart(Category category) {
 
 // Rules whose problem is the file system or agentlint itself, not text a doc can show.
 bool NotShowable(std::string_view id) {
-  return id == "AL001" || id == "AL901" || id == "AL409" || id == "AL014" || id == "AL015";
+  return id == "AL001" || id == "AL901" || id == "AL409" || id == "AL014" || id == "AL015" ||
+         id == "AL016";
 }
 
 struct Block {

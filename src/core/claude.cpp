@@ -436,6 +436,9 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
     return plugin ? "Claude Code reads only `.md` files from a plugin's agents folder"
                   : "Claude Code reads only `.md` files from an agents folder, and this name does "
                     "not end in `.md`";
+  if (plugin && doc.origin().linked_in_plugin)
+    return "the file is reached through a link, and Claude Code does not follow links in a "
+           "plugin's agents folder";
   if (k.max_agent_file_bytes > 0 && doc.source().text().size() > k.max_agent_file_bytes)
     return "the file is larger than Claude Code's limit of " +
            std::to_string(k.max_agent_file_bytes) + " bytes for an agent file";

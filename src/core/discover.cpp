@@ -117,6 +117,22 @@ std::string ReportPrefix(const fs::path& dir) {
 
 bool Inside(const fs::path& path, const fs::path& folder);
 
+// Whether `path` is reached through a symbolic link below the folder `root`: the file is one, or
+// a folder between them is (one lstat per part). A plugin's agents folder is read without
+// following links (measured with Claude Code 2.1.332: linked files and folders there do not load).
+bool LinkBelow(const std::string& path, const std::string& root) {
+  const fs::path base = fs::path(root.empty() ? "." : root).lexically_normal();
+  const fs::path relative = fs::path(path).lexically_normal().lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..") return false;
+  fs::path at = base;
+  for (const fs::path& part : relative) {
+    at /= part;
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) return true;
+  }
+  return false;
+}
+
 // The git repository holding `folder` (the nearest folder up from it with a `.git`), or "".
 fs::path RepositoryOf(const fs::path& folder) {
   std::error_code ec;
@@ -181,6 +197,12 @@ struct Walker {
     }
     FileOrigin origin = known->second;
     origin.reported = reported;
+    if (origin.plugin_agent && LinkBelow(generic, origin.scope)) {
+      // Each plugin that links the file has an agent Claude Code skips: one finding each, not
+      // one file reached twice.
+      origin.linked_in_plugin = true;
+      identity = "\n" + generic;
+    }
     // A plugin's agents folder takes `.MD` and `.Md` as well (measured with 2.1.332).
     if (!markdown && origin.plugin_agent && EndsWith(Lower(name), ".md")) markdown = true;
     bool lint = false;
@@ -506,6 +528,8 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
         continue;
       }
       origin.named = true;
+      if (origin.plugin_agent && !virtual_file)
+        origin.linked_in_plugin = LinkBelow(arg, origin.scope);
       if (origin.scope.empty())
         origin.scope = fs::path(arg).lexically_normal().parent_path().generic_string();
       out.files.push_back({fs::path(arg).generic_string(), origin});
@@ -513,7 +537,8 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       // apart from every canonical path.
       std::error_code ec;
       const fs::path canonical = fs::canonical(arg, ec);
-      identities.push_back(ec ? "\n" + out.files.back().path : canonical.native());
+      identities.push_back(ec || origin.linked_in_plugin ? "\n" + out.files.back().path
+                                                         : canonical.native());
     } else {
       out.errors.push_back(arg + ": not a regular file or directory");
     }

@@ -41,7 +41,10 @@ struct FileOrigin {
   bool named = false;           // named on the command line
   bool agent_location = false;  // inside .claude/agents, a plugin's agents/, .github/agents, ...
   bool plugin_agent = false;    // inside <plugin>/agents with .claude-plugin/plugin.json above
-  std::string read_error;       // why the file could not be read (its text is then empty)
+  // A plugin agent reached through a symbolic link below its `agents` folder (the file is one,
+  // or a folder on the way is): Claude Code does not follow those links, so it skips the agent.
+  bool linked_in_plugin = false;
+  std::string read_error;  // why the file could not be read (its text is then empty)
   // The scope of project checks: an agents root (.claude/agents, a plugin's agents/, ...) or,
   // outside those, the folder the user named. Agents of one scope are loaded together.
   std::string scope;

@@ -111,7 +111,7 @@ def check(claude, agentlint, source, root):
     work = tempfile.mkdtemp(prefix="agentlint-plugins-")
     try:
         plugin = os.path.join(work, os.path.basename(source))
-        shutil.copytree(source, plugin)
+        shutil.copytree(source, plugin, symlinks=True)  # links below agents/ are not followed
         manifest = os.path.join(plugin, ".claude-plugin", "plugin.json")
         if not os.path.isfile(manifest):
             os.makedirs(os.path.dirname(manifest))
