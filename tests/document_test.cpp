@@ -330,6 +330,48 @@ TEST_CASE("document: the agent's dropped values and unknown keys, plugin fields 
   CHECK_FALSE(Contains(plugin.tools, "ExitPlanMode"));  // measured: plugins get no plan mode
 }
 
+// Measured with Claude Code 2.1.332 through --plugin-dir (tests/conformance/plugins.py).
+TEST_CASE("document: a plugin's agent loads whatever its front matter holds, or lacks") {
+  const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
+  FileOrigin origin;
+  origin.plugin_agent = true;
+  const auto plugin = [&](const std::string& path, const std::string& text) {
+    return ResolveClaudeAgent(AgentDoc(SourceFile(path, text), origin), k);
+  };
+  const std::string body = "You check things.\n";
+  // Name: as written (`:` and `-` taken, a number as text), else the file's name less `.md`.
+  CHECK(plugin("a.md", "---\nname: db:migrate\n---\n" + body).name == "db:migrate");
+  CHECK(plugin("a.md", "---\nname: -draft\n---\n" + body).name == "-draft");
+  CHECK(plugin("a.md", "---\nname: 42\n---\n" + body).name == "42");
+  CHECK(plugin("a.md", "---\nname: \"\"\n---\n" + body).name == "a");
+  CHECK(plugin("a.md", "---\nname: " + std::string(257, 'x') + "\n---\n" + body).name == "a");
+  CHECK(plugin("helper.agent.md", body).name == "helper.agent");
+  CHECK(plugin("Shout.MD", body).name == "Shout.MD");
+  // Loads with no front matter, an unclosed or unreadable one, no description, hooks: [].
+  for (const char* text :
+       {"You check things.\n", "---\nname: a\n\nYou check.\n", "---\n- a\n---\nBody\n",
+        "---\nname: [x\n  - y: [\n---\nBody\n", "---\nname: a\n---\nBody\n",
+        "---\nname: a\ndescription: \"\"\nhooks: []\n---\nBody\n"}) {
+    const ClaudeAgent agent = plugin("a.md", text);
+    CHECK_MESSAGE(agent.loads, text);
+    CHECK_MESSAGE(agent.spawns, text);
+    CHECK_MESSAGE(agent.inherits_tools, text);
+  }
+  // Described by `when_to_use` (or `when-to-use`) when `description` holds no text.
+  const ClaudeAgent described =
+      plugin("a.md", "---\nname: a\ndescription: \" \"\nwhen_to_use: Use for docs.\n---\n" + body);
+  CHECK(described.description == "Use for docs.");
+  CHECK(described.unknown_fields.empty());
+  // CRLF with a value only the tolerant reading takes: no field is read, the file names it.
+  const ClaudeAgent crlf =
+      plugin("c.md", "---\r\nname: x\r\ndescription: a: b\r\ntools: Read\r\n---\r\nBody\r\n");
+  CHECK(crlf.loads);
+  CHECK(crlf.name == "c");
+  CHECK(crlf.inherits_tools);
+  // The same files in .claude/agents do not load.
+  CHECK_FALSE(ResolveClaudeAgent(AgentDoc(SourceFile("a.md", body), {}), k).loads);
+}
+
 // Measured with Claude Code 2.1.332 (tests/conformance/instructions.py holds agentlint to it):
 // which `.claude/rules` files a subagent is given when Claude Code starts.
 TEST_CASE("document: a rule file is given at start unless its front matter limits its paths") {

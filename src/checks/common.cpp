@@ -90,6 +90,12 @@ std::string NotLoadedSuffix(const FileContext& ctx) {
   return ctx.claude && !ctx.claude->loads ? "; " + std::string(kNotLoaded) : "";
 }
 
+std::string UnreadSuffix(const FileContext& ctx) {
+  if (ctx.claude && ctx.claude->loads && ctx.doc.origin().plugin_agent)
+    return "; Claude Code reads none of this plugin agent's fields";
+  return NotLoadedSuffix(ctx);
+}
+
 const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key) {
   const YamlNode* node = doc.Field(key);
   return node && node->IsScalar() ? node : nullptr;

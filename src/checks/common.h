@@ -53,6 +53,9 @@ std::string CanonicalToolName(const Knowledge& knowledge, const ToolEntry& entry
 constexpr std::string_view kNotLoaded = "Claude Code does not load this agent";
 // "; Claude Code does not load this agent" when core/claude says so for this file, else "".
 std::string NotLoadedSuffix(const FileContext& ctx);
+// For a front matter Claude Code cannot read: NotLoadedSuffix, or for a plugin agent (which loads
+// anyway, under its file name) "; Claude Code reads none of this plugin agent's fields".
+std::string UnreadSuffix(const FileContext& ctx);
 
 // The scalar value of a top-level field, or nullptr when absent or not a scalar.
 const YamlNode* ScalarField(const AgentDoc& doc, std::string_view key);

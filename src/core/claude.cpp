@@ -318,13 +318,18 @@ void AddDefaultSet(const Knowledge& k, std::set<std::string>& tools, bool plan_m
   }
 }
 
-void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
+// `unread`: Claude Code reads none of the fields (a plugin agent whose front matter it cannot
+// read), so the agent gets the default set.
+void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out, bool unread) {
+  const auto field_of = [&](std::string_view key) {
+    return unread ? nullptr : doc.ClaudeField(key);
+  };
   // Plugin agents do not get their `permissionMode` (measured: no ExitPlanMode).
-  const YamlNode* mode = doc.origin().plugin_agent ? nullptr : doc.ClaudeField("permissionMode");
+  const YamlNode* mode = doc.origin().plugin_agent ? nullptr : field_of("permissionMode");
   const bool plan = mode && mode->IsScalar() && mode->value == "plan";
   std::set<std::string> tools;
   const std::vector<DeniedTool>* denied = doc.origin().denied_tools.get();
-  const YamlNode* field = doc.ClaudeField("tools");
+  const YamlNode* field = field_of("tools");
   out.inherits_tools = field == nullptr;
   bool refused = false;
   if (out.inherits_tools) {
@@ -359,7 +364,7 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
                         "): Claude Code refuses to start it";
     }
   }
-  if (doc.ClaudeField("memory")) {
+  if (field_of("memory")) {
     for (const char* name : {"Read", "Write", "Edit"}) tools.insert(name);
   }
   // Takes a tool away, and the tools that go with it (`Monitor` with `Bash`).
@@ -376,7 +381,8 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
     for (const DeniedTool& tool : *denied)
       take_away(tool.name, "denied in `" + tool.setting + "`", "denied");
   }
-  for (const ToolEntry& word : doc.ClaudeTools("disallowedTools").entries) {
+  for (const ToolEntry& word :
+       unread ? std::vector<ToolEntry>{} : doc.ClaudeTools("disallowedTools").entries) {
     const ToolResolution r = ResolveWord(k, word.name, true);
     if (r.kind == ToolResolution::kMcp || word.name == "mcp__*") {
       for (auto it = tools.begin(); it != tools.end();) {
@@ -389,7 +395,7 @@ void ResolveTools(const AgentDoc& doc, const Knowledge& k, ClaudeAgent& out) {
     if (r.kind == ToolResolution::kTool)
       take_away(r.tool, "listed in disallowedTools", "disallowed");
   }
-  if (ClaudeTrue(doc.ClaudeField("background"))) {
+  if (ClaudeTrue(field_of("background"))) {
     for (const ToolInfo& tool : k.tools) {
       if (!tool.background_kept && tools.erase(tool.name))
         out.dropped.push_back({tool.name, "not kept by background subagents"});
@@ -426,6 +432,25 @@ size_t Utf16Length(std::string_view text) {
   return units;
 }
 
+// The name a plugin's agent is registered under (after `<plugin>:` and its folders): `name` as
+// JavaScript's String() gives it, when it is not null, empty or over the length limit; else the
+// file's name without a final `.md`, spelt so (`helper.agent.md` is `helper.agent`, `Shout.MD`
+// stays `Shout.MD`; measured with 2.1.332). A front matter Claude Code cannot read has no name.
+std::string PluginAgentName(const AgentDoc& doc, const Knowledge& k) {
+  const bool unread = doc.ClaudeTolerant() && doc.source().crlf_count() > 0;
+  const YamlNode* name = unread ? nullptr : doc.ClaudeField("name");
+  const FieldInfo* field = k.FindField("name");
+  if (name && !IsJsNull(*name)) {
+    std::string written = JsString(*name);
+    if (!written.empty() &&
+        (!field || field->max_length == 0 || Utf16Length(written) <= field->max_length))
+      return written;
+  }
+  std::string file = std::filesystem::path(doc.path()).filename().string();
+  if (EndsWith(file, ".md")) file.resize(file.size() - 3);
+  return file;
+}
+
 // Why the loader skips the file, or "" when it registers the agent.
 std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (!doc.origin().read_error.empty())
@@ -442,6 +467,10 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (k.max_agent_file_bytes > 0 && doc.source().text().size() > k.max_agent_file_bytes)
     return "the file is larger than Claude Code's limit of " +
            std::to_string(k.max_agent_file_bytes) + " bytes for an agent file";
+  // A plugin's agent loads whatever its front matter holds, or lacks (measured with 2.1.332):
+  // the name falls back to the file's, the description to "Agent from <plugin> plugin", a
+  // front matter Claude Code cannot read counts as none, and its hooks are never used.
+  if (plugin) return "";
   if (!doc.front_matter().present) return "there is no front matter on the first line";
   if (!doc.front_matter().closed && !doc.claude_cut()) return "the front matter is never closed";
   if (doc.ClaudeOverLimits())
@@ -511,11 +540,18 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   const bool plugin = doc.origin().plugin_agent;
   out.why_not = LoadProblem(doc, k, plugin);
   out.loads = out.why_not.empty();
-  const YamlNode* name = doc.ClaudeField("name");
-  if (IsJsString(name) && !name->value.empty()) {
+  // A plugin agent whose front matter Claude Code cannot read still loads, with no fields.
+  const bool unread = plugin && doc.ClaudeTolerant() && doc.source().crlf_count() > 0;
+  const auto field_of = [&](std::string_view key) {
+    return unread ? nullptr : doc.ClaudeField(key);
+  };
+  const YamlNode* name = field_of("name");
+  if (plugin) {
+    out.name = PluginAgentName(doc, k);
+  } else if (IsJsString(name) && !name->value.empty()) {
     out.name = name->value;
   } else {
-    // Plugin agents without `name` load under their file name.
+    // Not loaded: shown under its file name.
     std::string stem = std::filesystem::path(doc.path()).filename().string();
     for (const char* suffix : {".agent.md", ".md"}) {
       if (EndsWith(stem, suffix) && stem.size() > std::string_view(suffix).size()) {
@@ -533,12 +569,28 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
     out.why_not = std::string(kDeniedBySettings) + " (`" + denied->written +
                   "` in `permissions.deny` of `" + denied->setting + "`)";
   }
-  const YamlNode* description = doc.ClaudeField("description");
-  if (IsJsString(description)) {
+  std::string value;
+  if (const YamlNode* description = field_of("description"); IsJsString(description)) {
+    value = description->value;
+  }
+  if (plugin) {
+    // A plugin agent's description: the first of `description` and its fallbacks (`when_to_use`,
+    // `when-to-use`) that holds text once trimmed (a number or true/false as written); else none.
+    value.clear();
+    std::vector<std::string> keys = {"description"};
+    keys.insert(keys.end(), k.plugin_description_fallbacks.begin(),
+                k.plugin_description_fallbacks.end());
+    for (const std::string& key : keys) {
+      const YamlNode* node = field_of(key);
+      if (!node || !node->IsScalar() || IsJsNull(*node)) continue;
+      value = std::string(Trim(JsString(*node)));
+      if (!value.empty()) break;
+    }
+  }
+  if (!value.empty()) {
     // The main model is shown the description with each `\n` written out turned into a line
     // break (the `<example>` blocks of plugin agents are often written that way).
     // Copied a run at a time, between the `\n`s (found left to right, as they are read).
-    const std::string& value = description->value;
     out.description.reserve(value.size());
     size_t from = 0;
     for (size_t at = value.find("\\n"); at != std::string::npos; at = value.find("\\n", from)) {
@@ -548,32 +600,36 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
     }
     out.description.append(value, from, std::string::npos);
   }
-  const YamlNode* model = doc.ClaudeField("model");
+  const YamlNode* model = field_of("model");
   if (model && model->IsScalar()) out.model = ResolveModel(k, model->value);
   if (const auto it = k.model_alias_ids.find(out.model); it != k.model_alias_ids.end())
     out.model_id = it->second;
   if (out.model != "inherit" && out.model_id.empty()) out.model_id = out.model;
   if (plugin) {
     for (const FieldInfo& field : k.fields) {
-      if (field.plugin_ignored && doc.ClaudeField(field.name))
-        out.ignored_fields.push_back(field.name);
+      if (field.plugin_ignored && field_of(field.name)) out.ignored_fields.push_back(field.name);
     }
   }
-  if (const YamlNode* root = doc.ClaudeRoot(); root && root->IsMapping()) {
+  const YamlNode* root = unread ? nullptr : doc.ClaudeRoot();
+  if (root && !root->IsMapping()) root = nullptr;
+  if (root) {
     // Keys that are not fields, and fields whose value Claude Code drops (as its debug log
     // names them); of a repeated key, the last value is the one read. A sibling read for its
     // identity needs neither.
     for (size_t i = 0; detail == ClaudeDetail::kFull && i < root->MapSize(); ++i) {
       const std::string& key = root->Key(i).value;
       const FieldInfo* field = k.FindField(key);
+      if (!field && plugin && Contains(k.plugin_description_fallbacks, key)) continue;
       std::vector<std::string>& list = field ? out.invalid_fields : out.unknown_fields;
       if (Contains(list, key)) continue;
       if (!field || !ClaudeTakes(k, *field, *doc.ClaudeField(key))) list.push_back(key);
     }
+  }
+  if (root || plugin) {
     if (detail == ClaudeDetail::kFull) {
-      ResolveTools(doc, k, out);
-    } else {
-      out.inherits_tools = doc.ClaudeField("tools") == nullptr;  // as ResolveTools sets it
+      ResolveTools(doc, k, out, unread);
+    } else {  // as ResolveTools sets it
+      out.inherits_tools = unread || doc.ClaudeField("tools") == nullptr;
     }
   }
   out.tools_resolved = detail == ClaudeDetail::kFull;

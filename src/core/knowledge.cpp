@@ -311,6 +311,8 @@ void LoadFields(Knowledge& k, const YamlNode& root, Reader& r) {
     k.removed_permission_modes = r.Map(modes->Find("removed_values"), "removed_values");
   }
   k.foreign_keys = r.Map(root.Find("foreign_keys"), "foreign_keys");
+  k.plugin_description_fallbacks =
+      r.List(root.Find("plugin_description_fallbacks"), "plugin_description_fallbacks");
   for (const auto& [key, origin] : k.foreign_keys) {
     if (k.FindField(key)) r.Error("foreign key `" + key + "` is also a Claude Code field");
   }

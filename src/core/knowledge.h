@@ -151,6 +151,8 @@ struct Knowledge {
   std::vector<std::string> permission_modes;
   std::map<std::string, std::string> removed_permission_modes;
   std::map<std::string, std::string> foreign_keys;  // key -> where it comes from
+  // Keys a plugin agent's loader reads for its description when `description` holds no text.
+  std::vector<std::string> plugin_description_fallbacks;
   std::vector<std::string> model_aliases;
   std::map<std::string, std::string> model_alias_ids;  // alias -> the id it is sent as
   std::map<std::string, std::string> model_cli_only;   // `--model` alias -> the alias it runs as

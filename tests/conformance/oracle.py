@@ -71,7 +71,13 @@ def candidate_names(path, data):
     """The names the main thread asks for: the file name, and `name:` as written (loosely read:
     quotes stripped, the line's text as is; the loader's own parse may differ, which is the
     point of asking)."""
-    names = [os.path.splitext(os.path.basename(path))[0]]
+    base = os.path.basename(path)
+    names = [os.path.splitext(base)[0]]
+    # A plugin agent without a name is named after its file with only a final `.md` removed
+    # (`helper.agent.md` is `helper.agent`, `Shout.MD` stays `Shout.MD`).
+    plain = base[:-3] if base.endswith(".md") else base
+    if plain not in names:
+        names.append(plain)
     text = data.decode("utf-8", "replace").replace("\r\n", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -24,6 +24,10 @@ void CheckForeignField(const FileContext& ctx, Reporter& out) {
       continue;  // a field, allowed-tools-in-agent, or unknown-field (a typo)
     }
     if (&key == drops) continue;
+    // A plugin agent's loader reads these for its description.
+    if (ctx.doc.origin().plugin_agent &&
+        Contains(ctx.knowledge.plugin_description_fallbacks, key.value))
+      continue;
     if (!first) first = &key;
     if (++count > kListed) continue;  // counted, not listed
     const auto origin = ctx.knowledge.foreign_keys.find(key.value);

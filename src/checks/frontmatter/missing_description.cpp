@@ -1,4 +1,6 @@
 #include "checks/common.h"
+#include "core/claude.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -7,6 +9,10 @@ void CheckMissingDescription(const FileContext& ctx, Reporter& out) {
   const YamlNode* root = doc.root();
   if (!root || !(root->IsMapping() || root->IsNull())) return;
   const YamlNode* description = doc.Field("description");
+  // A plugin agent described by a fallback (`when_to_use`): Claude Code has its description.
+  if (doc.origin().plugin_agent && ctx.claude && !ctx.claude->description.empty() &&
+      (!description || !description->IsScalar() || Trim(description->value).empty()))
+    return;
   const char* help =
       "add `description:` saying when to use the agent: the main model routes work by this text "
       "alone";

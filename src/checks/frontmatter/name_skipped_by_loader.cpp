@@ -8,6 +8,16 @@ void CheckNameSkippedByLoader(const FileContext& ctx, Reporter& out) {
   if (!name || name->value.empty()) return;
   const std::string problem = NameProblem(ctx.knowledge, name->value);
   if (problem.empty()) return;
+  if (ctx.doc.origin().plugin_agent) {
+    // A plugin's loader takes `-` and `:` (the agent is `<plugin>:a:b`), and names the agent
+    // after its file when `name` is too long (measured with 2.1.332).
+    if (problem.rfind("is longer", 0) != 0 || !ctx.claude) return;
+    out.Report(name->span,
+               "`name` " + problem + ", so Claude Code ignores it and names this plugin agent `" +
+                   ctx.claude->name + "` after its file",
+               "shorten the name; the description is the place for detail");
+    return;
+  }
   std::string help = "use hyphens instead of `:`";
   std::string why;
   if (problem.rfind("starts", 0) == 0) {

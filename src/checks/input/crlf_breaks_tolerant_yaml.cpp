@@ -1,4 +1,5 @@
 #include "checks/common.h"
+#include "core/claude.h"
 
 namespace agentlint {
 
@@ -6,10 +7,11 @@ void CheckCrlfBreaksTolerantYaml(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
   if (doc.source().crlf_count() == 0 || doc.tolerant_lines().empty()) return;
   const TolerantLine& line = doc.tolerant_lines().front();
-  Diagnostic& d =
-      out.Report(line.value,
-                 "CRLF line endings and an unquoted `: ` in this value: " + std::string(kNotLoaded),
-                 "use LF line endings, or quote the value");
+  Diagnostic& d = out.Report(
+      line.value,
+      "CRLF line endings and an unquoted `: ` in this value" +
+          (ctx.claude && ctx.claude->loads ? UnreadSuffix(ctx) : ": " + std::string(kNotLoaded)),
+      "use LF line endings, or quote the value");
   d.fix = CrlfToLf(doc.source());
 }
 

@@ -8,10 +8,10 @@ void CheckFrontMatterNotMapping(const FileContext& ctx, Reporter& out) {
   const char* what = root->IsSequence() ? "a list"
                      : root->IsScalar() ? "a single value"
                                         : "an alias";
-  out.Report(root->span,
-             std::string("the front matter is ") + what + ", not a mapping of fields" +
-                 NotLoadedSuffix(ctx),
-             "write one `key: value` line per field");
+  out.Report(
+      root->span,
+      std::string("the front matter is ") + what + ", not a mapping of fields" + UnreadSuffix(ctx),
+      "write one `key: value` line per field");
 }
 
 }  // namespace agentlint

@@ -10,7 +10,7 @@ void CheckInvalidYaml(const FileContext& ctx, Reporter& out) {
   const size_t at = strict->error_offset;
   const size_t end = doc.source().LineContentEnd(doc.source().Locate(at).line);
   out.Report({at, std::max(at, end)},
-             "the front matter is not valid YAML: " + strict->error + NotLoadedSuffix(ctx),
+             "the front matter is not valid YAML: " + strict->error + UnreadSuffix(ctx),
              "no loader can read these fields; quote values that contain `: ` or ` #`, and indent "
              "continuation lines (or use `description: |`)");
 }

@@ -1,5 +1,6 @@
 #include "checks/common.h"
 #include "core/check.h"
+#include "core/claude.h"
 #include "core/text.h"
 
 namespace agentlint {
@@ -29,9 +30,14 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
     help += "; and Claude Code reads `.claude/agents`, not `" + folder +
             "/agents`: did you mean `.claude`?";
   }
-  out.Report({start, start},
-             "the file has no front matter" + NotLoadedSuffix(ctx) + " (nor does any other tool)",
-             help);
+  // A plugin agent loads without one, under its file name and with every tool (measured).
+  const bool loads = ctx.claude && ctx.claude->loads;
+  out.Report(
+      {start, start},
+      loads ? "the file has no front matter: Claude Code loads this plugin agent as `" +
+                  ctx.claude->name + "`, with no description and every tool"
+            : "the file has no front matter" + NotLoadedSuffix(ctx) + " (nor does any other tool)",
+      help);
 }
 
 }  // namespace agentlint
