@@ -217,8 +217,9 @@ struct Walker {
       lint = true;
     } else if (origin.agent_location || EndsWith(generic, ".agent.md")) {
       // Every file of an agents folder is an agent, except a README without front matter: only
-      // those are opened here.
-      lint = !IsReadmeLike(name);
+      // those are opened here. A plugin's README is an agent too: Claude Code loads every `.md`
+      // file of a plugin's agents folder, front matter or not (measured with 2.1.332).
+      lint = origin.plugin_agent || !IsReadmeLike(name);
       if (!lint) {
         const std::string head = Peek(path());
         lint = HasFrontMatterFence(head) || LooksLikeAgent(head);

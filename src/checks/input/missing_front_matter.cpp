@@ -32,6 +32,12 @@ void CheckMissingFrontMatter(const FileContext& ctx, Reporter& out) {
   }
   // A plugin agent loads without one, under its file name and with every tool (measured).
   const bool loads = ctx.claude && ctx.claude->loads;
+  if (loads) {
+    help =
+        "start the file with a `---` block holding `name` and `description`; if it is "
+        "documentation, move it out of the plugin's `agents/` folder, where Claude Code loads "
+        "every `.md` file as an agent";
+  }
   out.Report(
       {start, start},
       loads ? "the file has no front matter: Claude Code loads this plugin agent as `" +
