@@ -435,10 +435,8 @@ size_t Utf16Length(std::string_view text) {
 // The name a plugin's agent is registered under (after `<plugin>:` and its folders): `name` as
 // JavaScript's String() gives it, when it is not null, empty or over the length limit; else the
 // file's name without a final `.md`, spelt so (`helper.agent.md` is `helper.agent`, `Shout.MD`
-// stays `Shout.MD`; measured with 2.1.332). A front matter Claude Code cannot read has no name.
-std::string PluginAgentName(const AgentDoc& doc, const Knowledge& k) {
-  const bool unread = doc.ClaudeTolerant() && doc.source().crlf_count() > 0;
-  const YamlNode* name = unread ? nullptr : doc.ClaudeField("name");
+// stays `Shout.MD`; measured with 2.1.332). `name`: the field as Claude Code reads it, or null.
+std::string PluginAgentName(const AgentDoc& doc, const Knowledge& k, const YamlNode* name) {
   const FieldInfo* field = k.FindField("name");
   if (name && !IsJsNull(*name)) {
     std::string written = JsString(*name);
@@ -547,7 +545,7 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   };
   const YamlNode* name = field_of("name");
   if (plugin) {
-    out.name = PluginAgentName(doc, k);
+    out.name = PluginAgentName(doc, k, name);
   } else if (IsJsString(name) && !name->value.empty()) {
     out.name = name->value;
   } else {
