@@ -1,4 +1,5 @@
 #include "checks/common.h"
+#include "core/text.h"
 
 namespace agentlint {
 
@@ -18,7 +19,7 @@ void CheckAgentFileNotMd(const FileContext& ctx, Reporter& out) {
              "the file name ends in `" + extension +
                  "`, and Claude Code reads only `.md` files from .claude/agents" +
                  NotLoadedSuffix(ctx),
-             "rename the file to `" + stem + ".md`");
+             "rename the file to `" + (EndsWith(stem, ".md") ? stem : stem + ".md") + "`");
 }
 
 }  // namespace agentlint
