@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "core/text.h"
 #include "test_util.h"
 
 using namespace agentlint;
@@ -415,4 +416,26 @@ TEST_CASE("discover: a plugin agent reached through a link below `agents/` is ma
   }
   CHECK(reported == std::vector<std::string>{"plugins/a/agents/team/y.md", "plugins/a/agents/x.md",
                                              "plugins/b/agents/x.md"});
+}
+
+TEST_CASE("discover: run inside .claude/agents, each file is located by its own name") {
+  TempDir tmp;
+  const fs::path r = tmp.path();
+  WriteFile(r / ".claude/agents/a.md", kAgent);
+  WriteFile(r / ".claude/agents/b.MD", kAgent);
+  WriteFile(r / ".claude/agents/c.agent.md", kAgent);
+  const InFolder in(r / ".claude/agents");
+  const Discovery found = Discover({"."});
+  REQUIRE(found.files.size() == 3);
+  for (const DiscoveredFile& f : found.files) {
+    CAPTURE(f.path);
+    CHECK(EndsWith(f.origin.located_as, "/.claude/agents/" + f.path));
+  }
+  // AL015 names each file's own extension.
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : Lint({"."}, {}).diagnostics) {
+    if (d.rule->id == "AL015") messages.push_back(d.location.path.str() + " " + d.message);
+  }
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].rfind("b.MD the file name ends in `.MD`", 0) == 0);
 }

@@ -197,6 +197,11 @@ struct Walker {
     }
     FileOrigin origin = known->second;
     origin.reported = reported;
+    // The folder's origin was made from its first file: where it is located names that file.
+    if (!origin.located_as.empty()) {
+      origin.located_as =
+          (fs::path(origin.located_as).parent_path() / std::string(name)).generic_string();
+    }
     if (origin.plugin_agent && LinkBelow(generic, origin.scope)) {
       // Each plugin that links the file has an agent Claude Code skips: one finding each, not
       // one file reached twice.
