@@ -393,8 +393,10 @@ TEST_CASE("discover: a plugin agent reached through a link below `agents/` is ma
   WriteFile(r / ".git/HEAD", "ref: refs/heads/main\n");
   const InFolder in(r);
   std::map<std::string, bool> linked;
-  for (const DiscoveredFile& f : Discover({"plugins"}).files)
+  for (const DiscoveredFile& f : Discover({"plugins"}).files) {
     linked[f.path] = f.origin.linked_in_plugin;
+    CHECK(f.origin.plugin_name == "p");  // the manifest's name
+  }
   CHECK(linked == std::map<std::string, bool>{{"plugins/a/agents/own.md", false},
                                               {"plugins/a/agents/team/y.md", true},
                                               {"plugins/a/agents/x.md", true},

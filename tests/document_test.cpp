@@ -368,6 +368,20 @@ TEST_CASE("document: a plugin's agent loads whatever its front matter holds, or 
   CHECK(crlf.loads);
   CHECK(crlf.name == "c");
   CHECK(crlf.inherits_tools);
+  // Its id: the plugin's name, the folders below agents/, the name.
+  FileOrigin kit = origin;
+  kit.plugin_name = "kit";
+  kit.scope = "p/agents";
+  const auto id = [&](const std::string& path) {
+    return ResolveClaudeAgent(AgentDoc(SourceFile(path, "---\nname: a\n---\n" + body), kit), k)
+        .registered_as;
+  };
+  CHECK(id("p/agents/x.md") == "kit:a");
+  CHECK(id("p/agents/team/db/x.md") == "kit:team:db:a");
+  kit.scope = ".";  // run inside the agents folder
+  CHECK(id("team/x.md") == "kit:team:a");
+  CHECK(id("x.md") == "kit:a");
+  CHECK(ResolveClaudeAgent(AgentDoc(SourceFile("a.md", body), {}), k).registered_as.empty());
   // The same files in .claude/agents do not load.
   CHECK_FALSE(ResolveClaudeAgent(AgentDoc(SourceFile("a.md", body), {}), k).loads);
 }

@@ -546,6 +546,17 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   const YamlNode* name = field_of("name");
   if (plugin) {
     out.name = PluginAgentName(doc, k, name);
+    if (!doc.origin().plugin_name.empty()) {
+      // The folders between the plugin's `agents/` and the file are part of the id (measured).
+      out.registered_as = doc.origin().plugin_name + ":";
+      const std::filesystem::path folder = std::filesystem::path(doc.path()).parent_path();
+      const std::filesystem::path below = folder.lexically_normal().lexically_relative(
+          std::filesystem::path(doc.origin().scope).lexically_normal());
+      for (const std::filesystem::path& part : below) {
+        if (part != "." && !part.empty()) out.registered_as += part.string() + ":";
+      }
+      out.registered_as += out.name;
+    }
   } else if (IsJsString(name) && !name->value.empty()) {
     out.name = name->value;
   } else {

@@ -36,6 +36,9 @@ struct ClaudeAgent {
   bool loads = false;
   std::string why_not;  // when !loads: why the loader skips the file
   std::string name;
+  // A plugin agent's id, the name Claude Code registers and the Agent tool takes:
+  // `<plugin>:<folders below agents/>:<name>` (`review-kit:security:auditor`); "" otherwise.
+  std::string registered_as;
   std::string description;  // as the main model is shown it (a written `\n` is a line break)
   // The model as Claude Code resolves it: "inherit", an alias ("sonnet"), or the text it sends
   // to the API as written (which the API rejects unless it is a real model id).

@@ -304,6 +304,18 @@ bool PluginManifestAbove(const fs::path& agents_dir) {
   return fs::is_regular_file(agents_dir.parent_path() / ".claude-plugin" / "plugin.json", ec);
 }
 
+// The `name` of the plugin manifest beside `agents_dir`, or "" (no manifest, not JSON, no name).
+std::string PluginNameAt(const fs::path& agents_dir) {
+  const fs::path manifest = agents_dir.parent_path() / ".claude-plugin" / "plugin.json";
+  std::string text;
+  std::string error;
+  if (!ReadFileBytes(manifest.string(), text, error, 1u << 20)) return "";
+  const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return "";
+  const auto name = json.find("name");
+  return name != json.end() && name->is_string() ? name->get<std::string>() : "";
+}
+
 FileOrigin ClassifyParts(const fs::path& p) {
   FileOrigin origin;
   std::vector<std::string> parts;
@@ -323,6 +335,7 @@ FileOrigin ClassifyParts(const fs::path& p) {
     if (dir == "agents" && PluginManifestAbove(prefix)) {
       root = true;
       origin.plugin_agent = true;
+      origin.plugin_name = PluginNameAt(prefix);
     }
     if (root && !origin.agent_location) {  // the outermost agents root is the scope
       origin.agent_location = true;

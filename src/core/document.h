@@ -41,6 +41,9 @@ struct FileOrigin {
   bool named = false;           // named on the command line
   bool agent_location = false;  // inside .claude/agents, a plugin's agents/, .github/agents, ...
   bool plugin_agent = false;    // inside <plugin>/agents with .claude-plugin/plugin.json above
+  // A plugin agent's plugin, as its manifest names it (`name` of .claude-plugin/plugin.json); ""
+  // when the manifest has none.
+  std::string plugin_name;
   // A plugin agent reached through a symbolic link below its `agents` folder (the file is one,
   // or a folder on the way is): Claude Code does not follow those links, so it skips the agent.
   bool linked_in_plugin = false;

@@ -12,6 +12,7 @@ std::string InspectionText(const Inspection& in) {
   out += "  loads:            " + std::string(a.loads ? "yes" : "no") + "\n";
   if (!a.loads) out += "    - " + a.why_not + "\n";
   out += "  name:             " + a.name + "\n";
+  if (!a.registered_as.empty()) out += "  registered as:    " + a.registered_as + "\n";
   if (a.loads) {
     out += "  description:      " + a.description + "\n";
     out += "  starts:           " + std::string(a.spawns ? "yes" : "no") + "\n";
@@ -59,6 +60,7 @@ std::string InspectionJson(const Inspection& in) {
                     {"loads", a.loads},
                     {"why_not", text_or_null(!a.loads, a.why_not)},
                     {"name", a.name},
+                    {"registered_as", text_or_null(!a.registered_as.empty(), a.registered_as)},
                     {"description", text_or_null(a.loads, a.description)},
                     {"listed", a.loads},
                     {"spawns", a.spawns},

@@ -44,14 +44,28 @@ def plugins(root, manifest):
             yield folder
 
 
+def agent_files(agents):
+    """The files under a plugin's agents/ that may be agents, as paths below it: `.md` in any
+    case (`.MD` loads from a plugin, `.markdown` does not, and both are compared), in subfolders
+    too; a linked folder is not entered (Claude Code does not follow it), a linked file is
+    listed."""
+    out = []
+    for folder, _, names in os.walk(agents):
+        for n in names:
+            if conformance.AGENT_NAME.search(n):
+                out.append(os.path.relpath(os.path.join(folder, n), agents))
+    return sorted(out)
+
+
 def claude_view(claude, plugin, work):
     """{file name: {"loads", "tools", "ignored", "invalid"}} as Claude Code sees the plugin's
     agents."""
     prefix = json.load(open(os.path.join(plugin, ".claude-plugin", "plugin.json")))["name"] + ":"
     agents = os.path.join(plugin, "agents")
-    files = {n: open(os.path.join(agents, n), "rb").read()
-             for n in sorted(os.listdir(agents)) if conformance.AGENT_NAME.search(n)}
-    names = {n: [prefix + c for c in oracle.candidate_names(n, data)] for n, data in files.items()}
+    files = {n: open(os.path.join(agents, n), "rb").read() for n in agent_files(agents)}
+    # A subfolder of agents/ is part of the id: `agents/review/x.md` is `<plugin>:review:x`.
+    names = {n: [prefix + "".join(p + ":" for p in os.path.dirname(n).split("/") if p) + c
+                 for c in oracle.candidate_names(n, data)] for n, data in files.items()}
     project, home = os.path.join(work, "project"), os.path.join(work, "home")
     os.makedirs(project)
     os.makedirs(home)
@@ -73,7 +87,7 @@ def claude_view(claude, plugin, work):
     for n in sorted(files):
         name = next((c for c in names[n] if c in registered), None)
         log = logged.get(os.path.join(agents, n), {})
-        out[n] = {"loads": name is not None,
+        out[n] = {"loads": name is not None, "id": name,
                   "tools": oracle.subagent_tools(spawned[name]) if name in spawned else None,
                   "ignored": sorted(log.get("plugin_ignored", ())),
                   "invalid": sorted(set(log.get("invalid", ())) & conformance.LOGGED)}
@@ -91,13 +105,12 @@ def agentlint_view(agentlint, plugin):
             findings.setdefault(os.path.basename(d["path"]), set()).add(m.group(1))
     out = {}
     agents = os.path.join(plugin, "agents")
-    for n in sorted(os.listdir(agents)):
-        if not conformance.AGENT_NAME.search(n):  # `.MD` loads from a plugin, `.markdown` not
-            continue
+    for n in agent_files(agents):
         inspected = json.loads(subprocess.run(
             [agentlint, "inspect", "--format", "json", os.path.join("agents", n)], cwd=plugin,
             stdout=subprocess.PIPE, check=True).stdout)
         out[n] = {"loads": inspected["loads"],
+                  "id": inspected.get("registered_as") if inspected["loads"] else None,
                   "tools": inspected["tools"] if inspected["spawns"] else None,
                   "ignored": sorted(inspected["ignored_fields"]),
                   "invalid": sorted(set(inspected.get("invalid_fields", [])) & conformance.LOGGED),
@@ -124,6 +137,7 @@ def check(claude, agentlint, source, root):
     for n in sorted(theirs):
         t, o = theirs[n], ours.get(n, {})
         pairs = [("loads", t["loads"], o.get("loads")),
+                 ("id", t["id"], o.get("id")),
                  ("ignored fields", t["ignored"], o.get("ignored")),
                  ("AL129", t["ignored"], o.get("AL129")),
                  ("invalid fields", t["invalid"], o.get("invalid"))]
