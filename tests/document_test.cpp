@@ -269,6 +269,16 @@ TEST_CASE("document: field values are taken or dropped as Claude Code takes them
   CHECK(ClaudeCount(*read("x: \"1 000\"").ClaudeField("x")) == 1000);
 }
 
+TEST_CASE("document: which paths run through a .claude/agents folder") {
+  for (const char* path :
+       {".claude/agents/a.md", "x/.claude/agents/sub/a.MD", "/r/.claude/agents/a.md",
+        "C:\\r\\.claude\\agents\\a.md", "r/.claude\\agents/a.md", "my.claude/.claude/agents/a.md"})
+    CHECK_MESSAGE(InClaudeAgentsFolder(path), path);
+  for (const char* path : {"my.claude/agents/a.md", ".claude/agents", ".claude/agentsx/a.md",
+                           ".claudex/agents/a.md", ".claude/a/agents/a.md", "agents/a.md"})
+    CHECK_MESSAGE(!InClaudeAgentsFolder(path), path);
+}
+
 TEST_CASE("document: Claude Code reads only `.md` agent files, of at most 1 MiB") {
   const agentlint::Knowledge& k = agentlint::EmbeddedKnowledge();
   const std::string text = "---\nname: a\ndescription: b\n---\nBody\n";

@@ -449,6 +449,12 @@ std::string PluginAgentName(const AgentDoc& doc, const Knowledge& k, const YamlN
   return file;
 }
 
+// CRLF line endings with a value only the tolerant reading takes: Claude Code's reading of the
+// front matter fails (a project agent is skipped, a plugin agent loads with no field read).
+bool CrlfDefeatsTolerantReading(const AgentDoc& doc) {
+  return doc.ClaudeTolerant() && doc.source().crlf_count() > 0;
+}
+
 // Why the loader skips the file, or "" when it registers the agent.
 std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
   if (!doc.origin().read_error.empty())
@@ -475,7 +481,7 @@ std::string LoadProblem(const AgentDoc& doc, const Knowledge& k, bool plugin) {
     return "the front matter is over agentlint's limits, so agentlint did not read it (AL012)";
   const YamlNode* root = doc.ClaudeRoot();
   if (!root) return "the front matter is YAML that Claude Code cannot read, even tolerantly";
-  if (doc.ClaudeTolerant() && doc.source().crlf_count() > 0)
+  if (CrlfDefeatsTolerantReading(doc))
     return "CRLF line endings with a value only the tolerant reading takes: Claude Code skips it";
   if (!root->IsMapping()) return "the front matter is not a mapping of fields";
   const YamlNode* name = root->Find("name");
@@ -539,7 +545,7 @@ ClaudeAgent ResolveClaudeAgent(const AgentDoc& doc, const Knowledge& k, ClaudeDe
   out.why_not = LoadProblem(doc, k, plugin);
   out.loads = out.why_not.empty();
   // A plugin agent whose front matter Claude Code cannot read still loads, with no fields.
-  const bool unread = plugin && doc.ClaudeTolerant() && doc.source().crlf_count() > 0;
+  const bool unread = plugin && CrlfDefeatsTolerantReading(doc);
   const auto field_of = [&](std::string_view key) {
     return unread ? nullptr : doc.ClaudeField(key);
   };

@@ -202,20 +202,13 @@ struct Walker {
       origin.located_as =
           (fs::path(origin.located_as).parent_path() / std::string(name)).generic_string();
     }
-    if (origin.plugin_agent && LinkBelow(generic, origin.scope)) {
-      // Each plugin that links the file has an agent Claude Code skips: one finding each, not
-      // one file reached twice.
-      origin.linked_in_plugin = true;
-      identity = "\n" + generic;
-    }
     // A plugin's agents folder takes `.MD` and `.Md` as well (measured with 2.1.332).
     if (!markdown && origin.plugin_agent && EndsWith(Lower(name), ".md")) markdown = true;
     bool lint = false;
     if (!markdown) {
       // `a.MD` or `a.markdown` in .claude/agents: Claude Code never loads it, so it is linted
       // (AL015 says why) when it reads as an agent, and passed over in silence otherwise.
-      if (!origin.agent_location ||
-          !InClaudeAgentsFolder(origin.located_as.empty() ? generic : origin.located_as) ||
+      if (!origin.agent_location || !InClaudeAgentsFolder(origin.Located(generic)) ||
           !LooksLikeAgent(Peek(path()))) {
         return;
       }
@@ -233,6 +226,12 @@ struct Walker {
       lint = !IsOtherKind(generic) && LooksLikeAgent(Peek(path()));
     }
     if (lint) {
+      if (origin.plugin_agent && LinkBelow(generic, origin.scope)) {
+        // Each plugin that links the file has an agent Claude Code skips: one finding each, not
+        // one file reached twice.
+        origin.linked_in_plugin = true;
+        identity = "\n" + generic;
+      }
       out.files.push_back({generic, origin});
       identities->push_back(std::move(identity));
     } else {
@@ -541,8 +540,7 @@ Discovery Discover(const std::vector<std::string>& paths, const std::vector<std:
       // `notes.txt` of .claude/agents, named by a pre-commit hook that passes every `.txt` and
       // `.MD` there: linted only when it reads as an agent, as a walk does (ConsiderFile).
       if (!virtual_file && MisnamedMarkdown(fs::path(arg).filename().string()) &&
-          InClaudeAgentsFolder(origin.located_as.empty() ? arg : origin.located_as) &&
-          !LooksLikeAgent(Peek(arg))) {
+          InClaudeAgentsFolder(origin.Located(arg)) && !LooksLikeAgent(Peek(arg))) {
         out.skipped.push_back(fs::path(arg).generic_string());
         continue;
       }

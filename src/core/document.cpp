@@ -95,9 +95,18 @@ TolerantLine::Effect StrictEffect(const std::string& raw) {
 }  // namespace
 
 bool InClaudeAgentsFolder(std::string_view path) {
-  std::string p = "/" + std::string(path);
-  std::replace(p.begin(), p.end(), '\\', '/');
-  return p.find("/.claude/agents/") != std::string::npos;
+  // `.claude`, `/` or `\\`, `agents`, `/` or `\\`, at the start or after a separator; asked of
+  // every file (its dialect), so without a copy of the path.
+  const auto separator = [](char c) { return c == '/' || c == '\\'; };
+  constexpr std::string_view kClaude = ".claude";
+  for (size_t at = path.find(kClaude); at != std::string_view::npos;
+       at = path.find(kClaude, at + 1)) {
+    const std::string_view rest = path.substr(at + kClaude.size());
+    if ((at == 0 || separator(path[at - 1])) && rest.size() > 7 && separator(rest[0]) &&
+        rest.substr(1, 6) == "agents" && separator(rest[7]))
+      return true;
+  }
+  return false;
 }
 
 bool MisnamedMarkdown(std::string_view name) {
@@ -118,8 +127,7 @@ AgentDoc::AgentDoc(SourceFile source, FileOrigin origin, const DocumentLimits& l
   if (parse_body) source_.line_count();
   SplitFrontMatter();
   ParseFrontMatter(limits);
-  dialect_ = DetectDialect(origin_.located_as.empty() ? source_.path() : origin_.located_as, root(),
-                           origin_.agent_location);
+  dialect_ = DetectDialect(origin_.Located(source_.path()), root(), origin_.agent_location);
   if (parse_body) ParseBody(limits);
 }
 

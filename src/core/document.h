@@ -64,6 +64,10 @@ struct FileOrigin {
   // The path its folders were read from, when that is not the path as written: `reviewer.md`
   // named inside .claude/agents is located as the absolute path.
   std::string located_as;
+  // Where the file sits for judging its folders: `located_as`, or else `path` as written.
+  const std::string& Located(const std::string& path) const {
+    return located_as.empty() ? path : located_as;
+  }
 };
 
 struct DocumentLimits {

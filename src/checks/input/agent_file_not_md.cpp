@@ -9,11 +9,10 @@ namespace agentlint {
 // silence.
 void CheckAgentFileNotMd(const FileContext& ctx, Reporter& out) {
   const AgentDoc& doc = ctx.doc;
-  // Its folder as located (`a.MD` named inside .claude/agents is located by the absolute path).
-  const std::string& where = doc.origin().located_as.empty() ? doc.path() : doc.origin().located_as;
   const size_t slash = doc.path().find_last_of("/\\");
   const std::string name = doc.path().substr(slash == std::string::npos ? 0 : slash + 1);
-  if (!InClaudeAgentsFolder(where) || !MisnamedMarkdown(name)) return;
+  // Its folder as located (`a.MD` named inside .claude/agents is located by the absolute path).
+  if (!MisnamedMarkdown(name) || !InClaudeAgentsFolder(doc.origin().Located(doc.path()))) return;
   const std::string stem = name.substr(0, name.rfind('.'));
   const std::string extension = name.substr(stem.size());
   out.Report({0, 0},
